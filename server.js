@@ -1,0 +1,55 @@
+// Production entry: SvelteKit's handler and the live Socket.IO session on one HTTP server.
+// Run from the project root after `vite build` (the database path and migrations are relative to it).
+import http from 'node:http';
+import { networkInterfaces } from 'node:os';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+// adapter-node assumes https unless told otherwise, which breaks form posts on a hall's plain-http
+// network. Tell it the real protocol of each connection through a header only we set; behind a
+// TLS-terminating proxy, set ORIGIN instead (it takes precedence).
+const PROTOCOL_HEADER = 'x-dien-dan-protocol';
+process.env.PROTOCOL_HEADER ??= PROTOCOL_HEADER;
+const { handler } = await import('./build/handler.js');
+
+// Importing the handler ran the app's server hooks, which left this hand-off behind.
+const realtime = globalThis[Symbol.for('dien-dan.realtime')];
+if (!realtime) throw new Error('The SvelteKit build did not register the realtime server');
+
+// The request listener must exist before Socket.IO attaches, or both answer /socket.io/ polling.
+const server = http.createServer((req, res) => {
+	req.headers[PROTOCOL_HEADER] = req.socket.encrypted ? 'https' : 'http';
+	handler(req, res);
+});
+const live = await realtime.attachRealtime(server);
+
+function lanAddress() {
+	for (const list of Object.values(networkInterfaces())) {
+		for (const address of list ?? []) {
+			if (address.family === 'IPv4' && !address.internal) return address.address;
+		}
+	}
+	return 'localhost';
+}
+
+server.listen(port, host, async () => {
+	const origin = process.env.PUBLIC_ORIGIN ?? `http://${host === '0.0.0.0' ? lanAddress() : host}:${port}`;
+	console.log(`Diễn đàn trẻ em is running on ${origin}`);
+	for (const event of await realtime.startupEvents()) {
+		console.log(`\n  ${event.title}`);
+		console.log(`  Projection screen: ${origin}/screen/${event.displayKey}`);
+		console.log(`  Join page:         ${origin}/j/${event.code}`);
+	}
+	console.log('');
+});
+
+let stopping = false;
+function stop() {
+	if (stopping) return;
+	stopping = true;
+	live.close().finally(() => server.close(() => process.exit(0)));
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

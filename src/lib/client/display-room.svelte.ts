@@ -1,0 +1,40 @@
+import { sortFeed, upsert } from '$lib/domain/feed';
+import { isPublic, type SubmissionView } from '$lib/domain/submission';
+import type { DisplaySnapshot } from '$lib/realtime/protocol';
+import { ACK_TIMEOUT_MS, connectForum, type ConnectionState } from './socket';
+
+/** The projection screen's live state: read-only, keeps its last picture while reconnecting. */
+export class DisplayRoom {
+	connection = $state<ConnectionState>('connecting');
+	submissions = $state<SubmissionView[]>([]);
+	participantCount = $state(0);
+	top = $derived(sortFeed(this.submissions, 'votes'));
+
+	constructor(snapshot: DisplaySnapshot) {
+		this.#apply(snapshot);
+	}
+
+	connect(displayKey: string): () => void {
+		const socket = connectForum({ role: 'display', displayKey });
+		socket.on('connect', async () => {
+			this.connection = 'online';
+			const synced = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('display:sync', {}).catch(() => null);
+			if (synced?.ok) this.#apply(synced.data);
+		});
+		socket.on('disconnect', () => (this.connection = 'connecting'));
+		socket.on('connect_error', () => (this.connection = 'connecting'));
+		socket.on('submission:added', (s) => {
+			if (isPublic(s.status)) this.submissions = upsert(this.submissions, s);
+		});
+		socket.on('vote:counted', ({ submissionId, votes }) => {
+			this.submissions = this.submissions.map((s) => (s.id === submissionId ? { ...s, votes } : s));
+		});
+		socket.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
+		return () => socket.disconnect();
+	}
+
+	#apply(snapshot: DisplaySnapshot) {
+		this.submissions = snapshot.submissions;
+		this.participantCount = snapshot.participantCount;
+	}
+}

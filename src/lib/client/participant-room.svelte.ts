@@ -1,0 +1,144 @@
+import { sortFeed, upsert, type FeedOrder } from '$lib/domain/feed';
+import type { ErrorCode } from '$lib/domain/result';
+import { isPublic, type SubmissionView } from '$lib/domain/submission';
+import type { ParticipantSnapshot, VoteCount } from '$lib/realtime/protocol';
+import { loadOutbox, outboxKey, saveOutbox, toInput, type OutboxEntry } from './outbox';
+import { ACK_TIMEOUT_MS, connectForum, type ConnectionState, type ForumSocket } from './socket';
+
+/** Failures worth retrying later; every other refusal is final and goes back to the child. */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['rate_limited', 'server_error']);
+const RETRY_AFTER_MS = 5000;
+
+export interface Draft extends Omit<OutboxEntry, 'queuedAt'> {}
+
+/** One child's live view of an event: the feed, their own items, their votes, and what is unsent. */
+export class ParticipantRoom {
+	connection = $state<ConnectionState>('connecting');
+	order = $state<FeedOrder>('votes');
+	submissions = $state<SubmissionView[]>([]);
+	mine = $state<SubmissionView[]>([]);
+	votedIds = $state<Record<string, true>>({});
+	outbox = $state<OutboxEntry[]>([]);
+	/** An item the server refused for good, handed back to the composer. */
+	refused = $state<{ entry: OutboxEntry; code: ErrorCode } | null>(null);
+	feed = $derived(sortFeed(this.submissions, this.order));
+	mineIds = $derived(new Set(this.mine.map((s) => s.id)));
+
+	#socket: ForumSocket | null = null;
+	#flushing = false;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	readonly #storageKey: string;
+
+	constructor(eventId: string, participantId: string, snapshot: ParticipantSnapshot) {
+		this.#storageKey = outboxKey(eventId, participantId);
+		this.#apply(snapshot);
+	}
+
+	/** Starts the live connection; returns the function that ends it. */
+	connect(): () => void {
+		this.outbox = loadOutbox(localStorage, this.#storageKey);
+		const socket = connectForum({ role: 'participant' });
+		this.#socket = socket;
+
+		socket.on('connect', async () => {
+			this.connection = 'online';
+			// After any gap, trust the server's view over whatever was missed.
+			const synced = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('participant:sync', {}).catch(() => null);
+			if (synced?.ok) this.#apply(synced.data);
+			void this.#flush();
+		});
+		socket.on('disconnect', () => (this.connection = navigator.onLine ? 'connecting' : 'offline'));
+		socket.on('connect_error', (error) => {
+			// The session is gone (e.g. cleared by the organisers): reload to show the join form.
+			if (error.message === 'not_joined') location.reload();
+			else this.connection = navigator.onLine ? 'connecting' : 'offline';
+		});
+		socket.on('submission:added', (submission) => this.#receive(submission));
+		socket.on('vote:counted', (count) => this.#count(count));
+
+		const offline = () => (this.connection = 'offline');
+		const online = () => {
+			this.connection = socket.connected ? 'online' : 'connecting';
+			void this.#flush();
+		};
+		addEventListener('offline', offline);
+		addEventListener('online', online);
+		return () => {
+			clearTimeout(this.#retryTimer);
+			removeEventListener('offline', offline);
+			removeEventListener('online', online);
+			socket.disconnect();
+		};
+	}
+
+	/** Keeps the item on the phone first, so a dropped connection or a reload never loses it. */
+	submit(draft: Draft): 'sending' | 'saved_offline' {
+		if (!this.outbox.some((e) => e.id === draft.id)) {
+			this.outbox = [...this.outbox, { ...draft, queuedAt: Date.now() }];
+			saveOutbox(localStorage, this.#storageKey, this.outbox);
+		}
+		const live = this.connection === 'online' && navigator.onLine;
+		if (live) void this.#flush();
+		return live ? 'sending' : 'saved_offline';
+	}
+
+	async setVote(submissionId: string, voted: boolean): Promise<ErrorCode | null> {
+		if (!this.#socket?.connected || !navigator.onLine) return 'server_error';
+		const result = await this.#socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('vote:set', { submissionId, voted })
+			.catch(() => null);
+		if (!result) return 'server_error';
+		if (!result.ok) return result.error.code;
+		const { [submissionId]: _was, ...rest } = this.votedIds;
+		this.votedIds = result.data.voted ? { ...rest, [submissionId]: true } : rest;
+		this.#count(result.data);
+		return null;
+	}
+
+	async #flush() {
+		const socket = this.#socket;
+		if (this.#flushing || !socket) return;
+		this.#flushing = true;
+		try {
+			while (this.outbox.length && socket.connected && navigator.onLine) {
+				const entry = this.outbox[0];
+				const result = await socket
+					.timeout(ACK_TIMEOUT_MS)
+					.emitWithAck('submission:submit', toInput(entry))
+					.catch(() => null);
+				if (!result) break; // no ack: still unsent; the next connect or online event retries
+				if (!result.ok && RETRYABLE.has(result.error.code)) {
+					clearTimeout(this.#retryTimer);
+					this.#retryTimer = setTimeout(() => void this.#flush(), RETRY_AFTER_MS);
+					break;
+				}
+				this.outbox = this.outbox.filter((e) => e.id !== entry.id);
+				saveOutbox(localStorage, this.#storageKey, this.outbox);
+				if (result.ok) this.#receive(result.data, true);
+				else this.refused = { entry, code: result.error.code };
+			}
+		} finally {
+			this.#flushing = false;
+		}
+	}
+
+	#apply(snapshot: ParticipantSnapshot) {
+		this.submissions = snapshot.submissions;
+		this.mine = snapshot.mine;
+		this.votedIds = Object.fromEntries(snapshot.votedIds.map((id) => [id, true as const]));
+	}
+
+	#receive(submission: SubmissionView, own = false) {
+		if (isPublic(submission.status)) this.submissions = upsert(this.submissions, submission);
+		// Items only their author may see arrive on the author's private room.
+		if (own || !isPublic(submission.status) || this.mineIds.has(submission.id)) this.mine = upsert(this.mine, submission);
+	}
+
+	#count({ submissionId, votes }: VoteCount) {
+		const update = (list: SubmissionView[]) =>
+			list.some((s) => s.id === submissionId) ? list.map((s) => (s.id === submissionId ? { ...s, votes } : s)) : list;
+		this.submissions = update(this.submissions);
+		this.mine = update(this.mine);
+	}
+}

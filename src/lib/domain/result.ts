@@ -1,0 +1,32 @@
+/**
+ * Every failure a user can meet has a code; the UI turns the code into a translated sentence.
+ * Keep this list and the `error_*` messages in messages/*.json in step.
+ */
+export const ERROR_CODES = [
+	'invalid_payload',
+	'text_empty',
+	'text_too_long',
+	'nickname_too_long',
+	'unknown_event',
+	'unknown_delegation',
+	'unknown_topic',
+	'unknown_agency',
+	'unknown_submission',
+	'not_joined',
+	'join_closed',
+	'id_conflict',
+	'own_submission',
+	'rate_limited',
+	'server_error'
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode } };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = <T = never>(code: ErrorCode): Result<T> => ({ ok: false, error: { code } });
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+	return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,78 @@
+export const SUBMISSION_KINDS = ['question', 'recommendation', 'message'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+/** The whole life of an item; later issues add the transitions between these. */
+export const SUBMISSION_STATUSES = [
+	'pending',
+	'approved',
+	'rejected',
+	'queued',
+	'on_screen',
+	'answered',
+	'follow_up'
+] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const SUBMISSION_TEXT_MAX = 500;
+export const NICKNAME_MAX = 30;
+
+/** What every phone and the screen may see of an item: never the participant behind it. */
+export interface SubmissionView {
+	id: string;
+	kind: SubmissionKind;
+	topicId: string;
+	agencyId: string | null;
+	delegationId: string;
+	text: string;
+	/** Only set when the child chose to show a nickname and the event allows nicknames. */
+	authorName: string | null;
+	status: SubmissionStatus;
+	votes: number;
+	createdAt: number;
+}
+
+const PUBLIC_STATUSES: ReadonlySet<SubmissionStatus> = new Set([
+	'approved',
+	'queued',
+	'on_screen',
+	'answered',
+	'follow_up'
+]);
+
+/** Items other children may see and vote on. Pending and rejected items stay with their author. */
+export function isPublic(status: SubmissionStatus): boolean {
+	return PUBLIC_STATUSES.has(status);
+}
+
+export function initialStatus(moderation: boolean): SubmissionStatus {
+	return moderation ? 'pending' : 'approved';
+}
+
+/**
+ * Phones may send decomposed Vietnamese (NFD) or stray spacing; store one canonical form so that
+ * length limits, duplicates and display behave the same for everyone.
+ */
+export function normaliseText(text: string): string {
+	return text
+		.normalize('NFC')
+		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+		.replace(/[ \t]+/g, ' ')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
+}
+
+/** A resend of the same client id is the same item; the same id from someone else is refused. */
+export function decideResubmission(
+	existing: { participantId: string | null } | null,
+	participantId: string
+): 'create' | 'duplicate' | 'conflict' {
+	if (!existing) return 'create';
+	return existing.participantId === participantId ? 'duplicate' : 'conflict';
+}
+
+export function authorNameFor(
+	participant: { nickname: string | null; showNickname: boolean },
+	allowNicknames: boolean
+): string | null {
+	return allowNicknames && participant.showNickname && participant.nickname ? participant.nickname : null;
+}

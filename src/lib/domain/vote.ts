@@ -1,0 +1,16 @@
+/** How the stored count moves when a child sets their vote; setting it twice changes nothing. */
+export function voteDelta(hasVoted: boolean, wantsVote: boolean): -1 | 0 | 1 {
+	if (hasVoted === wantsVote) return 0;
+	return wantsVote ? 1 : -1;
+}
+
+export type VoteRefusal = 'unknown_submission' | 'own_submission';
+
+export function refuseVote(
+	submission: { eventId: string; participantId: string | null; public: boolean } | null,
+	voter: { id: string; eventId: string }
+): VoteRefusal | null {
+	if (!submission || submission.eventId !== voter.eventId || !submission.public) return 'unknown_submission';
+	if (submission.participantId === voter.id) return 'own_submission';
+	return null;
+}

@@ -1,0 +1,42 @@
+import type { ErrorCode } from '$lib/domain/result';
+import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
+import { m } from '$lib/paraglide/messages.js';
+
+/** Typed tables, so a new code or status without a translation fails the type check. */
+const ERROR_MESSAGES: Record<ErrorCode, () => string> = {
+	invalid_payload: m.error_invalid_payload,
+	text_empty: m.error_text_empty,
+	text_too_long: m.error_text_too_long,
+	nickname_too_long: m.error_nickname_too_long,
+	unknown_event: m.error_unknown_event,
+	unknown_delegation: m.error_unknown_delegation,
+	unknown_topic: m.error_unknown_topic,
+	unknown_agency: m.error_unknown_agency,
+	unknown_submission: m.error_unknown_submission,
+	not_joined: m.error_not_joined,
+	join_closed: m.error_join_closed,
+	id_conflict: m.error_id_conflict,
+	own_submission: m.error_own_submission,
+	rate_limited: m.error_rate_limited,
+	server_error: m.error_server_error
+};
+
+const STATUS_LABELS: Record<SubmissionStatus, () => string> = {
+	pending: m.status_pending,
+	approved: m.status_approved,
+	rejected: m.status_rejected,
+	queued: m.status_queued,
+	on_screen: m.status_on_screen,
+	answered: m.status_answered,
+	follow_up: m.status_follow_up
+};
+
+const KIND_LABELS: Record<SubmissionKind, () => string> = {
+	question: m.kind_question,
+	recommendation: m.kind_recommendation,
+	message: m.kind_message
+};
+
+export const errorMessage = (code: ErrorCode) => ERROR_MESSAGES[code]();
+export const statusLabel = (status: SubmissionStatus) => STATUS_LABELS[status]();
+export const kindLabel = (kind: SubmissionKind) => KIND_LABELS[kind]();

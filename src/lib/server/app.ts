@@ -1,0 +1,42 @@
+/** The composition root: one database, one publisher, the services built on them. */
+import { openDatabase } from './db';
+import { createSqliteRepositories, type Repositories } from './repositories';
+import type { ServiceDeps } from './services/deps';
+import { createEventService } from './services/event-service';
+import { PublisherRelay } from './services/publisher';
+import { createRateLimiter, type RateLimiter } from './services/rate-limit';
+import { createSessionService } from './services/session-service';
+import { createSubmissionService } from './services/submission-service';
+import { createVoteService } from './services/vote-service';
+
+export interface ForumAppOptions {
+	databasePath: string;
+	migrationsFolder?: string;
+	limiter?: RateLimiter;
+	now?: () => number;
+	newId?: () => string;
+}
+
+export function createForumApp(options: ForumAppOptions) {
+	const database = openDatabase(options.databasePath, options.migrationsFolder);
+	const repos: Repositories = createSqliteRepositories(database.db);
+	const publisher = new PublisherRelay();
+	const deps: ServiceDeps = {
+		repos,
+		publisher,
+		limiter: options.limiter ?? createRateLimiter(),
+		now: options.now ?? Date.now,
+		newId: options.newId ?? (() => crypto.randomUUID())
+	};
+	return {
+		repos,
+		publisher,
+		events: createEventService(deps),
+		sessions: createSessionService(deps),
+		submissions: createSubmissionService(deps),
+		votes: createVoteService(deps),
+		close: () => database.close()
+	};
+}
+
+export type ForumApp = ReturnType<typeof createForumApp>;

@@ -1,0 +1,61 @@
+/**
+ * The demo event, drawn from the Văn Quan district plan for its 2024 children's forum
+ * (shared/seeds): its theme, its topics, its invited agencies and a handful of its communes.
+ */
+import type { NewEvent } from './repositories';
+
+export const DEMO_JOIN_CODE = 'VQ24';
+
+const TOPICS = [
+	'Quyền tham gia của trẻ em trong gia đình, nhà trường và xã hội',
+	'Phòng, chống tai nạn thương tích, tai nạn giao thông, đuối nước',
+	'Quyền được học tập, vui chơi, giải trí',
+	'Chăm sóc sức khỏe, an toàn vệ sinh thực phẩm',
+	'Bảo vệ trẻ em trên môi trường mạng',
+	'Phòng, chống xâm hại tình dục, bạo lực học đường',
+	'Phòng, chống lao động trẻ em trái quy định'
+];
+
+const DELEGATIONS = [
+	'Thị trấn Văn Quan',
+	'Xã Vĩnh Lại',
+	'Xã Tràng Các',
+	'Xã Tân Đoàn',
+	'Xã Tú Xuyên',
+	'Xã Điềm He',
+	'Xã Yên Phúc',
+	'Xã Tri Lễ'
+];
+
+const AGENCIES = [
+	'UBND huyện',
+	'Phòng Lao động, Thương binh, Xã hội - Dân tộc',
+	'Phòng Giáo dục và Đào tạo',
+	'Phòng Văn hóa và Thông tin',
+	'Trung tâm Y tế',
+	'Hội Liên hiệp Phụ nữ',
+	'Huyện đoàn',
+	'Công an huyện'
+];
+
+export function demoEvent(newId: () => string, displayKey: string): NewEvent {
+	const entries = (names: string[]) => names.map((name) => ({ id: newId(), name }));
+	return {
+		id: newId(),
+		code: DEMO_JOIN_CODE,
+		title: 'Diễn đàn trẻ em huyện Văn Quan năm 2024',
+		theme: 'Hành động thiết thực, ưu tiên nguồn lực cho trẻ em',
+		level: 'district',
+		organisingUnit: 'UBND huyện Văn Quan',
+		venue: 'Hội trường UBND huyện Văn Quan',
+		startsAt: Date.UTC(2024, 8, 15, 1, 0),
+		// No moderator console yet: items appear at once until the console issue lands.
+		moderation: false,
+		allowNicknames: true,
+		joinOpen: true,
+		displayKey,
+		topics: entries(TOPICS),
+		delegations: entries(DELEGATIONS),
+		agencies: entries(AGENCIES)
+	};
+}

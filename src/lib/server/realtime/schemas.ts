@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { isErrorCode, type ErrorCode } from '$lib/domain/result';
+import { normaliseText, SUBMISSION_KINDS, SUBMISSION_TEXT_MAX } from '$lib/domain/submission';
+
+const id = z.string().min(1).max(64);
+
+export const submitSubmissionSchema = z.strictObject({
+	id: z.uuid(),
+	kind: z.enum(SUBMISSION_KINDS),
+	topicId: id,
+	agencyId: id.nullable().default(null),
+	// Raw length is capped first so a huge string is refused before it is normalised.
+	text: z
+		.string()
+		.max(SUBMISSION_TEXT_MAX * 4, 'text_too_long')
+		.transform(normaliseText)
+		.pipe(z.string().min(1, 'text_empty').max(SUBMISSION_TEXT_MAX, 'text_too_long'))
+});
+
+export const setVoteSchema = z.strictObject({
+	submissionId: z.uuid(),
+	voted: z.boolean()
+});
+
+export const emptySchema = z.strictObject({}).optional();
+
+/** Schema messages that name an error code pass it on; anything else is a malformed payload. */
+export function parsePayload<S extends z.ZodType>(
+	schema: S,
+	payload: unknown
+): { ok: true; data: z.output<S> } | { ok: false; code: ErrorCode } {
+	const parsed = schema.safeParse(payload);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	const message = parsed.error.issues[0]?.message;
+	return { ok: false, code: isErrorCode(message) ? message : 'invalid_payload' };
+}

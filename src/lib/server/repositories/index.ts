@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { createEventRepository } from './event-repository';
+import { createParticipantRepository } from './participant-repository';
+import { createSubmissionRepository } from './submission-repository';
+import { createVoteRepository } from './vote-repository';
+import type { Repositories } from './types';
+
+export type * from './types';
+
+export function createSqliteRepositories(db: Db): Repositories {
+	return {
+		events: createEventRepository(db),
+		participants: createParticipantRepository(db),
+		submissions: createSubmissionRepository(db),
+		votes: createVoteRepository(db),
+		async ping() {
+			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
+		}
+	};
+}

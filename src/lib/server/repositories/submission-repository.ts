@@ -1,0 +1,44 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { submissions } from '../db/schema';
+import type { StoredSubmission, SubmissionRepository } from './types';
+
+const toStored = ({ voteCount, ...row }: typeof submissions.$inferSelect): StoredSubmission => ({
+	...row,
+	votes: voteCount
+});
+
+export function createSubmissionRepository(db: Db): SubmissionRepository {
+	const findById = (id: string) => {
+		const row = db.select().from(submissions).where(eq(submissions.id, id)).get();
+		return row ? toStored(row) : null;
+	};
+
+	return {
+		async findById(id) {
+			return findById(id);
+		},
+		async insertIfAbsent(submission) {
+			const { votes, ...row } = submission;
+			const result = db
+				.insert(submissions)
+				.values({ ...row, voteCount: votes })
+				.onConflictDoNothing({ target: submissions.id })
+				.run();
+			const stored = findById(submission.id);
+			if (!stored) throw new Error(`submission ${submission.id} vanished after insert`);
+			return { inserted: result.changes === 1, stored };
+		},
+		async listByStatus(eventId, statuses) {
+			return db
+				.select()
+				.from(submissions)
+				.where(and(eq(submissions.eventId, eventId), inArray(submissions.status, [...statuses])))
+				.all()
+				.map(toStored);
+		},
+		async listByParticipant(participantId) {
+			return db.select().from(submissions).where(eq(submissions.participantId, participantId)).all().map(toStored);
+		}
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * The storage seam: services only see these interfaces, all Promise-returning, so a second
+ * engine (e.g. PostgreSQL for a national forum) can sit behind the same services.
+ */
+import type { EventDetails, ForumEvent, NamedEntry } from '$lib/domain/event';
+import type { Participant } from '$lib/domain/participant';
+import type { SubmissionStatus, SubmissionView } from '$lib/domain/submission';
+
+export interface NewEvent extends ForumEvent {
+	topics: NamedEntry[];
+	delegations: NamedEntry[];
+	agencies: NamedEntry[];
+}
+
+export interface EventRepository {
+	findByCode(code: string): Promise<EventDetails | null>;
+	findById(id: string): Promise<EventDetails | null>;
+	findByDisplayKey(displayKey: string): Promise<EventDetails | null>;
+	create(event: NewEvent): Promise<void>;
+	count(): Promise<number>;
+	/** Events children can join now: for the start-up banner. */
+	listOpen(): Promise<Pick<ForumEvent, 'code' | 'displayKey' | 'title'>[]>;
+}
+
+export interface ParticipantSession {
+	id: string;
+	participantId: string;
+	expiresAt: number;
+}
+
+export interface ParticipantRepository {
+	create(participant: Participant): Promise<void>;
+	countByEvent(eventId: string): Promise<number>;
+	createSession(session: ParticipantSession): Promise<void>;
+	findSession(sessionId: string): Promise<{ session: ParticipantSession; participant: Participant } | null>;
+	extendSession(sessionId: string, expiresAt: number): Promise<void>;
+	deleteSession(sessionId: string): Promise<void>;
+}
+
+export interface StoredSubmission extends SubmissionView {
+	eventId: string;
+	participantId: string | null;
+}
+
+export interface SubmissionRepository {
+	findById(id: string): Promise<StoredSubmission | null>;
+	/** Stores the item unless its id is already taken; returns what is stored under that id. */
+	insertIfAbsent(submission: StoredSubmission): Promise<{ inserted: boolean; stored: StoredSubmission }>;
+	listByStatus(eventId: string, statuses: readonly SubmissionStatus[]): Promise<StoredSubmission[]>;
+	listByParticipant(participantId: string): Promise<StoredSubmission[]>;
+}
+
+export interface VoteRepository {
+	/** Sets one child's vote on one item and returns the item's new count, atomically. */
+	set(submissionId: string, participantId: string, voted: boolean): Promise<{ changed: boolean; votes: number }>;
+	listVotedIds(participantId: string): Promise<string[]>;
+}
+
+export interface Repositories {
+	events: EventRepository;
+	participants: ParticipantRepository;
+	submissions: SubmissionRepository;
+	votes: VoteRepository;
+	/** True when the store answers; for /healthz. */
+	ping(): Promise<boolean>;
+}

@@ -1,0 +1,32 @@
+/**
+ * The one way services announce changes. Today a Socket.IO server sits behind it; a multi-process
+ * deployment swaps in an adapter here and nowhere else.
+ */
+import type { ServerToClientEvents } from '$lib/realtime/protocol';
+
+export type Audience = { kind: 'audience'; eventId: string } | { kind: 'participant'; participantId: string };
+
+export interface Publisher {
+	publish<E extends keyof ServerToClientEvents>(
+		audience: Audience,
+		event: E,
+		...payload: Parameters<ServerToClientEvents[E]>
+	): void;
+}
+
+/** Lets services be built before the realtime server exists (and in tests without one). */
+export class PublisherRelay implements Publisher {
+	#target: Publisher | null = null;
+
+	connect(target: Publisher | null) {
+		this.#target = target;
+	}
+
+	publish<E extends keyof ServerToClientEvents>(
+		audience: Audience,
+		event: E,
+		...payload: Parameters<ServerToClientEvents[E]>
+	) {
+		this.#target?.publish(audience, event, ...payload);
+	}
+}

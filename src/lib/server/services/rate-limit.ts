@@ -1,0 +1,37 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+export type LimitedAction = 'submit' | 'vote' | 'join';
+
+/**
+ * Limits are per child (participant id), never per address: a whole hall shares one public address.
+ * Generous enough for an offline phone flushing its queue, tight enough to stop a script.
+ */
+const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
+	submit: { points: 10, duration: 60 },
+	vote: { points: 60, duration: 30 },
+	join: { points: 20, duration: 60 }
+};
+
+export interface RateLimiter {
+	/** Resolves true when the action is allowed. */
+	allow(action: LimitedAction, key: string): Promise<boolean>;
+}
+
+export function createRateLimiter(overrides: Partial<typeof LIMITS> = {}): RateLimiter {
+	const limiters = Object.fromEntries(
+		Object.entries({ ...LIMITS, ...overrides }).map(([action, opts]) => [action, new RateLimiterMemory(opts)])
+	) as Record<LimitedAction, RateLimiterMemory>;
+	return {
+		async allow(action, key) {
+			try {
+				await limiters[action].consume(key);
+				return true;
+			} catch (error) {
+				if (error instanceof RateLimiterRes) return false;
+				throw error;
+			}
+		}
+	};
+}
+
+export const unlimited: RateLimiter = { allow: async () => true };

@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { forumApp } from '$lib/server/runtime';
+
+export const GET = async () => {
+	try {
+		const app = await forumApp();
+		if (await app.repos.ping()) return json({ ok: true, database: 'ok' });
+	} catch (error) {
+		console.error('health check failed', error);
+	}
+	return json({ ok: false, database: 'unreachable' }, { status: 503 });
+};
