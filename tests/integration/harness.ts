@@ -1,0 +1,107 @@
+/**
+ * A real server for integration tests: a fresh SQLite file, the demo event, the realtime server on
+ * an ephemeral port, and real socket.io-client connections.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { createForumApp, type ForumApp } from '$lib/server/app';
+import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
+import { demoEvent } from '$lib/server/demo-event';
+import { createRealtimeServer } from '$lib/server/realtime/server';
+import { unlimited, type RateLimiter } from '$lib/server/services/rate-limit';
+import type { EventDetails } from '$lib/domain/event';
+import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const DISPLAY_KEY = 'test-display-key-0123456789';
+
+export async function startTestServer(options: { limiter?: RateLimiter; moderation?: boolean } = {}) {
+	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-'));
+	const app: ForumApp = createForumApp({
+		databasePath: join(dir, 'forum.db'),
+		limiter: options.limiter ?? unlimited
+	});
+	const seed = demoEvent(() => crypto.randomUUID(), DISPLAY_KEY);
+	await app.repos.events.create({ ...seed, moderation: options.moderation ?? false });
+	const event = (await app.repos.events.findById(seed.id)) as EventDetails;
+
+	const http: Server = createServer();
+	const realtime = createRealtimeServer(http, app, { pingIntervalMs: 1000, pingTimeoutMs: 1000 });
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	const sockets: Socket[] = [];
+
+	const connect = (opts: { token?: string; displayKey?: string; transports?: ('polling' | 'websocket')[]; origin?: string }) => {
+		const headers: Record<string, string> = {};
+		if (opts.token) headers.cookie = `${PARTICIPANT_COOKIE}=${opts.token}`;
+		if (opts.origin) headers.origin = opts.origin;
+		const socket: TestSocket = io(url, {
+			auth: opts.displayKey ? { role: 'display', displayKey: opts.displayKey } : { role: 'participant' },
+			extraHeaders: headers,
+			transports: opts.transports ?? ['websocket'],
+			reconnection: false,
+			forceNew: true
+		});
+		sockets.push(socket);
+		return socket;
+	};
+
+	return {
+		app,
+		event,
+		url,
+		/** A child joins through the same service the join form uses; returns their cookie token. */
+		async join(delegationIndex = 0, nickname: string | null = null) {
+			const joined = await app.sessions.join(
+				event,
+				{ delegationId: event.delegations[delegationIndex].id, nickname, showNickname: Boolean(nickname) },
+				'test'
+			);
+			if (!joined.ok) throw new Error(joined.error.code);
+			return joined.data;
+		},
+		connect,
+		async connected(opts: Parameters<typeof connect>[0]) {
+			const socket = connect(opts);
+			await new Promise<void>((resolve, reject) => {
+				socket.once('connect', () => resolve());
+				socket.once('connect_error', reject);
+			});
+			return socket;
+		},
+		async close() {
+			for (const s of sockets) s.disconnect();
+			await realtime.close();
+			await new Promise((resolve) => http.close(resolve));
+			app.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** Resolves with the next event of that name, or rejects after a timeout. */
+export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 3000) {
+	return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
+		socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => {
+			clearTimeout(timer);
+			resolve(payload);
+		}) as never);
+	});
+}
+
+/** Collects every event of that name, to prove something arrived exactly once. */
+export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E) {
+	const seen: Parameters<ServerToClientEvents[E]>[0][] = [];
+	socket.on(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => seen.push(payload)) as never);
+	return seen;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
