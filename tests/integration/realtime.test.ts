@@ -125,7 +125,10 @@ describe('the live loop over real sockets', () => {
 
 	it('keeps serving after an oversized frame and commands without an ack', async () => {
 		const dropped = new Promise((resolve) => a.once('disconnect', resolve));
-		a.emit('submission:submit', { ...question(server.event.topics[0].id), text: 'x'.repeat(20_000) } as never);
+		(a as unknown as { emit: (...args: unknown[]) => void }).emit('submission:submit', {
+			...question(server.event.topics[0].id),
+			text: 'x'.repeat(20_000)
+		});
 		await dropped; // over the message size limit: the server closes that one connection
 
 		(b as unknown as { emit: (...args: unknown[]) => void }).emit('submission:submit', question(server.event.topics[0].id));
@@ -230,5 +233,21 @@ describe('moderation on', () => {
 		expect(leaks.flat()).toHaveLength(0);
 		const seenByOther = await other.emitWithAck('participant:sync', {});
 		expect(seenByOther).toMatchObject({ ok: true, data: { submissions: [] } });
+	});
+});
+
+describe('join announcements', () => {
+	afterEach(() => server.close());
+
+	it('tells the screens how many joined, and spares the phones', async () => {
+		server = await startTestServer();
+		const phone = await server.connected({ token: (await server.join(0)).token });
+		const screen = await server.connected({ displayKey: DISPLAY_KEY });
+		const onPhone = collect(phone, 'participant:joined');
+		const onScreen = nextEvent(screen, 'participant:joined');
+		await server.join(1);
+		expect(await onScreen).toEqual({ participantCount: 2 });
+		await sleep(50);
+		expect(onPhone).toHaveLength(0);
 	});
 });

@@ -82,13 +82,14 @@ export class ParticipantRoom {
 		return live ? 'sending' : 'saved_offline';
 	}
 
-	async setVote(submissionId: string, voted: boolean): Promise<ErrorCode | null> {
-		if (!this.#socket?.connected || !navigator.onLine) return 'server_error';
+	/** Votes are not queued: a vote only means something while the item is being discussed. */
+	async setVote(submissionId: string, voted: boolean): Promise<ErrorCode | 'offline' | null> {
+		if (!this.#socket?.connected || !navigator.onLine) return 'offline';
 		const result = await this.#socket
 			.timeout(ACK_TIMEOUT_MS)
 			.emitWithAck('vote:set', { submissionId, voted })
 			.catch(() => null);
-		if (!result) return 'server_error';
+		if (!result) return 'offline';
 		if (!result.ok) return result.error.code;
 		const { [submissionId]: _was, ...rest } = this.votedIds;
 		this.votedIds = result.data.voted ? { ...rest, [submissionId]: true } : rest;

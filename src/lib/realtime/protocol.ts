@@ -62,6 +62,8 @@ export type HandshakeAuth = { role: 'participant' } | { role: 'display'; display
 export const rooms = {
 	/** Everyone who may see the event's public items: phones and the projection screen. */
 	audience: (eventId: string) => `event:${eventId}:audience`,
+	/** Projection screens only: figures no phone shows, kept off 200 phones' connections. */
+	display: (eventId: string) => `event:${eventId}:display`,
 	/** One child's own devices, for updates to items only they can see. */
 	participant: (participantId: string) => `participant:${participantId}`
 };

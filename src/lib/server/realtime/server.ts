@@ -16,7 +16,7 @@ import {
 } from '$lib/realtime/protocol';
 import { PARTICIPANT_COOKIE } from '../auth/participant-session';
 import type { ForumApp } from '../app';
-import type { Publisher } from '../services/publisher';
+import type { Audience, Publisher } from '../services/publisher';
 import { emptySchema, parsePayload, setVoteSchema, submitSubmissionSchema } from './schemas';
 import { isSameOrigin } from './origin';
 
@@ -65,7 +65,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 	io.on('connection', (socket: ForumSocket) => {
 		const data = socket.data;
 		if (data.role === 'display') {
-			socket.join(rooms.audience(data.eventId));
+			socket.join([rooms.audience(data.eventId), rooms.display(data.eventId)]);
 			command(socket, 'display:sync', emptySchema, async () => ({
 				ok: true,
 				data: await app.submissions.displaySnapshot(data.eventId)
@@ -84,9 +84,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 
 	const publisher: Publisher = {
 		publish(audience, event, ...payload) {
-			const room =
-				audience.kind === 'audience' ? rooms.audience(audience.eventId) : rooms.participant(audience.participantId);
-			io.to(room).emit(event, ...payload);
+			io.to(roomOf(audience)).emit(event, ...payload);
 		}
 	};
 	app.publisher.connect(publisher);
@@ -98,6 +96,17 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 			await io.close();
 		}
 	};
+}
+
+function roomOf(audience: Audience): string {
+	switch (audience.kind) {
+		case 'audience':
+			return rooms.audience(audience.eventId);
+		case 'display':
+			return rooms.display(audience.eventId);
+		case 'participant':
+			return rooms.participant(audience.participantId);
+	}
 }
 
 /**

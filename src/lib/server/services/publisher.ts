@@ -4,7 +4,10 @@
  */
 import type { ServerToClientEvents } from '$lib/realtime/protocol';
 
-export type Audience = { kind: 'audience'; eventId: string } | { kind: 'participant'; participantId: string };
+export type Audience =
+	| { kind: 'audience'; eventId: string }
+	| { kind: 'display'; eventId: string }
+	| { kind: 'participant'; participantId: string };
 
 export interface Publisher {
 	publish<E extends keyof ServerToClientEvents>(

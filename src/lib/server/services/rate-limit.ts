@@ -3,13 +3,15 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 export type LimitedAction = 'submit' | 'vote' | 'join';
 
 /**
- * Limits are per child (participant id), never per address: a whole hall shares one public address.
- * Generous enough for an offline phone flushing its queue, tight enough to stop a script.
+ * Submissions and votes are limited per child (participant id): generous enough for an offline
+ * phone flushing its queue, tight enough to stop a script. Joins have no child yet, so they are
+ * limited per address, and only as a ceiling far above a hall: 200 children behind the venue's one
+ * public address all join within a minute or two.
  */
 const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
 	submit: { points: 10, duration: 60 },
 	vote: { points: 60, duration: 30 },
-	join: { points: 20, duration: 60 }
+	join: { points: Number(process.env.JOIN_LIMIT_PER_MINUTE ?? 1000), duration: 60 }
 };
 
 export interface RateLimiter {

@@ -43,7 +43,7 @@ export function createSessionService({ repos, publisher, limiter, now, newId }: 
 			const token = generateSessionToken();
 			const expiresAt = now() + SESSION_LIFETIME_MS;
 			await repos.participants.createSession({ id: sessionIdFromToken(token), participantId: participant.id, expiresAt });
-			publisher.publish({ kind: 'audience', eventId: event.id }, 'participant:joined', {
+			publisher.publish({ kind: 'display', eventId: event.id }, 'participant:joined', {
 				participantCount: await repos.participants.countByEvent(event.id)
 			});
 			return ok({ token, expiresAt, participant });

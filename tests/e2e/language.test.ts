@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { JOIN_PATH, tapUntil } from './helpers';
+
+test('the phone pages switch to English and back', async ({ page }) => {
+	await page.goto(JOIN_PATH);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+	await expect(page.getByRole('button', { name: 'Vào diễn đàn' })).toBeVisible();
+
+	const toEnglish = page.getByRole('button', { name: 'Switch to English' });
+	await expect(toEnglish).toHaveText('English');
+	await tapUntil(toEnglish, page.getByRole('button', { name: 'Enter the forum' }));
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome!');
+	await expect(page.getByRole('group', { name: 'Which delegation are you in?' })).toBeVisible();
+	await expect(page.getByLabel('Nickname (optional)')).toBeVisible();
+	await expect(page.getByText('Need help? Call the 111 child helpline (free, 24/7)')).toBeVisible();
+
+	// The choice is remembered: the room after joining is in English too.
+	await page.getByRole('radio', { name: 'Xã Vĩnh Lại', exact: true }).check();
+	await page.getByRole('button', { name: 'Enter the forum' }).click();
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(page.getByTestId('connection')).toHaveText('Connected');
+	await expect(page.getByRole('heading', { name: 'Send your voice' })).toBeVisible();
+	await expect(page.getByLabel('Topic', { exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page.getByRole('alert')).toHaveText('Please write something before sending.');
+
+	// And back to Vietnamese.
+	await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+	await expect(page.getByRole('heading', { name: 'Gửi ý kiến của em' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+});
+
+test('the not-found page follows the chosen language', async ({ page }) => {
+	await page.goto(JOIN_PATH);
+	await tapUntil(page.getByRole('button', { name: 'Switch to English' }), page.getByRole('button', { name: 'Enter the forum' }));
+	const response = await page.goto('/j/ZZZZ');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Forum not found' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Enter another code' })).toBeVisible();
+});
