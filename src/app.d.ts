@@ -1,4 +1,5 @@
 import type { Participant } from '$lib/domain/participant';
+import type { SignedInStaff } from '$lib/server/services/staff-auth-service';
 
 declare global {
 	namespace App {
@@ -10,6 +11,7 @@ declare global {
 		}
 		interface Locals {
 			participant: Participant | null;
+			staff: SignedInStaff | null;
 		}
 	}
 }

@@ -2,8 +2,9 @@ import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { clearParticipantCookie, setParticipantCookie } from '$lib/server/auth/cookies';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
+import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { attachRealtime, startupEvents } from '$lib/server/realtime/attach';
 import { forumApp } from '$lib/server/runtime';
 
@@ -21,17 +22,26 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const participantSession: Handle = async ({ event, resolve }) => {
-	event.locals.participant = null;
-	const token = event.cookies.get(PARTICIPANT_COOKIE);
-	if (token) {
-		const session = await (await forumApp()).sessions.resume(token);
-		if (!session) clearParticipantCookie(event.cookies, event.url);
-		else {
-			event.locals.participant = session.participant;
-			if (session.renewedUntil) setParticipantCookie(event.cookies, event.url, token, session.renewedUntil);
-		}
-	}
+/** Reads one session cookie, drops it when dead, renews it when old (sliding expiry). */
+async function resumeCookie<T extends { renewedUntil: number | null }>(
+	event: Parameters<Handle>[0]['event'],
+	name: string,
+	resume: (token: string) => Promise<T | null>
+): Promise<T | null> {
+	const token = event.cookies.get(name);
+	if (!token) return null;
+	const session = await resume(token);
+	if (!session) clearSessionCookie(event.cookies, event.url, name);
+	else if (session.renewedUntil) setSessionCookie(event.cookies, event.url, name, token, session.renewedUntil);
+	return session;
+}
+
+const sessions: Handle = async ({ event, resolve }) => {
+	const app = await forumApp();
+	const participant = await resumeCookie(event, PARTICIPANT_COOKIE, (t) => app.sessions.resume(t));
+	event.locals.participant = participant?.participant ?? null;
+	const staff = await resumeCookie(event, STAFF_COOKIE, (t) => app.staffAuth.resume(t));
+	event.locals.staff = staff && { user: staff.user, actor: staff.actor };
 	return resolve(event);
 };
 
@@ -42,4 +52,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, participantSession);
+export const handle = sequence(securityHeaders, i18n, sessions);

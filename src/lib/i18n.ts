@@ -1,9 +1,9 @@
-import type { ErrorCode } from '$lib/domain/result';
+import type { ErrorCode, ParticipantErrorCode } from '$lib/domain/result';
 import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
 import { m } from '$lib/paraglide/messages.js';
 
 /** Typed tables, so a new code or status without a translation fails the type check. */
-const ERROR_MESSAGES: Record<ErrorCode, () => string> = {
+const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	invalid_payload: m.error_invalid_payload,
 	text_empty: m.error_text_empty,
 	text_too_long: m.error_text_too_long,
@@ -37,6 +37,9 @@ const KIND_LABELS: Record<SubmissionKind, () => string> = {
 	message: m.kind_message
 };
 
-export const errorMessage = (code: ErrorCode) => ERROR_MESSAGES[code]();
+/** The phone's messages; a staff-only code never reaches a phone, but would read as a server fault. */
+export const errorMessage = (code: ErrorCode) =>
+	(ERROR_MESSAGES as Partial<Record<ErrorCode, () => string>>)[code]?.() ?? m.error_server_error();
 export const statusLabel = (status: SubmissionStatus) => STATUS_LABELS[status]();
 export const kindLabel = (kind: SubmissionKind) => KIND_LABELS[kind]();
+

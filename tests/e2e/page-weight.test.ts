@@ -34,6 +34,7 @@ test('the phone pages stay within the JavaScript budget on a cold cache', async 
 	await page.waitForLoadState('networkidle');
 	const total = roomBytes();
 	test.info().annotations.push({ type: 'phone JS (gzip)', description: `${total} bytes of ${PHONE_JS_BUDGET_BYTES}` });
+	console.log(`phone room JS: ${total} bytes gzip (budget ${PHONE_JS_BUDGET_BYTES})`);
 	expect(total).toBeGreaterThan(10 * 1024); // the measurement itself saw the app's scripts
 	expect(total).toBeLessThanOrEqual(PHONE_JS_BUDGET_BYTES);
 	await Promise.all([cold.close(), first.context.close()]);

@@ -2,7 +2,8 @@
  * Every failure a user can meet has a code; the UI turns the code into a translated sentence.
  * Keep this list and the `error_*` messages in messages/*.json in step.
  */
-export const ERROR_CODES = [
+/** Codes a child's phone may meet; the phone bundle carries only these translations. */
+export const PARTICIPANT_ERROR_CODES = [
 	'invalid_payload',
 	'text_empty',
 	'text_too_long',
@@ -20,7 +21,23 @@ export const ERROR_CODES = [
 	'server_error'
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes only staff pages show. */
+export const STAFF_ERROR_CODES = [
+	'login_failed',
+	'login_wait',
+	'setup_done',
+	'username_invalid',
+	'display_name_invalid',
+	'password_too_short',
+	'password_too_long',
+	'forbidden'
+] as const;
+
+export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;
+
+export type ParticipantErrorCode = (typeof PARTICIPANT_ERROR_CODES)[number];
+export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number];
+export type ErrorCode = ParticipantErrorCode | StaffErrorCode;
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode } };
 

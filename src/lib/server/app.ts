@@ -6,6 +6,7 @@ import { createEventService } from './services/event-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSessionService } from './services/session-service';
+import { createStaffAuthService } from './services/staff-auth-service';
 import { createSubmissionService } from './services/submission-service';
 import { createVoteService } from './services/vote-service';
 
@@ -35,6 +36,7 @@ export function createForumApp(options: ForumAppOptions) {
 		sessions: createSessionService(deps),
 		submissions: createSubmissionService(deps),
 		votes: createVoteService(deps),
+		staffAuth: createStaffAuthService(deps),
 		close: () => database.close()
 	};
 }

@@ -5,8 +5,8 @@ import { PARTICIPANT_COOKIE } from './participant-session';
  * Halls often serve the app over plain http on the local network, where a Secure cookie would be
  * dropped silently: mark it Secure exactly when the page itself came over https.
  */
-export function setParticipantCookie(cookies: Cookies, url: URL, token: string, expiresAt: number) {
-	cookies.set(PARTICIPANT_COOKIE, token, {
+export function setSessionCookie(cookies: Cookies, url: URL, name: string, token: string, expiresAt: number) {
+	cookies.set(name, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
@@ -15,6 +15,9 @@ export function setParticipantCookie(cookies: Cookies, url: URL, token: string, 
 	});
 }
 
-export function clearParticipantCookie(cookies: Cookies, url: URL) {
-	cookies.delete(PARTICIPANT_COOKIE, { path: '/', secure: url.protocol === 'https:' });
+export function clearSessionCookie(cookies: Cookies, url: URL, name: string) {
+	cookies.delete(name, { path: '/', secure: url.protocol === 'https:' });
 }
+
+export const setParticipantCookie = (cookies: Cookies, url: URL, token: string, expiresAt: number) =>
+	setSessionCookie(cookies, url, PARTICIPANT_COOKIE, token, expiresAt);

@@ -119,3 +119,44 @@ export const votes = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.submissionId, t.participantId] }), index('votes_participant_idx').on(t.participantId)]
 );
+
+export const staffUsers = sqliteTable(
+	'staff_users',
+	{
+		id: text('id').primaryKey(),
+		username: text('username').notNull(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		canCreateEvents: integer('can_create_events', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('staff_users_username_unique').on(t.username)]
+);
+
+/** Lucia-style, like participant sessions: the id is the SHA-256 of the cookie token. */
+export const staffSessions = sqliteTable(
+	'staff_sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => staffUsers.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('staff_sessions_user_idx').on(t.userId)]
+);
+
+export const eventRoles = sqliteTable(
+	'event_roles',
+	{
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => staffUsers.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['organiser', 'moderator', 'leader', 'follow_up'] }).notNull(),
+		agencyId: text('agency_id').references(() => agencies.id)
+	},
+	(t) => [primaryKey({ columns: [t.eventId, t.userId, t.role] }), index('event_roles_user_idx').on(t.userId)]
+);

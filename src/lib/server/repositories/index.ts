@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { createEventRepository } from './event-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createSubmissionRepository } from './submission-repository';
+import { createStaffRepository } from './staff-repository';
 import { createVoteRepository } from './vote-repository';
 import type { Repositories } from './types';
 
@@ -14,6 +15,7 @@ export function createSqliteRepositories(db: Db): Repositories {
 		participants: createParticipantRepository(db),
 		submissions: createSubmissionRepository(db),
 		votes: createVoteRepository(db),
+		staff: createStaffRepository(db),
 		async ping() {
 			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
 		}

@@ -4,6 +4,7 @@
  */
 import type { EventDetails, ForumEvent, NamedEntry } from '$lib/domain/event';
 import type { Participant } from '$lib/domain/participant';
+import type { EventRole } from '$lib/domain/staff';
 import type { SubmissionStatus, SubmissionView } from '$lib/domain/submission';
 
 export interface NewEvent extends ForumEvent {
@@ -56,11 +57,41 @@ export interface VoteRepository {
 	listVotedIds(participantId: string): Promise<string[]>;
 }
 
+export interface StaffUser {
+	id: string;
+	username: string;
+	displayName: string;
+	passwordHash: string;
+	canCreateEvents: boolean;
+}
+
+export interface StaffSession {
+	id: string;
+	userId: string;
+	expiresAt: number;
+}
+
+export interface StaffRepository {
+	countUsers(): Promise<number>;
+	createUser(user: StaffUser): Promise<void>;
+	findUserByUsername(username: string): Promise<StaffUser | null>;
+	/** Changes the password and ends every session of that user, in one step. */
+	setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+	createSession(session: StaffSession): Promise<void>;
+	findSession(sessionId: string): Promise<{ session: StaffSession; user: StaffUser } | null>;
+	extendSession(sessionId: string, expiresAt: number): Promise<void>;
+	deleteSession(sessionId: string): Promise<void>;
+	deleteSessionsOf(userId: string): Promise<void>;
+	listRoles(userId: string): Promise<EventRole[]>;
+	grantRole(userId: string, role: EventRole): Promise<void>;
+}
+
 export interface Repositories {
 	events: EventRepository;
 	participants: ParticipantRepository;
 	submissions: SubmissionRepository;
 	votes: VoteRepository;
+	staff: StaffRepository;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-export type LimitedAction = 'submit' | 'vote' | 'join';
+export type LimitedAction = 'submit' | 'vote' | 'join' | 'login';
 
 /**
  * Submissions and votes are limited per child (participant id): generous enough for an offline
@@ -11,7 +11,8 @@ export type LimitedAction = 'submit' | 'vote' | 'join';
 const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
 	submit: { points: 10, duration: 60 },
 	vote: { points: 60, duration: 30 },
-	join: { points: Number(process.env.JOIN_LIMIT_PER_MINUTE ?? 1000), duration: 60 }
+	join: { points: Number(process.env.JOIN_LIMIT_PER_MINUTE ?? 1000), duration: 60 },
+	login: { points: 300, duration: 15 * 60 }
 };
 
 export interface RateLimiter {

@@ -1,0 +1,78 @@
+/**
+ * Who may do what. Every staff command and protected route names one of these actions, and the
+ * server asks `authorise` before any service runs. Pure: no I/O, no framework.
+ */
+export const STAFF_ROLES = ['organiser', 'moderator', 'leader', 'follow_up'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** One role a person holds in one event; leaders and follow-up officers act for one agency. */
+export interface EventRole {
+	eventId: string;
+	role: StaffRole;
+	agencyId: string | null;
+}
+
+export interface StaffActor {
+	userId: string;
+	/** Set on organiser accounts (the first-run account, or ones it creates): may create events. */
+	canCreateEvents: boolean;
+	roles: EventRole[];
+}
+
+/**
+ * The table from the staff issue. `agency` marks actions a leader or follow-up officer may take
+ * only on items of their own agency.
+ */
+export const STAFF_ACTIONS = {
+	'event:create': { roles: [], agency: false },
+	'event:edit': { roles: ['organiser'], agency: false },
+	'event:view': { roles: ['organiser', 'moderator', 'leader', 'follow_up'], agency: false },
+	'staff:invite': { roles: ['organiser'], agency: false },
+	'report:export': { roles: ['organiser'], agency: false },
+	'safeguarding:view': { roles: ['organiser'], agency: false },
+	'submission:moderate': { roles: ['organiser', 'moderator'], agency: false },
+	'queue:manage': { roles: ['organiser', 'moderator'], agency: false },
+	'agenda:run': { roles: ['organiser', 'moderator'], agency: false },
+	'poll:run': { roles: ['organiser', 'moderator'], agency: false },
+	'display:control': { roles: ['organiser', 'moderator'], agency: false },
+	'submission:answer': { roles: ['organiser', 'moderator', 'leader'], agency: true },
+	'followUp:update': { roles: ['organiser', 'follow_up'], agency: true }
+} as const satisfies Record<string, { roles: readonly StaffRole[]; agency: boolean }>;
+
+export type StaffAction = keyof typeof STAFF_ACTIONS;
+
+export interface ActionTarget {
+	eventId?: string;
+	/** The agency an item is addressed to, for agency-scoped actions. */
+	agencyId?: string | null;
+}
+
+export function authorise(actor: StaffActor | null, action: StaffAction, target: ActionTarget = {}): boolean {
+	if (!actor) return false;
+	if (action === 'event:create') return actor.canCreateEvents;
+	const rule = STAFF_ACTIONS[action];
+	return actor.roles.some(
+		(held) =>
+			held.eventId === target.eventId &&
+			(rule.roles as readonly StaffRole[]).includes(held.role) &&
+			(!rule.agency || !isAgencyBound(held.role) || (held.agencyId !== null && held.agencyId === target.agencyId))
+	);
+}
+
+/** Leaders and follow-up officers speak for one agency; organisers and moderators for the event. */
+export function isAgencyBound(role: StaffRole): boolean {
+	return role === 'leader' || role === 'follow_up';
+}
+
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+/**
+ * Failed sign-ins slow an account down instead of locking it: a stranger guessing can only make
+ * the real user wait, never shut them out. Returns how long the next attempt must wait.
+ */
+export function loginDelayMs(consecutiveFailures: number): number {
+	if (consecutiveFailures < 3) return 0;
+	return Math.min(2 ** (consecutiveFailures - 3) * 1000, 60_000);
+}

@@ -1,0 +1,28 @@
+/** Translations only staff pages need, kept out of the children's phone bundle. */
+import type { ErrorCode, StaffErrorCode } from '$lib/domain/result';
+import type { StaffRole } from '$lib/domain/staff';
+import { errorMessage } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
+
+const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
+	login_failed: m.error_login_failed,
+	login_wait: m.error_login_wait,
+	setup_done: m.error_setup_done,
+	username_invalid: m.error_username_invalid,
+	display_name_invalid: m.error_display_name_invalid,
+	password_too_short: m.error_password_too_short,
+	password_too_long: m.error_password_too_long,
+	forbidden: m.error_forbidden
+};
+
+export const staffErrorMessage = (code: ErrorCode) =>
+	(STAFF_ERROR_MESSAGES as Partial<Record<ErrorCode, () => string>>)[code]?.() ?? errorMessage(code);
+
+const ROLE_LABELS: Record<StaffRole, () => string> = {
+	organiser: m.role_organiser,
+	moderator: m.role_moderator,
+	leader: m.role_leader,
+	follow_up: m.role_follow_up
+};
+
+export const roleLabel = (role: StaffRole) => ROLE_LABELS[role]();

@@ -1,0 +1,121 @@
+import { hash, verify } from '@node-rs/argon2';
+import { fail, ok, type Result } from '$lib/domain/result';
+import { loginDelayMs, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN, type StaffActor } from '$lib/domain/staff';
+import { normaliseText } from '$lib/domain/submission';
+import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
+import { STAFF_SESSION_LIFETIME_MS, STAFF_SESSION_RENEW_WITHIN_MS } from '../auth/staff-session';
+import type { StaffUser } from '../repositories';
+import type { ServiceDeps } from './deps';
+
+export interface SignedInStaff {
+	user: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'canCreateEvents'>;
+	actor: StaffActor;
+}
+
+export interface NewAccount {
+	username: string;
+	displayName: string;
+	password: string;
+}
+
+/** Verifying against this when the user does not exist keeps unknown names as slow as known ones. */
+const DUMMY_HASH = hash('not-a-real-password-used-for-timing');
+
+function checkAccount(input: NewAccount): Result<NewAccount> {
+	const username = input.username.trim().toLowerCase();
+	const displayName = normaliseText(input.displayName).replace(/\n/g, ' ');
+	if (!USERNAME_PATTERN.test(username)) return fail('username_invalid');
+	if (!displayName || displayName.length > 80) return fail('display_name_invalid');
+	if (input.password.length < PASSWORD_MIN) return fail('password_too_short');
+	if (input.password.length > PASSWORD_MAX) return fail('password_too_long');
+	return ok({ username, displayName, password: input.password });
+}
+
+export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDeps) {
+	/** Consecutive failures per account; memory is enough: a restart only forgives a few guesses. */
+	const failures = new Map<string, { count: number; lastAt: number }>();
+
+	async function issueSession(userId: string) {
+		const token = generateSessionToken();
+		const expiresAt = now() + STAFF_SESSION_LIFETIME_MS;
+		await repos.staff.createSession({ id: sessionIdFromToken(token), userId, expiresAt });
+		return { token, expiresAt };
+	}
+
+	return {
+		async needsSetup(): Promise<boolean> {
+			return (await repos.staff.countUsers()) === 0;
+		},
+
+		/** The first organiser account, from the first-run page; refused once any account exists. */
+		async setupFirstOrganiser(input: NewAccount): Promise<Result<{ token: string; expiresAt: number }>> {
+			const checked = checkAccount(input);
+			if (!checked.ok) return checked;
+			if ((await repos.staff.countUsers()) > 0) return fail('setup_done');
+			const id = newId();
+			await repos.staff.createUser({
+				id,
+				username: checked.data.username,
+				displayName: checked.data.displayName,
+				passwordHash: await hash(checked.data.password),
+				canCreateEvents: true
+			});
+			return ok(await issueSession(id));
+		},
+
+		async login(usernameInput: string, password: string, address: string): Promise<Result<{ token: string; expiresAt: number }>> {
+			const username = usernameInput.trim().toLowerCase().slice(0, 64);
+			// A ceiling per address far above one hall's staff, so a shared venue address is never stopped.
+			if (!(await limiter.allow('login', address))) return fail('rate_limited');
+			const failed = failures.get(username);
+			if (failed && now() < failed.lastAt + loginDelayMs(failed.count)) return fail('login_wait');
+
+			const user = await repos.staff.findUserByUsername(username);
+			const valid = password.length <= PASSWORD_MAX && (await verify(user?.passwordHash ?? (await DUMMY_HASH), password));
+			if (!user || !valid) {
+				failures.set(username, { count: (failed?.count ?? 0) + 1, lastAt: now() });
+				return fail('login_failed');
+			}
+			failures.delete(username);
+			return ok(await issueSession(user.id));
+		},
+
+		async resume(token: string | undefined): Promise<(SignedInStaff & { renewedUntil: number | null }) | null> {
+			if (!token || !TOKEN_PATTERN.test(token)) return null;
+			const sessionId = sessionIdFromToken(token);
+			const found = await repos.staff.findSession(sessionId);
+			if (!found) return null;
+			const at = now();
+			if (found.session.expiresAt <= at) {
+				await repos.staff.deleteSession(sessionId);
+				return null;
+			}
+			let renewedUntil: number | null = null;
+			if (found.session.expiresAt - at < STAFF_SESSION_RENEW_WITHIN_MS) {
+				renewedUntil = at + STAFF_SESSION_LIFETIME_MS;
+				await repos.staff.extendSession(sessionId, renewedUntil);
+			}
+			const { passwordHash: _hash, ...user } = found.user;
+			const roles = await repos.staff.listRoles(user.id);
+			return { user, actor: { userId: user.id, canCreateEvents: user.canCreateEvents, roles }, renewedUntil };
+		},
+
+		async logout(token: string) {
+			if (TOKEN_PATTERN.test(token)) await repos.staff.deleteSession(sessionIdFromToken(token));
+		},
+
+		logoutEverywhere: (userId: string) => repos.staff.deleteSessionsOf(userId),
+
+		/** A new password ends every session, including stolen ones; the caller gets a fresh one. */
+		async changePassword(username: string, current: string, next: string) {
+			const user = await repos.staff.findUserByUsername(username);
+			if (!user || !(await verify(user.passwordHash, current))) return fail('login_failed');
+			if (next.length < PASSWORD_MIN) return fail('password_too_short');
+			if (next.length > PASSWORD_MAX) return fail('password_too_long');
+			await repos.staff.setPasswordHash(user.id, await hash(next));
+			return ok(await issueSession(user.id));
+		}
+	};
+}
+
+export type StaffAuthService = ReturnType<typeof createStaffAuthService>;

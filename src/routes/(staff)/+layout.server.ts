@@ -1,0 +1,3 @@
+export const load = ({ locals }) => ({
+	staffName: locals.staff?.user.displayName ?? null
+});

@@ -1,0 +1,20 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
+import { forumApp } from '$lib/server/runtime';
+
+export const load = async ({ locals }) => {
+	if (locals.staff) redirect(303, '/staff');
+	if (await (await forumApp()).staffAuth.needsSetup()) redirect(303, '/setup');
+};
+
+export const actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const username = String(form.get('username') ?? '');
+		const signedIn = await (await forumApp()).staffAuth.login(username, String(form.get('password') ?? ''), getClientAddress());
+		if (!signedIn.ok) return fail(signedIn.error.code === 'login_failed' ? 400 : 429, { error: signedIn.error.code, username });
+		setSessionCookie(cookies, url, STAFF_COOKIE, signedIn.data.token, signedIn.data.expiresAt);
+		redirect(303, '/staff');
+	}
+};

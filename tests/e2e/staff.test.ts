@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * The first organiser account and staff sign-in. The e2e database starts without accounts, so the
+ * first test to reach /login is sent to the one-time setup page.
+ */
+const ORGANISER = { username: 'btc.vanquan', name: 'Hoàng Văn Bình', password: 'dien-dan-2024-van-quan' };
+
+test('the first organiser sets up an account, signs out, is refused a wrong password, signs in', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+	const page = await context.newPage();
+
+	await page.goto('/login');
+	await expect(page).toHaveURL(/\/setup$/);
+	await page.getByLabel('Tên đăng nhập').fill(ORGANISER.username);
+	await page.getByLabel('Họ và tên').fill(ORGANISER.name);
+	await page.getByLabel('Mật khẩu').fill(ORGANISER.password);
+	await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	await expect(page.getByRole('heading', { name: `Xin chào, ${ORGANISER.name}` })).toBeVisible();
+
+	// The setup page has locked itself.
+	const other = await browser.newContext();
+	const stranger = await other.newPage();
+	await stranger.goto('/setup');
+	await expect(stranger).toHaveURL(/\/login$/);
+
+	await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+	await expect(page).toHaveURL(/\/login$/);
+	await page.goto('/staff');
+	await expect(page).toHaveURL(/\/login$/);
+
+	await page.getByLabel('Tên đăng nhập').fill(ORGANISER.username);
+	await page.getByLabel('Mật khẩu').fill('not-the-password');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+
+	await page.getByLabel('Mật khẩu').fill(ORGANISER.password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page.getByRole('heading', { name: `Xin chào, ${ORGANISER.name}` })).toBeVisible();
+	const cookie = (await context.cookies()).find((c) => c.name === 'dd_staff');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+	await Promise.all([context.close(), other.close()]);
+});
+
+test('a staff page without a session sends the visitor to sign in', async ({ page }) => {
+	await page.goto('/staff');
+	await expect(page).toHaveURL(/\/(login|setup)$/);
+});
