@@ -1,5 +1,6 @@
 /** Translations only staff pages need, kept out of the children's phone bundle. */
 import type { ErrorCode, StaffErrorCode } from '$lib/domain/result';
+import type { EventLevel } from '$lib/domain/event';
 import type { StaffRole } from '$lib/domain/staff';
 import { errorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
@@ -12,8 +13,24 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	display_name_invalid: m.error_display_name_invalid,
 	password_too_short: m.error_password_too_short,
 	password_too_long: m.error_password_too_long,
-	forbidden: m.error_forbidden
+	forbidden: m.error_forbidden,
+	title_invalid: m.error_title_invalid,
+	level_invalid: m.error_level_invalid,
+	field_too_long: m.error_field_too_long,
+	date_invalid: m.error_date_invalid,
+	topics_missing: m.error_topics_missing,
+	delegations_missing: m.error_delegations_missing,
+	list_too_long: m.error_list_too_long
 };
+
+const LEVEL_LABELS: Record<EventLevel, () => string> = {
+	commune: m.level_commune,
+	district: m.level_district,
+	province: m.level_province,
+	national: m.level_national
+};
+
+export const levelLabel = (level: EventLevel) => LEVEL_LABELS[level]();
 
 export const staffErrorMessage = (code: ErrorCode) =>
 	(STAFF_ERROR_MESSAGES as Partial<Record<ErrorCode, () => string>>)[code]?.() ?? errorMessage(code);

@@ -40,10 +40,25 @@ test('the first organiser sets up an account, signs out, is refused a wrong pass
 	const cookie = (await context.cookies()).find((c) => c.name === 'dd_staff');
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
+	// The organiser creates an event; what they typed is shown as text, never run as script.
+	await page.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
+	await page.getByLabel('Tên diễn đàn').fill('Diễn đàn trẻ em xã Tràng Các 2025');
+	await page.getByLabel('Cấp tổ chức').selectOption('commune');
+	await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('An toàn trên mạng\nPhòng chống đuối nước');
+	await page.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Thôn Nà Pài\n<img src=x onerror="window.pwned=1">');
+	await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+	const listed = page.getByTestId('staff-events').getByRole('listitem').filter({ hasText: 'Tràng Các 2025' });
+	await expect(listed).toContainText('Ban Tổ chức');
+	await listed.getByRole('link', { name: 'Trang tham gia' }).click();
+	await expect(page.getByRole('radio', { name: '<img src=x onerror="window.pwned=1">' })).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
 	await Promise.all([context.close(), other.close()]);
 });
 
-test('a staff page without a session sends the visitor to sign in', async ({ page }) => {
-	await page.goto('/staff');
-	await expect(page).toHaveURL(/\/(login|setup)$/);
+test('staff pages without a session send the visitor to sign in', async ({ page }) => {
+	for (const path of ['/staff', '/staff/events/new']) {
+		await page.goto(path);
+		await expect(page).toHaveURL(/\/(login|setup)$/);
+	}
 });

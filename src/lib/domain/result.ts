@@ -30,7 +30,14 @@ export const STAFF_ERROR_CODES = [
 	'display_name_invalid',
 	'password_too_short',
 	'password_too_long',
-	'forbidden'
+	'forbidden',
+	'title_invalid',
+	'level_invalid',
+	'field_too_long',
+	'date_invalid',
+	'topics_missing',
+	'delegations_missing',
+	'list_too_long'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

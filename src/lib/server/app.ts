@@ -3,6 +3,7 @@ import { openDatabase } from './db';
 import { createSqliteRepositories, type Repositories } from './repositories';
 import type { ServiceDeps } from './services/deps';
 import { createEventService } from './services/event-service';
+import { createEventSetupService } from './services/event-setup-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSessionService } from './services/session-service';
@@ -37,6 +38,7 @@ export function createForumApp(options: ForumAppOptions) {
 		submissions: createSubmissionService(deps),
 		votes: createVoteService(deps),
 		staffAuth: createStaffAuthService(deps),
+		eventSetup: createEventSetupService(deps),
 		close: () => database.close()
 	};
 }

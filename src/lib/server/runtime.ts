@@ -2,17 +2,12 @@
  * The running server's single app, shared by routes and socket handlers. Kept on globalThis so
  * the production bundle and the realtime server (attached from server.js) see one instance.
  */
-import { randomBytes } from 'node:crypto';
-import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { createForumApp, type ForumApp } from './app';
 import { demoEvent } from './demo-event';
+import { newDisplayKey } from './services/event-setup-service';
 
 const KEY = Symbol.for('dien-dan.forum-app');
 type Holder = { [KEY]?: Promise<ForumApp> };
-
-export function newDisplayKey(): string {
-	return encodeBase64urlNoPadding(randomBytes(18));
-}
 
 async function start(): Promise<ForumApp> {
 	const app = createForumApp({ databasePath: process.env.DATABASE_PATH ?? 'data/forum.db' });

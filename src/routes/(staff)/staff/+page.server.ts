@@ -11,8 +11,17 @@ export const load = async ({ locals }) => {
 	);
 	const events = (await Promise.all(eventIds.map((id) => app.repos.events.findById(id)))).flatMap((event) =>
 		event
-			? [{ id: event.id, title: event.title, code: event.code, roles: staff.actor.roles.filter((r) => r.eventId === event.id).map((r) => r.role) }]
+			? [
+					{
+						id: event.id,
+						title: event.title,
+						code: event.code,
+						roles: staff.actor.roles.filter((r) => r.eventId === event.id).map((r) => r.role),
+						// The screen's secret link is for those who run the event, not every role.
+						displayKey: authorise(staff.actor, 'display:control', { eventId: event.id }) ? event.displayKey : null
+					}
+				]
 			: []
 	);
-	return { name: staff.user.displayName, events };
+	return { name: staff.user.displayName, canCreateEvents: authorise(staff.actor, 'event:create'), events };
 };
