@@ -20,7 +20,12 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	date_invalid: m.error_date_invalid,
 	topics_missing: m.error_topics_missing,
 	delegations_missing: m.error_delegations_missing,
-	list_too_long: m.error_list_too_long
+	list_too_long: m.error_list_too_long,
+	invitation_invalid: m.error_invitation_invalid,
+	invitation_used: m.error_invitation_used,
+	invitation_expired: m.error_invitation_expired,
+	agency_required: m.error_agency_required,
+	username_taken: m.error_username_taken
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -77,6 +77,15 @@ describe('anonymous participant sessions', () => {
 		expect(await app.repos.participants.findSession(sessionIdFromToken(token))).toBeNull();
 	});
 
+	it('does not renew from a socket handshake, which cannot refresh the cookie', async () => {
+		const joined = await app.sessions.join(event, { delegationId: event.delegations[0].id }, 'ip');
+		if (!joined.ok) throw new Error(joined.error.code);
+		clock += SESSION_LIFETIME_MS - 10 * DAY;
+		expect(await app.sessions.resume(joined.data.token, { renew: false })).toMatchObject({ renewedUntil: null });
+		const stored = await app.repos.participants.findSession(sessionIdFromToken(joined.data.token));
+		expect(stored?.session.expiresAt).toBe(joined.data.expiresAt);
+	});
+
 	it('ignores malformed tokens without touching the database', async () => {
 		for (const token of [undefined, '', 'short', 'A'.repeat(32), "x' or 1=1 --".padEnd(32, 'a')]) {
 			expect(await app.sessions.resume(token)).toBeNull();

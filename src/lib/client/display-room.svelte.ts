@@ -22,7 +22,11 @@ export class DisplayRoom {
 			if (synced?.ok) this.#apply(synced.data);
 		});
 		socket.on('disconnect', () => (this.connection = 'connecting'));
-		socket.on('connect_error', () => (this.connection = 'connecting'));
+		socket.on('connect_error', () => {
+			this.connection = 'connecting';
+			// A handshake the server refused is not retried by the client on its own.
+			if (!socket.active) setTimeout(() => socket.connect(), 5000);
+		});
 		socket.on('submission:added', (s) => {
 			if (isPublic(s.status)) this.submissions = upsert(this.submissions, s);
 		});

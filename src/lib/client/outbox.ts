@@ -16,7 +16,27 @@ export function loadOutbox(storage: Storage | undefined, key: string): OutboxEnt
 	}
 }
 
-export function saveOutbox(storage: Storage | undefined, key: string, entries: OutboxEntry[]) {
+/**
+ * Adds or removes one entry against what is stored now, not against this tab's copy, so two tabs
+ * of the same child never erase each other's unsent items. Returns the stored list.
+ */
+export function updateOutbox(
+	storage: Storage | undefined,
+	key: string,
+	change: { add: OutboxEntry } | { remove: string }
+): OutboxEntry[] {
+	const stored = loadOutbox(storage, key);
+	const next =
+		'add' in change
+			? stored.some((e) => e.id === change.add.id)
+				? stored
+				: [...stored, change.add]
+			: stored.filter((e) => e.id !== change.remove);
+	saveOutbox(storage, key, next);
+	return next;
+}
+
+function saveOutbox(storage: Storage | undefined, key: string, entries: OutboxEntry[]) {
 	try {
 		if (entries.length) storage?.setItem(key, JSON.stringify(entries));
 		else storage?.removeItem(key);

@@ -2,7 +2,7 @@ import { sortFeed, upsert, type FeedOrder } from '$lib/domain/feed';
 import type { ErrorCode } from '$lib/domain/result';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
 import type { ParticipantSnapshot, VoteCount } from '$lib/realtime/protocol';
-import { loadOutbox, outboxKey, saveOutbox, toInput, type OutboxEntry } from './outbox';
+import { loadOutbox, outboxKey, toInput, updateOutbox, type OutboxEntry } from './outbox';
 import { ACK_TIMEOUT_MS, connectForum, type ConnectionState, type ForumSocket } from './socket';
 
 /** Failures worth retrying later; every other refusal is final and goes back to the child. */
@@ -19,8 +19,8 @@ export class ParticipantRoom {
 	mine = $state<SubmissionView[]>([]);
 	votedIds = $state<Record<string, true>>({});
 	outbox = $state<OutboxEntry[]>([]);
-	/** An item the server refused for good, handed back to the composer. */
-	refused = $state<{ entry: OutboxEntry; code: ErrorCode } | null>(null);
+	/** Items the server refused for good, waiting to be handed back to the composer one by one. */
+	refused = $state<{ entry: OutboxEntry; code: ErrorCode }[]>([]);
 	feed = $derived(sortFeed(this.submissions, this.order));
 	mineIds = $derived(new Set(this.mine.map((s) => s.id)));
 
@@ -50,8 +50,10 @@ export class ParticipantRoom {
 		socket.on('disconnect', () => (this.connection = navigator.onLine ? 'connecting' : 'offline'));
 		socket.on('connect_error', (error) => {
 			// The session is gone (e.g. cleared by the organisers): reload to show the join form.
-			if (error.message === 'not_joined') location.reload();
-			else this.connection = navigator.onLine ? 'connecting' : 'offline';
+			if (error.message === 'not_joined') return location.reload();
+			this.connection = navigator.onLine ? 'connecting' : 'offline';
+			// A handshake the server refused is not retried by the client on its own.
+			if (!socket.active) setTimeout(() => socket.connect(), RETRY_AFTER_MS);
 		});
 		socket.on('submission:added', (submission) => this.#receive(submission));
 		socket.on('vote:counted', (count) => this.#count(count));
@@ -61,22 +63,25 @@ export class ParticipantRoom {
 			this.connection = socket.connected ? 'online' : 'connecting';
 			void this.#flush();
 		};
+		// Another tab of the same child queued or sent something.
+		const storage = (e: StorageEvent) => {
+			if (e.key === this.#storageKey) this.outbox = loadOutbox(localStorage, this.#storageKey);
+		};
 		addEventListener('offline', offline);
 		addEventListener('online', online);
+		addEventListener('storage', storage);
 		return () => {
 			clearTimeout(this.#retryTimer);
 			removeEventListener('offline', offline);
 			removeEventListener('online', online);
+			removeEventListener('storage', storage);
 			socket.disconnect();
 		};
 	}
 
 	/** Keeps the item on the phone first, so a dropped connection or a reload never loses it. */
 	submit(draft: Draft): 'sending' | 'saved_offline' {
-		if (!this.outbox.some((e) => e.id === draft.id)) {
-			this.outbox = [...this.outbox, { ...draft, queuedAt: Date.now() }];
-			saveOutbox(localStorage, this.#storageKey, this.outbox);
-		}
+		this.outbox = updateOutbox(localStorage, this.#storageKey, { add: { ...draft, queuedAt: Date.now() } });
 		const live = this.connection === 'online' && navigator.onLine;
 		if (live) void this.#flush();
 		return live ? 'sending' : 'saved_offline';
@@ -108,20 +113,24 @@ export class ParticipantRoom {
 					.timeout(ACK_TIMEOUT_MS)
 					.emitWithAck('submission:submit', toInput(entry))
 					.catch(() => null);
-				if (!result) break; // no ack: still unsent; the next connect or online event retries
-				if (!result.ok && RETRYABLE.has(result.error.code)) {
+				// No ack, or a passing refusal: still unsent; try again shortly (same id, so never twice).
+				if (!result || (!result.ok && RETRYABLE.has(result.error.code))) {
 					clearTimeout(this.#retryTimer);
 					this.#retryTimer = setTimeout(() => void this.#flush(), RETRY_AFTER_MS);
 					break;
 				}
-				this.outbox = this.outbox.filter((e) => e.id !== entry.id);
-				saveOutbox(localStorage, this.#storageKey, this.outbox);
+				this.outbox = updateOutbox(localStorage, this.#storageKey, { remove: entry.id });
 				if (result.ok) this.#receive(result.data, true);
-				else this.refused = { entry, code: result.error.code };
+				else this.refused = [...this.refused, { entry, code: result.error.code }];
 			}
 		} finally {
 			this.#flushing = false;
 		}
+	}
+
+	/** The composer took the oldest refused item back. */
+	restored() {
+		this.refused = this.refused.slice(1);
 	}
 
 	#apply(snapshot: ParticipantSnapshot) {

@@ -37,7 +37,12 @@ export const STAFF_ERROR_CODES = [
 	'date_invalid',
 	'topics_missing',
 	'delegations_missing',
-	'list_too_long'
+	'list_too_long',
+	'invitation_invalid',
+	'invitation_used',
+	'invitation_expired',
+	'agency_required',
+	'username_taken'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

@@ -8,6 +8,7 @@ import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSessionService } from './services/session-service';
 import { createStaffAuthService } from './services/staff-auth-service';
+import { createStaffInvitationService } from './services/staff-invitation-service';
 import { createSubmissionService } from './services/submission-service';
 import { createVoteService } from './services/vote-service';
 
@@ -30,6 +31,7 @@ export function createForumApp(options: ForumAppOptions) {
 		now: options.now ?? Date.now,
 		newId: options.newId ?? (() => crypto.randomUUID())
 	};
+	const staffAuth = createStaffAuthService(deps);
 	return {
 		repos,
 		publisher,
@@ -37,7 +39,8 @@ export function createForumApp(options: ForumAppOptions) {
 		sessions: createSessionService(deps),
 		submissions: createSubmissionService(deps),
 		votes: createVoteService(deps),
-		staffAuth: createStaffAuthService(deps),
+		staffAuth,
+		invitations: createStaffInvitationService(deps, staffAuth),
 		eventSetup: createEventSetupService(deps),
 		close: () => database.close()
 	};

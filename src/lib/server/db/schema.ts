@@ -160,3 +160,24 @@ export const eventRoles = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.eventId, t.userId, t.role] }), index('event_roles_user_idx').on(t.userId)]
 );
+
+/** One-time invitation links: the id is the SHA-256 of the token in the link. */
+export const staffInvitations = sqliteTable(
+	'staff_invitations',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['organiser', 'moderator', 'leader', 'follow_up'] }).notNull(),
+		agencyId: text('agency_id').references(() => agencies.id),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => staffUsers.id),
+		expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+		usedAt: integer('used_at', { mode: 'number' }),
+		usedBy: text('used_by').references(() => staffUsers.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('staff_invitations_event_idx').on(t.eventId)]
+);

@@ -52,7 +52,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 				return next();
 			}
 			const token = parseCookie(socket.handshake.headers.cookie ?? '')[PARTICIPANT_COOKIE];
-			const session = await app.sessions.resume(token);
+			const session = await app.sessions.resume(token, { renew: false });
 			if (!session) return next(new Error('not_joined'));
 			socket.data = { role: 'participant', participant: session.participant };
 			next();

@@ -1,6 +1,6 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { eventRoles, staffSessions, staffUsers } from '../db/schema';
+import { eventRoles, staffInvitations, staffSessions, staffUsers } from '../db/schema';
 import type { StaffRepository } from './types';
 
 export function createStaffRepository(db: Db): StaffRepository {
@@ -10,6 +10,13 @@ export function createStaffRepository(db: Db): StaffRepository {
 		},
 		async createUser(user) {
 			db.insert(staffUsers).values(user).run();
+		},
+		async createFirstUser(user) {
+			return db.transaction((tx) => {
+				if ((tx.select({ n: count() }).from(staffUsers).get()?.n ?? 0) > 0) return false;
+				tx.insert(staffUsers).values(user).run();
+				return true;
+			});
 		},
 		async findUserByUsername(username) {
 			const row = db.select().from(staffUsers).where(eq(staffUsers.username, username)).get();
@@ -55,6 +62,44 @@ export function createStaffRepository(db: Db): StaffRepository {
 		},
 		async grantRole(userId, role) {
 			db.insert(eventRoles).values({ userId, ...role }).onConflictDoNothing().run();
+		},
+		async listEventStaff(eventId) {
+			return db
+				.select({
+					displayName: staffUsers.displayName,
+					username: staffUsers.username,
+					role: eventRoles.role,
+					agencyId: eventRoles.agencyId
+				})
+				.from(eventRoles)
+				.innerJoin(staffUsers, eq(staffUsers.id, eventRoles.userId))
+				.where(eq(eventRoles.eventId, eventId))
+				.all();
+		},
+		async createInvitation(invitation) {
+			db.insert(staffInvitations).values(invitation).run();
+		},
+		async findInvitation(id) {
+			const row = db.select().from(staffInvitations).where(eq(staffInvitations.id, id)).get();
+			if (!row) return null;
+			const { eventId, role, agencyId, createdBy, expiresAt, usedAt } = row;
+			return { id, eventId, role, agencyId, createdBy, expiresAt, usedAt };
+		},
+		async redeemInvitation(id, userId, at) {
+			return db.transaction((tx) => {
+				const used = tx
+					.update(staffInvitations)
+					.set({ usedAt: at, usedBy: userId })
+					.where(and(eq(staffInvitations.id, id), isNull(staffInvitations.usedAt)))
+					.returning()
+					.get();
+				if (!used) return false;
+				tx.insert(eventRoles)
+					.values({ userId, eventId: used.eventId, role: used.role, agencyId: used.agencyId })
+					.onConflictDoNothing()
+					.run();
+				return true;
+			});
 		}
 	};
 }

@@ -74,6 +74,8 @@ export interface StaffSession {
 export interface StaffRepository {
 	countUsers(): Promise<number>;
 	createUser(user: StaffUser): Promise<void>;
+	/** Creates the user only while there is no user at all; false if someone was first. */
+	createFirstUser(user: StaffUser): Promise<boolean>;
 	findUserByUsername(username: string): Promise<StaffUser | null>;
 	/** Changes the password and ends every session of that user, in one step. */
 	setPasswordHash(userId: string, passwordHash: string): Promise<void>;
@@ -84,6 +86,18 @@ export interface StaffRepository {
 	deleteSessionsOf(userId: string): Promise<void>;
 	listRoles(userId: string): Promise<EventRole[]>;
 	grantRole(userId: string, role: EventRole): Promise<void>;
+	listEventStaff(eventId: string): Promise<{ displayName: string; username: string; role: EventRole['role']; agencyId: string | null }[]>;
+	createInvitation(invitation: StaffInvitation): Promise<void>;
+	findInvitation(id: string): Promise<StaffInvitation | null>;
+	/** Marks the invitation used and grants its role, atomically; false if it was already used. */
+	redeemInvitation(id: string, userId: string, at: number): Promise<boolean>;
+}
+
+export interface StaffInvitation extends EventRole {
+	id: string;
+	createdBy: string;
+	expiresAt: number;
+	usedAt: number | null;
 }
 
 export interface Repositories {

@@ -18,6 +18,8 @@ const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
 export interface RateLimiter {
 	/** Resolves true when the action is allowed. */
 	allow(action: LimitedAction, key: string): Promise<boolean>;
+	/** True once the key has used up its points, without using one. */
+	exhausted(action: LimitedAction, key: string): Promise<boolean>;
 }
 
 export function createRateLimiter(overrides: Partial<typeof LIMITS> = {}): RateLimiter {
@@ -33,8 +35,12 @@ export function createRateLimiter(overrides: Partial<typeof LIMITS> = {}): RateL
 				if (error instanceof RateLimiterRes) return false;
 				throw error;
 			}
+		},
+		async exhausted(action, key) {
+			const state = await limiters[action].get(key);
+			return state !== null && state.remainingPoints <= 0;
 		}
 	};
 }
 
-export const unlimited: RateLimiter = { allow: async () => true };
+export const unlimited: RateLimiter = { allow: async () => true, exhausted: async () => false };

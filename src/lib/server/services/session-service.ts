@@ -49,8 +49,15 @@ export function createSessionService({ repos, publisher, limiter, now, newId }: 
 			return ok({ token, expiresAt, participant });
 		},
 
-		/** Resolves a cookie token; renews it when it is getting old (sliding expiry). */
-		async resume(token: string | undefined): Promise<{ participant: Participant; renewedUntil: number | null } | null> {
+		/**
+		 * Resolves a cookie token; renews it when it is getting old (sliding expiry). Only HTTP
+		 * requests renew: a socket handshake cannot reset the cookie, and a database expiry later
+		 * than the cookie's would keep the page from ever renewing it.
+		 */
+		async resume(
+			token: string | undefined,
+			{ renew = true }: { renew?: boolean } = {}
+		): Promise<{ participant: Participant; renewedUntil: number | null } | null> {
 			if (!token || !TOKEN_PATTERN.test(token)) return null;
 			const sessionId = sessionIdFromToken(token);
 			const found = await repos.participants.findSession(sessionId);
@@ -60,7 +67,7 @@ export function createSessionService({ repos, publisher, limiter, now, newId }: 
 				await repos.participants.deleteSession(sessionId);
 				return null;
 			}
-			if (found.session.expiresAt - at < SESSION_RENEW_WITHIN_MS) {
+			if (renew && found.session.expiresAt - at < SESSION_RENEW_WITHIN_MS) {
 				const renewedUntil = at + SESSION_LIFETIME_MS;
 				await repos.participants.extendSession(sessionId, renewedUntil);
 				return { participant: found.participant, renewedUntil };

@@ -32,8 +32,21 @@ function checkAccount(input: NewAccount): Result<NewAccount> {
 }
 
 export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDeps) {
-	/** Consecutive failures per account; memory is enough: a restart only forgives a few guesses. */
+	/**
+	 * Consecutive failures per account *and address*: a guesser elsewhere slows only themselves,
+	 * never the real user signing in from the hall. Memory is enough: a restart forgives a few
+	 * guesses. Old entries are swept so a flood of made-up names cannot grow it without end.
+	 */
 	const failures = new Map<string, { count: number; lastAt: number }>();
+	const FORGET_AFTER_MS = 15 * 60 * 1000;
+	function sweep() {
+		if (failures.size < 10_000) return;
+		for (const [key, f] of failures) if (now() - f.lastAt > FORGET_AFTER_MS) failures.delete(key);
+	}
+
+	async function newUser({ username, displayName, password }: NewAccount) {
+		return { id: newId(), username, displayName, passwordHash: await hash(password) };
+	}
 
 	async function issueSession(userId: string) {
 		const token = generateSessionToken();
@@ -49,34 +62,43 @@ export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDe
 
 		/** The first organiser account, from the first-run page; refused once any account exists. */
 		async setupFirstOrganiser(input: NewAccount): Promise<Result<{ token: string; expiresAt: number }>> {
+			if ((await repos.staff.countUsers()) > 0) return fail('setup_done');
 			const checked = checkAccount(input);
 			if (!checked.ok) return checked;
-			if ((await repos.staff.countUsers()) > 0) return fail('setup_done');
-			const id = newId();
-			await repos.staff.createUser({
-				id,
-				username: checked.data.username,
-				displayName: checked.data.displayName,
-				passwordHash: await hash(checked.data.password),
-				canCreateEvents: true
-			});
-			return ok(await issueSession(id));
+			const user = { ...(await newUser(checked.data)), canCreateEvents: true };
+			// Checked again inside the insert: two setup forms posted at once make one account.
+			if (!(await repos.staff.createFirstUser(user))) return fail('setup_done');
+			return ok(await issueSession(user.id));
 		},
+
+		async createAccount(input: NewAccount, canCreateEvents: boolean): Promise<Result<{ userId: string }>> {
+			const checked = checkAccount(input);
+			if (!checked.ok) return checked;
+			if (await repos.staff.findUserByUsername(checked.data.username)) return fail('username_taken');
+			const user = { ...(await newUser(checked.data)), canCreateEvents };
+			await repos.staff.createUser(user);
+			return ok({ userId: user.id });
+		},
+
+		startSession: issueSession,
 
 		async login(usernameInput: string, password: string, address: string): Promise<Result<{ token: string; expiresAt: number }>> {
 			const username = usernameInput.trim().toLowerCase().slice(0, 64);
-			// A ceiling per address far above one hall's staff, so a shared venue address is never stopped.
-			if (!(await limiter.allow('login', address))) return fail('rate_limited');
-			const failed = failures.get(username);
+			// A ceiling on failed guesses per address, far above what one venue's staff mistype.
+			if (await limiter.exhausted('login', address)) return fail('rate_limited');
+			const key = `${username}\u0000${address}`;
+			const failed = failures.get(key);
 			if (failed && now() < failed.lastAt + loginDelayMs(failed.count)) return fail('login_wait');
 
 			const user = await repos.staff.findUserByUsername(username);
 			const valid = password.length <= PASSWORD_MAX && (await verify(user?.passwordHash ?? (await DUMMY_HASH), password));
 			if (!user || !valid) {
-				failures.set(username, { count: (failed?.count ?? 0) + 1, lastAt: now() });
+				sweep();
+				failures.set(key, { count: (failed?.count ?? 0) + 1, lastAt: now() });
+				await limiter.allow('login', address);
 				return fail('login_failed');
 			}
-			failures.delete(username);
+			failures.delete(key);
 			return ok(await issueSession(user.id));
 		},
 

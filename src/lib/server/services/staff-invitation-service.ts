@@ -1,0 +1,94 @@
+import { fail, ok, type Result } from '$lib/domain/result';
+import { authorise, isAgencyBound, STAFF_ROLES, type StaffActor, type StaffRole } from '$lib/domain/staff';
+import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
+import type { StaffInvitation } from '../repositories';
+import type { ServiceDeps } from './deps';
+import type { NewAccount, StaffAuthService } from './staff-auth-service';
+
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface InvitationRequest {
+	eventId: string;
+	role: string;
+	agencyId: string | null;
+}
+
+export interface InvitationSummary {
+	eventTitle: string;
+	role: StaffRole;
+	agencyName: string | null;
+}
+
+export function createStaffInvitationService({ repos, now }: ServiceDeps, staffAuth: StaffAuthService) {
+	async function usable(token: string): Promise<Result<StaffInvitation>> {
+		if (!TOKEN_PATTERN.test(token)) return fail('invitation_invalid');
+		const invitation = await repos.staff.findInvitation(sessionIdFromToken(token));
+		if (!invitation) return fail('invitation_invalid');
+		if (invitation.usedAt !== null) return fail('invitation_used');
+		if (invitation.expiresAt <= now()) return fail('invitation_expired');
+		return ok(invitation);
+	}
+
+	async function redeem(invitation: StaffInvitation, userId: string): Promise<Result<{ eventId: string }>> {
+		return (await repos.staff.redeemInvitation(invitation.id, userId, now()))
+			? ok({ eventId: invitation.eventId })
+			: fail('invitation_used');
+	}
+
+	return {
+		/** An organiser invites someone to one role in one event (and, for leaders and officers, one agency). */
+		async invite(actor: StaffActor | null, request: InvitationRequest): Promise<Result<{ token: string; expiresAt: number }>> {
+			if (!actor || !authorise(actor, 'staff:invite', { eventId: request.eventId })) return fail('forbidden');
+			if (!(STAFF_ROLES as readonly string[]).includes(request.role)) return fail('invalid_payload');
+			const role = request.role as StaffRole;
+			const event = await repos.events.findById(request.eventId);
+			if (!event) return fail('unknown_event');
+			if (isAgencyBound(role) !== Boolean(request.agencyId)) return fail('agency_required');
+			if (request.agencyId && !event.agencies.some((a) => a.id === request.agencyId)) return fail('unknown_agency');
+
+			const token = generateSessionToken();
+			const expiresAt = now() + INVITATION_LIFETIME_MS;
+			await repos.staff.createInvitation({
+				id: sessionIdFromToken(token),
+				eventId: event.id,
+				role,
+				agencyId: isAgencyBound(role) ? request.agencyId : null,
+				createdBy: actor.userId,
+				expiresAt,
+				usedAt: null
+			});
+			return ok({ token, expiresAt });
+		},
+
+		async describe(token: string): Promise<Result<InvitationSummary>> {
+			const found = await usable(token);
+			if (!found.ok) return found;
+			const event = await repos.events.findById(found.data.eventId);
+			if (!event) return fail('invitation_invalid');
+			return ok({
+				eventTitle: event.title,
+				role: found.data.role,
+				agencyName: event.agencies.find((a) => a.id === found.data.agencyId)?.name ?? null
+			});
+		},
+
+		/** A signed-in staff member takes the role onto their own account. */
+		async acceptAsUser(token: string, userId: string): Promise<Result<{ eventId: string }>> {
+			const found = await usable(token);
+			return found.ok ? redeem(found.data, userId) : found;
+		},
+
+		/** Someone new creates their account through the link and is signed in. */
+		async acceptWithNewAccount(token: string, account: NewAccount): Promise<Result<{ token: string; expiresAt: number }>> {
+			const found = await usable(token);
+			if (!found.ok) return found;
+			const created = await staffAuth.createAccount(account, false);
+			if (!created.ok) return created;
+			const redeemed = await redeem(found.data, created.data.userId);
+			if (!redeemed.ok) return redeemed;
+			return ok(await staffAuth.startSession(created.data.userId));
+		}
+	};
+}
+
+export type StaffInvitationService = ReturnType<typeof createStaffInvitationService>;
