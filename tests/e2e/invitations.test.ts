@@ -1,0 +1,79 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { LAPTOP, organiserPage } from './staff-helpers';
+
+/**
+ * Staff roles across browser contexts: the organiser (created through the one-time setup page, or
+ * signed in if another test already made the account) invites a moderator and a leader; each
+ * accepts in their own browser and sees only what their role allows.
+ */
+async function invite(page: Page, role: string, agency?: string): Promise<string> {
+	await page.getByLabel('Vai trò').selectOption({ label: role });
+	await page.getByLabel('Cơ quan (cho lãnh đạo và cán bộ theo dõi)').selectOption(agency ? { label: agency } : { index: 0 });
+	await page.getByRole('button', { name: 'Tạo đường dẫn mời' }).click();
+	const link = page.getByTestId('invite-link');
+	await expect(link).toHaveValue(/\/invite\/[a-z2-7]{32}$/);
+	return link.inputValue();
+}
+
+async function accept(browser: Browser, link: string, username: string, name: string): Promise<Page> {
+	const page = await (await browser.newContext(LAPTOP)).newPage();
+	await page.goto(link);
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Họ và tên').fill(name);
+	await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-2024');
+	await page.getByRole('button', { name: 'Nhận lời mời' }).click();
+	await expect(page.getByRole('heading', { name: `Xin chào, ${name}` })).toBeVisible();
+	return page;
+}
+
+test('an organiser invites a moderator and a leader; each sees only what their role allows', async ({ browser }) => {
+	const organiser = await organiserPage(browser);
+	await organiser.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
+	await organiser.getByLabel('Tên diễn đàn').fill('Đối thoại trẻ em huyện Văn Quan 2025');
+	await organiser.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('An toàn trường học');
+	await organiser.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Xã Vĩnh Lại\nXã Tràng Các');
+	await organiser.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('Trung tâm Y tế\nCông an huyện');
+	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+	await organiser.getByRole('link', { name: 'Đối thoại trẻ em huyện Văn Quan 2025' }).click();
+	await expect(organiser).toHaveURL(/\/staff\/events\/[\w-]+$/);
+	const eventUrl = organiser.url();
+
+	// A leader without an agency is refused, with a message.
+	await organiser.getByLabel('Vai trò').selectOption({ label: 'Lãnh đạo, cơ quan trả lời' });
+	await organiser.getByRole('button', { name: 'Tạo đường dẫn mời' }).click();
+	await expect(organiser.getByRole('alert')).toContainText('cần chọn cơ quan');
+
+	const moderatorLink = await invite(organiser, 'Người dẫn chương trình / điều phối');
+	const leaderLink = await invite(organiser, 'Lãnh đạo, cơ quan trả lời', 'Trung tâm Y tế');
+
+	const moderator = await accept(browser, moderatorLink, 'mc.vanquan', 'Nông Thị Hoa');
+	const leader = await accept(browser, leaderLink, 'yte.vanquan', 'Lương Văn Sơn');
+
+	// The moderator sees the event and the screen link; the leader sees the event without it.
+	const moderatorEvents = moderator.getByTestId('staff-events');
+	await expect(moderatorEvents).toContainText('Người dẫn chương trình / điều phối');
+	await expect(moderatorEvents.getByRole('link', { name: 'Màn hình trình chiếu' })).toHaveCount(1);
+	const leaderEvents = leader.getByTestId('staff-events');
+	await expect(leaderEvents).toContainText('Lãnh đạo, cơ quan trả lời');
+	await expect(leaderEvents.getByRole('link', { name: 'Màn hình trình chiếu' })).toHaveCount(0);
+
+	// Neither may invite or create events.
+	await expect(moderator.getByRole('link', { name: 'Tạo diễn đàn mới' })).toHaveCount(0);
+	await moderator.goto(eventUrl);
+	await expect(moderator.getByRole('button', { name: 'Tạo đường dẫn mời' })).toHaveCount(0);
+	const forbidden = await moderator.request.post(`${eventUrl}?/invite`, {
+		form: { role: 'organiser', agencyId: '' },
+		headers: { origin: new URL(eventUrl).origin, accept: 'text/html' }
+	});
+	expect(forbidden.status(), await forbidden.text()).toBe(403);
+	const newEvent = await leader.goto('/staff/events/new');
+	expect(newEvent?.status()).toBe(403);
+
+	// The organiser sees both in the event's staff list; a used link is refused.
+	await organiser.reload();
+	await expect(organiser.getByTestId('event-staff')).toContainText('Nông Thị Hoa');
+	await expect(organiser.getByTestId('event-staff')).toContainText('Trung tâm Y tế');
+	const stranger = await (await browser.newContext(LAPTOP)).newPage();
+	await stranger.goto(moderatorLink);
+	await expect(stranger.getByRole('alert')).toContainText('đã được sử dụng');
+});
