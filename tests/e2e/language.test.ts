@@ -40,3 +40,17 @@ test('the not-found page follows the chosen language', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Forum not found' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Enter another code' })).toBeVisible();
 });
+
+test('the room fits a small phone in both languages, without sideways scrolling', async ({ browser, baseURL }) => {
+	for (const locale of ['vi', 'en']) {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		await context.addCookies([{ name: 'dd_locale', value: locale, url: baseURL! }]);
+		const page = await context.newPage();
+		await page.goto(JOIN_PATH);
+		await page.getByRole('radio', { name: 'Xã Điềm He', exact: true }).check();
+		await page.getByRole('button', { name: locale === 'vi' ? 'Vào diễn đàn' : 'Enter the forum' }).click();
+		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await context.close();
+	}
+});
