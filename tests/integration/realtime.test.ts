@@ -251,3 +251,29 @@ describe('join announcements', () => {
 		expect(onPhone).toHaveLength(0);
 	});
 });
+
+describe('revoking the screen link', () => {
+	afterEach(() => server.close());
+
+	it('cuts off screens on the old link at once and lets only those who run the screen do it', async () => {
+		server = await startTestServer();
+		const eventId = server.event.id;
+		const screen = await server.connected({ displayKey: DISPLAY_KEY });
+		const cutOff = new Promise<string>((resolve) => screen.once('disconnect', resolve));
+		const leader = { userId: 'l', canCreateEvents: false, roles: [{ eventId, role: 'leader' as const, agencyId: 'a' }] };
+		const moderator = { userId: 'm', canCreateEvents: false, roles: [{ eventId, role: 'moderator' as const, agencyId: null }] };
+
+		expect(await server.app.eventSetup.rotateDisplayKey(leader, eventId)).toEqual({ ok: false, error: { code: 'forbidden' } });
+		expect(await server.app.eventSetup.rotateDisplayKey(null, eventId)).toEqual({ ok: false, error: { code: 'forbidden' } });
+		expect(screen.connected).toBe(true);
+
+		const rotated = await server.app.eventSetup.rotateDisplayKey(moderator, eventId);
+		if (!rotated.ok) throw new Error(rotated.error.code);
+		expect(await cutOff).toBe('io server disconnect');
+
+		const refused = server.connect({ displayKey: DISPLAY_KEY });
+		expect(await new Promise((resolve) => refused.once('connect_error', (e) => resolve(e.message)))).toBe('unknown_event');
+		const fresh = await server.connected({ displayKey: rotated.data.displayKey });
+		expect(fresh.connected).toBe(true);
+	});
+});

@@ -22,7 +22,9 @@ export class DisplayRoom {
 			if (synced?.ok) this.#apply(synced.data);
 		});
 		socket.on('disconnect', () => (this.connection = 'connecting'));
-		socket.on('connect_error', () => {
+		socket.on('connect_error', (error) => {
+			// The link was revoked: reload to show that this screen's link no longer works.
+			if (error.message === 'unknown_event') return location.reload();
 			this.connection = 'connecting';
 			// A handshake the server refused is not retried by the client on its own.
 			if (!socket.active) setTimeout(() => socket.connect(), 5000);

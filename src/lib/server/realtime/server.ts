@@ -85,6 +85,9 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 	const publisher: Publisher = {
 		publish(audience, event, ...payload) {
 			io.to(roomOf(audience)).emit(event, ...payload);
+		},
+		evict(audience) {
+			io.in(roomOf(audience)).disconnectSockets(true);
 		}
 	};
 	app.publisher.connect(publisher);

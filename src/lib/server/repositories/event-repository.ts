@@ -53,6 +53,9 @@ export function createEventRepository(db: Db): EventRepository {
 				.orderBy(asc(events.createdAt))
 				.all();
 		},
+		async setDisplayKey(eventId, displayKey) {
+			db.update(events).set({ displayKey }).where(eq(events.id, eventId)).run();
+		},
 		async count() {
 			return db.select({ n: count() }).from(events).get()?.n ?? 0;
 		}

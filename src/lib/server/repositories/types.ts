@@ -18,6 +18,7 @@ export interface EventRepository {
 	findById(id: string): Promise<EventDetails | null>;
 	findByDisplayKey(displayKey: string): Promise<EventDetails | null>;
 	create(event: NewEvent): Promise<void>;
+	setDisplayKey(eventId: string, displayKey: string): Promise<void>;
 	count(): Promise<number>;
 	/** Events children can join now: for the start-up banner. */
 	listOpen(): Promise<Pick<ForumEvent, 'code' | 'displayKey' | 'title'>[]>;

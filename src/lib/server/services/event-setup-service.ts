@@ -9,7 +9,7 @@ export function newDisplayKey(): string {
 	return encodeBase64urlNoPadding(randomBytes(18));
 }
 
-export function createEventSetupService({ repos, newId }: ServiceDeps) {
+export function createEventSetupService({ repos, publisher, newId }: ServiceDeps) {
 	async function unusedJoinCode(): Promise<string> {
 		// 31^5 ≈ 28 million codes: a collision is rare, and then we simply draw again.
 		for (;;) {
@@ -39,6 +39,16 @@ export function createEventSetupService({ repos, newId }: ServiceDeps) {
 			});
 			await repos.staff.grantRole(actor.userId, { eventId: id, role: 'organiser', agencyId: null });
 			return ok({ id, code });
+		},
+
+		/** Revokes the screen's link: a new secret, and screens on the old one are cut off at once. */
+		async rotateDisplayKey(actor: StaffActor | null, eventId: string): Promise<Result<{ displayKey: string }>> {
+			if (!authorise(actor, 'display:control', { eventId })) return fail('forbidden');
+			if (!(await repos.events.findById(eventId))) return fail('unknown_event');
+			const displayKey = newDisplayKey();
+			await repos.events.setDisplayKey(eventId, displayKey);
+			publisher.evict({ kind: 'display', eventId });
+			return ok({ displayKey });
 		}
 	};
 }

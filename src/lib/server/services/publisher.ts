@@ -10,6 +10,8 @@ export type Audience =
 	| { kind: 'participant'; participantId: string };
 
 export interface Publisher {
+	/** Closes every live connection in the audience, e.g. screens whose link was revoked. */
+	evict(audience: Audience): void;
 	publish<E extends keyof ServerToClientEvents>(
 		audience: Audience,
 		event: E,
@@ -31,5 +33,9 @@ export class PublisherRelay implements Publisher {
 		...payload: Parameters<ServerToClientEvents[E]>
 	) {
 		this.#target?.publish(audience, event, ...payload);
+	}
+
+	evict(audience: Audience) {
+		this.#target?.evict(audience);
 	}
 }

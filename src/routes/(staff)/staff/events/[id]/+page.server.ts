@@ -13,12 +13,18 @@ export const load = async ({ params, locals }) => {
 	const canInvite = authorise(actor, 'staff:invite', { eventId: event.id });
 	return {
 		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies },
+		displayKey: authorise(actor, 'display:control', { eventId: event.id }) ? event.displayKey : null,
 		canInvite,
 		staff: canInvite ? await app.repos.staff.listEventStaff(event.id) : []
 	};
 };
 
 export const actions = {
+	rotateScreen: async ({ params, locals }) => {
+		const rotated = await (await forumApp()).eventSetup.rotateDisplayKey(locals.staff?.actor ?? null, params.id);
+		if (!rotated.ok) return fail(rotated.error.code === 'forbidden' ? 403 : 400, { error: rotated.error.code });
+		return { rotated: true };
+	},
 	invite: async ({ request, params, locals, url }) => {
 		const form = await request.formData();
 		const request_ = {
