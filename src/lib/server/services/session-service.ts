@@ -8,6 +8,7 @@ import {
 	SESSION_RENEW_WITHIN_MS,
 	TOKEN_PATTERN
 } from '../auth/participant-session';
+import { resumeSlidingSession } from '../auth/sliding-session';
 import type { ServiceDeps } from './deps';
 
 export interface JoinInput {
@@ -22,7 +23,14 @@ export interface IssuedSession {
 	participant: Participant;
 }
 
+const PARTICIPANT_POLICY = { lifetimeMs: SESSION_LIFETIME_MS, renewWithinMs: SESSION_RENEW_WITHIN_MS };
+
 export function createSessionService({ repos, publisher, limiter, now, newId }: ServiceDeps) {
+	const participantSessions = {
+		find: (id: string) => repos.participants.findSession(id),
+		extend: (id: string, until: number) => repos.participants.extendSession(id, until),
+		remove: (id: string) => repos.participants.deleteSession(id)
+	};
 	return {
 		/** A child joins an event anonymously: a delegation, and a nickname only if they want one. */
 		async join(event: EventDetails, input: JoinInput, clientKey: string): Promise<Result<IssuedSession>> {
@@ -58,21 +66,8 @@ export function createSessionService({ repos, publisher, limiter, now, newId }: 
 			token: string | undefined,
 			{ renew = true }: { renew?: boolean } = {}
 		): Promise<{ participant: Participant; renewedUntil: number | null } | null> {
-			if (!token || !TOKEN_PATTERN.test(token)) return null;
-			const sessionId = sessionIdFromToken(token);
-			const found = await repos.participants.findSession(sessionId);
-			if (!found) return null;
-			const at = now();
-			if (found.session.expiresAt <= at) {
-				await repos.participants.deleteSession(sessionId);
-				return null;
-			}
-			if (renew && found.session.expiresAt - at < SESSION_RENEW_WITHIN_MS) {
-				const renewedUntil = at + SESSION_LIFETIME_MS;
-				await repos.participants.extendSession(sessionId, renewedUntil);
-				return { participant: found.participant, renewedUntil };
-			}
-			return { participant: found.participant, renewedUntil: null };
+			const resumed = await resumeSlidingSession(token, participantSessions, PARTICIPANT_POLICY, now(), renew);
+			return resumed && { participant: resumed.found.participant, renewedUntil: resumed.renewedUntil };
 		},
 
 		async leave(token: string) {

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '$lib/domain/result';
 import { loginDelayMs, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN, type StaffActor } from '$lib/domain/staff';
 import { normaliseText } from '$lib/domain/submission';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
+import { resumeSlidingSession } from '../auth/sliding-session';
 import { STAFF_SESSION_LIFETIME_MS, STAFF_SESSION_RENEW_WITHIN_MS } from '../auth/staff-session';
 import type { StaffUser } from '../repositories';
 import type { ServiceDeps } from './deps';
@@ -31,7 +32,14 @@ function checkAccount(input: NewAccount): Result<NewAccount> {
 	return ok({ username, displayName, password: input.password });
 }
 
+const STAFF_POLICY = { lifetimeMs: STAFF_SESSION_LIFETIME_MS, renewWithinMs: STAFF_SESSION_RENEW_WITHIN_MS };
+
 export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDeps) {
+	const staffSessions = {
+		find: (id: string) => repos.staff.findSession(id),
+		extend: (id: string, until: number) => repos.staff.extendSession(id, until),
+		remove: (id: string) => repos.staff.deleteSession(id)
+	};
 	/**
 	 * Consecutive failures per account *and address*: a guesser elsewhere slows only themselves,
 	 * never the real user signing in from the hall. Memory is enough: a restart forgives a few
@@ -103,21 +111,10 @@ export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDe
 		},
 
 		async resume(token: string | undefined): Promise<(SignedInStaff & { renewedUntil: number | null }) | null> {
-			if (!token || !TOKEN_PATTERN.test(token)) return null;
-			const sessionId = sessionIdFromToken(token);
-			const found = await repos.staff.findSession(sessionId);
-			if (!found) return null;
-			const at = now();
-			if (found.session.expiresAt <= at) {
-				await repos.staff.deleteSession(sessionId);
-				return null;
-			}
-			let renewedUntil: number | null = null;
-			if (found.session.expiresAt - at < STAFF_SESSION_RENEW_WITHIN_MS) {
-				renewedUntil = at + STAFF_SESSION_LIFETIME_MS;
-				await repos.staff.extendSession(sessionId, renewedUntil);
-			}
-			const { passwordHash: _hash, ...user } = found.user;
+			const resumed = await resumeSlidingSession(token, staffSessions, STAFF_POLICY, now());
+			if (!resumed) return null;
+			const { renewedUntil } = resumed;
+			const { passwordHash: _hash, ...user } = resumed.found.user;
 			const roles = await repos.staff.listRoles(user.id);
 			return { user, actor: { userId: user.id, canCreateEvents: user.canCreateEvents, roles }, renewedUntil };
 		},
