@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
@@ -26,12 +27,16 @@ const i18n: Handle = ({ event, resolve }) =>
 async function resumeCookie<T extends { renewedUntil: number | null }>(
 	event: Parameters<Handle>[0]['event'],
 	name: string,
-	resume: (token: string) => Promise<T | null>
+	resume: (token: string) => Promise<T | null>,
+	onInvalid?: () => Promise<void>
 ): Promise<T | null> {
 	const token = event.cookies.get(name);
 	if (!token) return null;
 	const session = await resume(token);
-	if (!session) clearSessionCookie(event.cookies, event.url, name);
+	if (!session) {
+		clearSessionCookie(event.cookies, event.url, name);
+		await onInvalid?.();
+	}
 	else if (session.renewedUntil) setSessionCookie(event.cookies, event.url, name, token, session.renewedUntil);
 	return session;
 }
@@ -40,7 +45,13 @@ const sessions: Handle = async ({ event, resolve }) => {
 	const app = await forumApp();
 	const participant = await resumeCookie(event, PARTICIPANT_COOKIE, (t) => app.sessions.resume(t));
 	event.locals.participant = participant?.participant ?? null;
-	const staff = await resumeCookie(event, STAFF_COOKIE, (t) => app.staffAuth.resume(t));
+	// A forged or expired staff cookie is worth the organiser's attention; a child's is not.
+	const staff = await resumeCookie(
+		event,
+		STAFF_COOKIE,
+		(t) => app.staffAuth.resume(t),
+		() => app.staffAuth.recordInvalidSession(event.url.pathname)
+	);
 	event.locals.staff = staff && { user: staff.user, actor: staff.actor };
 	return resolve(event);
 };
@@ -52,4 +63,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, sessions);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * Refuses form posts from other sites, as SvelteKit's own check would (it is switched off in
+ * svelte.config.js so that this one can log the attempt for the organiser). In dev too.
+ */
+const originGuard: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
+	const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+	if (unsafe && FORM_TYPES.includes(type) && request.headers.get('origin') !== url.origin) {
+		await (await forumApp()).audit.refused(null, `form ${url.pathname.slice(0, 100)}`, null, 'cross_origin');
+		const message = `${m.error_cross_origin({}, { locale: 'vi' })} / ${m.error_cross_origin({}, { locale: 'en' })}`;
+		return new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, originGuard, i18n, sessions);

@@ -25,7 +25,15 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	invitation_used: m.error_invitation_used,
 	invitation_expired: m.error_invitation_expired,
 	agency_required: m.error_agency_required,
-	username_taken: m.error_username_taken
+	username_taken: m.error_username_taken,
+	topic_agency_unknown: m.error_topic_agency_unknown,
+	agenda_invalid: m.error_agenda_invalid,
+	follow_up_days_invalid: m.error_follow_up_days_invalid,
+	entry_in_use: m.error_entry_in_use,
+	cross_origin: m.error_cross_origin,
+	session_invalid: m.error_session_invalid,
+	not_pending: m.error_not_pending,
+	not_answerable: m.error_not_answerable
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -34,7 +34,7 @@ test('an organiser invites a moderator and a leader; each sees only what their r
 	await organiser.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Xã Vĩnh Lại\nXã Tràng Các');
 	await organiser.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('Trung tâm Y tế\nCông an huyện');
 	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
-	await organiser.getByRole('link', { name: 'Đối thoại trẻ em huyện Văn Quan 2025' }).click();
+	await expect(organiser.getByRole('heading', { name: 'Đối thoại trẻ em huyện Văn Quan 2025' })).toBeVisible();
 	await expect(organiser).toHaveURL(/\/staff\/events\/[\w-]+$/);
 	const eventUrl = organiser.url();
 
@@ -76,4 +76,12 @@ test('an organiser invites a moderator and a leader; each sees only what their r
 	const stranger = await (await browser.newContext(LAPTOP)).newPage();
 	await stranger.goto(moderatorLink);
 	await expect(stranger.getByRole('alert')).toContainText('đã được sử dụng');
+
+	// Both refusals are in the event's log for the organiser, with who tried.
+	await organiser.goto(`${eventUrl}/log`);
+	const log = organiser.getByTestId('audit-log');
+	await expect(log.getByRole('row').filter({ hasText: 'mc.vanquan' }).filter({ hasText: 'staff:invite' })).toContainText('Bị từ chối');
+	await expect(log.getByRole('row').filter({ hasText: 'invitation' })).toContainText('đã được sử dụng');
+	// The log is the organiser's: the moderator is not shown it.
+	expect((await moderator.goto(`${eventUrl}/log`))?.status()).toBe(404);
 });

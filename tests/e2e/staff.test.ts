@@ -41,6 +41,8 @@ test('the organiser account (set up on first run) signs out, is refused a wrong 
 	await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('An toàn trên mạng\nPhòng chống đuối nước');
 	await page.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Thôn Nà Pài\n<img src=x onerror="window.pwned=1">');
 	await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+	await expect(page.getByRole('heading', { name: 'Diễn đàn trẻ em xã Tràng Các 2025' })).toBeVisible();
+	await page.goto('/staff');
 	const listed = page.getByTestId('staff-events').getByRole('listitem').filter({ hasText: 'Tràng Các 2025' });
 	await expect(listed).toContainText('Ban Tổ chức');
 	await listed.getByRole('link', { name: 'Trang tham gia' }).click();

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createForumApp, type ForumApp } from '$lib/server/app';
 import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
+import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
+import type { StaffRole } from '$lib/domain/staff';
 import { demoEvent } from '$lib/server/demo-event';
 import { createRealtimeServer } from '$lib/server/realtime/server';
 import { unlimited, type RateLimiter } from '$lib/server/services/rate-limit';
@@ -36,12 +38,25 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const sockets: Socket[] = [];
 
-	const connect = (opts: { token?: string; displayKey?: string; transports?: ('polling' | 'websocket')[]; origin?: string }) => {
+	const connect = (opts: {
+		token?: string;
+		displayKey?: string;
+		/** A staff session token and the event the console opens. */
+		staff?: { token: string; eventId: string };
+		transports?: ('polling' | 'websocket')[];
+		origin?: string;
+	}) => {
 		const headers: Record<string, string> = {};
 		if (opts.token) headers.cookie = `${PARTICIPANT_COOKIE}=${opts.token}`;
+		if (opts.staff) headers.cookie = `${STAFF_COOKIE}=${opts.staff.token}`;
 		if (opts.origin) headers.origin = opts.origin;
+		const auth = opts.staff
+			? { role: 'staff', eventId: opts.staff.eventId }
+			: opts.displayKey
+				? { role: 'display', displayKey: opts.displayKey }
+				: { role: 'participant' };
 		const socket: TestSocket = io(url, {
-			auth: opts.displayKey ? { role: 'display', displayKey: opts.displayKey } : { role: 'participant' },
+			auth,
 			extraHeaders: headers,
 			transports: opts.transports ?? ['websocket'],
 			reconnection: false,
@@ -64,6 +79,17 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 			);
 			if (!joined.ok) throw new Error(joined.error.code);
 			return joined.data;
+		},
+		/** A staff account holding one role in the demo event; returns its session token. */
+		async staffMember(role: StaffRole, agencyIndex: number | null = null) {
+			const username = `${role}-${crypto.randomUUID().slice(0, 8)}`;
+			const created = await app.staffAuth.createAccount({ username, displayName: username, password: 'mat-khau-du-dai' }, false);
+			if (!created.ok) throw new Error(created.error.code);
+			const agencyId = agencyIndex === null ? null : event.agencies[agencyIndex].id;
+			await app.repos.staff.grantRole(created.data.userId, { eventId: event.id, role, agencyId });
+			const login = await app.staffAuth.login(username, 'mat-khau-du-dai', 'test');
+			if (!login.ok) throw new Error(login.error.code);
+			return { token: login.data.token, userId: created.data.userId };
 		},
 		connect,
 		async connected(opts: Parameters<typeof connect>[0]) {

@@ -14,6 +14,7 @@ const MATRIX: Record<StaffAction, Record<StaffRole, Cell>> = {
 	'staff:invite': { organiser: true, moderator: false, leader: false, follow_up: false },
 	'report:export': { organiser: true, moderator: false, leader: false, follow_up: false },
 	'safeguarding:view': { organiser: true, moderator: false, leader: false, follow_up: false },
+	'audit:view': { organiser: true, moderator: false, leader: false, follow_up: false },
 	'submission:moderate': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'queue:manage': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'agenda:run': { organiser: true, moderator: true, leader: false, follow_up: false },

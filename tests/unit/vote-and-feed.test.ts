@@ -41,7 +41,9 @@ const item = (id: string, votes: number, createdAt: number): SubmissionView => (
 	authorName: null,
 	status: 'approved',
 	votes,
-	createdAt
+	createdAt,
+	rejectionReason: null,
+	answerSummary: null
 });
 
 describe('sortFeed', () => {

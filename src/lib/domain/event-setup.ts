@@ -1,4 +1,4 @@
-import { EVENT_LEVELS, JOIN_CODE_ALPHABET, type EventLevel } from './event';
+import { EVENT_LEVELS, JOIN_CODE_ALPHABET, type EventDetails, type EventLevel } from './event';
 import { fail, ok, type Result } from './result';
 import { normaliseText } from './submission';
 
@@ -6,6 +6,11 @@ export const LIST_MAX_ENTRIES = 100;
 export const ENTRY_MAX = 200;
 export const TITLE_MAX = 200;
 export const JOIN_CODE_LENGTH = 5;
+export const AGENDA_MINUTES_MAX = 600;
+export const FOLLOW_UP_DAYS_MAX = 365;
+export const DEFAULT_FOLLOW_UP_DAYS = 30;
+/** Separates the parts of one pasted line: "Topic | Agency", "Item | minutes | who". */
+export const LINE_SEPARATOR = '|';
 
 export interface EventSetupInput {
 	title: string;
@@ -18,9 +23,24 @@ export interface EventSetupInput {
 	topics: string;
 	delegations: string;
 	agencies: string;
+	/** One item per line: "Title | planned minutes | who". */
+	agenda: string;
+	followUpDays: string;
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
+}
+
+export interface TopicSetup {
+	name: string;
+	/** Index into the agencies list of the default addressee, or null. */
+	agency: number | null;
+}
+
+export interface AgendaSetup {
+	title: string;
+	plannedMinutes: number;
+	presenter: string;
 }
 
 export interface EventSetup {
@@ -30,9 +50,11 @@ export interface EventSetup {
 	venue: string;
 	startsAt: number | null;
 	theme: string;
-	topics: string[];
+	topics: TopicSetup[];
 	delegations: string[];
 	agencies: string[];
+	agenda: AgendaSetup[];
+	followUpDays: number;
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
@@ -53,6 +75,37 @@ export function parseList(text: string): string[] {
 }
 
 const short = (text: string) => normaliseText(text).replace(/\n/g, ' ');
+const nameKey = (name: string) => name.toLocaleLowerCase('vi');
+const lineParts = (line: string) => line.split(LINE_SEPARATOR).map(short);
+
+/** "Topic | Agency" lines; the agency, when named, must be one of the event's agencies. */
+function parseTopics(text: string, agencies: string[]): Result<TopicSetup[]> {
+	const agencyIndex = new Map(agencies.map((name, i) => [nameKey(name), i]));
+	const topics: TopicSetup[] = [];
+	for (const line of parseList(text)) {
+		const [name, agencyName = ''] = lineParts(line);
+		if (!name) return fail('topics_missing');
+		if (topics.some((t) => nameKey(t.name) === nameKey(name))) continue;
+		const agency = agencyName ? agencyIndex.get(nameKey(agencyName)) : null;
+		if (agency === undefined) return fail('topic_agency_unknown');
+		topics.push({ name, agency });
+	}
+	return ok(topics);
+}
+
+/** "Title | minutes | who" lines; minutes are whole and between 1 and 600. */
+function parseAgenda(text: string): Result<AgendaSetup[]> {
+	const agenda: AgendaSetup[] = [];
+	for (const line of text.split(/\r?\n/).map(short).filter(Boolean)) {
+		const [title, minutes = '', presenter = ''] = lineParts(line);
+		const plannedMinutes = /^\d{1,3}$/.test(minutes) ? Number(minutes) : NaN;
+		if (!title || !(plannedMinutes >= 1 && plannedMinutes <= AGENDA_MINUTES_MAX)) return fail('agenda_invalid');
+		if (title.length > ENTRY_MAX || presenter.length > ENTRY_MAX) return fail('list_too_long');
+		agenda.push({ title, plannedMinutes, presenter });
+	}
+	if (agenda.length > LIST_MAX_ENTRIES) return fail('list_too_long');
+	return ok(agenda);
+}
 
 export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 	const title = short(input.title);
@@ -68,11 +121,20 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 		if (!Number.isFinite(startsAt)) return fail('date_invalid');
 	}
 
-	const [topics, delegations, agencies] = [input.topics, input.delegations, input.agencies].map(parseList);
-	if (!topics.length) return fail('topics_missing');
+	const [delegations, agencies] = [input.delegations, input.agencies].map(parseList);
+	const topics = parseTopics(input.topics, agencies);
+	if (!topics.ok) return topics;
+	if (!topics.data.length) return fail('topics_missing');
 	if (!delegations.length) return fail('delegations_missing');
-	if ([topics, delegations, agencies].some((list) => list.length > LIST_MAX_ENTRIES || list.some((e) => e.length > ENTRY_MAX)))
+	const names = [...topics.data.map((t) => t.name), ...delegations, ...agencies];
+	if ([topics.data, delegations, agencies].some((list) => list.length > LIST_MAX_ENTRIES) || names.some((e) => e.length > ENTRY_MAX))
 		return fail('list_too_long');
+	const agenda = parseAgenda(input.agenda);
+	if (!agenda.ok) return agenda;
+
+	const days = input.followUpDays.trim();
+	const followUpDays = days === '' ? DEFAULT_FOLLOW_UP_DAYS : /^\d{1,3}$/.test(days) ? Number(days) : NaN;
+	if (!(followUpDays >= 1 && followUpDays <= FOLLOW_UP_DAYS_MAX)) return fail('follow_up_days_invalid');
 
 	return ok({
 		title,
@@ -81,9 +143,11 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 		venue,
 		startsAt,
 		theme,
-		topics,
+		topics: topics.data,
 		delegations,
 		agencies,
+		agenda: agenda.data,
+		followUpDays,
 		moderation: input.moderation,
 		allowNicknames: input.allowNicknames,
 		joinOpen: input.joinOpen
@@ -95,4 +159,46 @@ export function generateJoinCode(randomIndex: (size: number) => number, length =
 	let code = '';
 	for (let i = 0; i < length; i++) code += JOIN_CODE_ALPHABET[randomIndex(JOIN_CODE_ALPHABET.length)];
 	return code;
+}
+
+/**
+ * The form an event was set up with, rebuilt from the stored event: to edit it, or to start next
+ * year's forum from it. The inverse of validateEventSetup for everything it keeps.
+ */
+export function setupFormOf(event: EventDetails): EventSetupInput {
+	const agencyName = new Map(event.agencies.map((a) => [a.id, a.name]));
+	const line = (...parts: (string | number)[]) => parts.join(` ${LINE_SEPARATOR} `);
+	return {
+		title: event.title,
+		level: event.level,
+		organisingUnit: event.organisingUnit,
+		venue: event.venue,
+		date: event.startsAt === null ? '' : new Date(event.startsAt).toISOString().slice(0, 10),
+		theme: event.theme,
+		topics: event.topics
+			.map((t) => (t.agencyId && agencyName.has(t.agencyId) ? line(t.name, agencyName.get(t.agencyId)!) : t.name))
+			.join('\n'),
+		delegations: event.delegations.map((d) => d.name).join('\n'),
+		agencies: event.agencies.map((a) => a.name).join('\n'),
+		agenda: event.agenda.map((a) => (a.presenter ? line(a.title, a.plannedMinutes, a.presenter) : line(a.title, a.plannedMinutes))).join('\n'),
+		followUpDays: String(event.followUpDays),
+		moderation: event.moderation,
+		allowNicknames: event.allowNicknames,
+		joinOpen: event.joinOpen
+	};
+}
+
+/**
+ * Matches an edited list to the stored one by name (ignoring case), so a kept delegation keeps
+ * its id and the children and items that point at it. New names get new ids; the rest are removed.
+ */
+export function reconcileEntries<T extends { id: string }>(
+	stored: (T & { key: string })[],
+	wanted: { key: string }[],
+	newId: () => string
+): { ids: string[]; removed: string[] } {
+	const byKey = new Map(stored.map((entry) => [nameKey(entry.key), entry.id]));
+	const ids = wanted.map((entry) => byKey.get(nameKey(entry.key)) ?? newId());
+	const kept = new Set(ids);
+	return { ids, removed: stored.filter((entry) => !kept.has(entry.id)).map((entry) => entry.id) };
 }

@@ -18,20 +18,43 @@ export interface ForumEvent {
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
+	/** Days an agency has to answer a follow-up by default. */
+	followUpDays: number;
+	/** The forum this one was copied from, whose follow-ups it reviews. */
+	predecessorId: string | null;
 	/** The secret in the projection screen's link. */
 	displayKey: string;
 }
 
-export interface EventDetails extends ForumEvent {
-	topics: NamedEntry[];
-	delegations: NamedEntry[];
-	agencies: NamedEntry[];
+/** A topic, and the agency its items are addressed to when a child names none. */
+export interface TopicEntry extends NamedEntry {
+	agencyId: string | null;
 }
 
-/** What a phone may know of the event: everything but the screen's secret. */
-export type PublicEventDetails = Omit<EventDetails, 'displayKey'>;
+export interface AgendaItem {
+	id: string;
+	title: string;
+	plannedMinutes: number;
+	/** Who speaks or performs: free text, e.g. "MC" or "Đội văn nghệ". */
+	presenter: string;
+}
 
-export function publicDetails({ displayKey: _secret, ...rest }: EventDetails): PublicEventDetails {
+export interface EventDetails extends ForumEvent {
+	topics: TopicEntry[];
+	delegations: NamedEntry[];
+	agencies: NamedEntry[];
+	agenda: AgendaItem[];
+}
+
+/** What a phone needs of the event: never the screen's secret, nor the staff's run of show. */
+export type PublicEventDetails = Omit<EventDetails, 'displayKey' | 'agenda' | 'predecessorId'>;
+
+export function publicDetails({
+	displayKey: _secret,
+	agenda: _agenda,
+	predecessorId: _predecessor,
+	...rest
+}: EventDetails): PublicEventDetails {
 	return rest;
 }
 

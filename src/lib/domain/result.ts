@@ -42,7 +42,15 @@ export const STAFF_ERROR_CODES = [
 	'invitation_used',
 	'invitation_expired',
 	'agency_required',
-	'username_taken'
+	'username_taken',
+	'topic_agency_unknown',
+	'agenda_invalid',
+	'follow_up_days_invalid',
+	'entry_in_use',
+	'cross_origin',
+	'session_invalid',
+	'not_pending',
+	'not_answerable'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

@@ -30,6 +30,7 @@ export const STAFF_ACTIONS = {
 	'staff:invite': { roles: ['organiser'], agency: false },
 	'report:export': { roles: ['organiser'], agency: false },
 	'safeguarding:view': { roles: ['organiser'], agency: false },
+	'audit:view': { roles: ['organiser'], agency: false },
 	'submission:moderate': { roles: ['organiser', 'moderator'], agency: false },
 	'queue:manage': { roles: ['organiser', 'moderator'], agency: false },
 	'agenda:run': { roles: ['organiser', 'moderator'], agency: false },

@@ -14,6 +14,11 @@ export const SUBMISSION_STATUSES = [
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export const SUBMISSION_TEXT_MAX = 500;
+export const ANSWER_SUMMARY_MAX = 300;
+
+/** Why the MC did not take an item; the child sees a kind explanation for each. */
+export const REJECTION_REASONS = ['off_topic', 'duplicate', 'inappropriate', 'personal_information', 'other'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 export const NICKNAME_MAX = 30;
 
 /** What every phone and the screen may see of an item: never the participant behind it. */
@@ -29,6 +34,10 @@ export interface SubmissionView {
 	status: SubmissionStatus;
 	votes: number;
 	createdAt: number;
+	/** Set on a rejected item, for its author and the console. */
+	rejectionReason: RejectionReason | null;
+	/** The one-line answer given on the day. */
+	answerSummary: string | null;
 }
 
 const PUBLIC_STATUSES: ReadonlySet<SubmissionStatus> = new Set([
@@ -76,3 +85,11 @@ export function authorNameFor(
 ): string | null {
 	return allowNicknames && participant.showNickname && participant.nickname ? participant.nickname : null;
 }
+
+/** Only items waiting for the MC can be approved or rejected, once. */
+export function isAwaitingModeration(status: SubmissionStatus): boolean {
+	return status === 'pending';
+}
+
+/** Items in the dialogue that nobody has answered yet. */
+export const ANSWERABLE_STATUSES: readonly SubmissionStatus[] = ['approved', 'queued', 'on_screen', 'follow_up'];

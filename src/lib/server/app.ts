@@ -2,8 +2,10 @@
 import { openDatabase } from './db';
 import { createSqliteRepositories, type Repositories } from './repositories';
 import type { ServiceDeps } from './services/deps';
+import { auditTrail } from './services/audit-trail';
 import { createEventService } from './services/event-service';
 import { createEventSetupService } from './services/event-setup-service';
+import { createModerationService } from './services/moderation-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSessionService } from './services/session-service';
@@ -40,8 +42,10 @@ export function createForumApp(options: ForumAppOptions) {
 		submissions: createSubmissionService(deps),
 		votes: createVoteService(deps),
 		staffAuth,
+		audit: auditTrail(deps),
 		invitations: createStaffInvitationService(deps, staffAuth),
 		eventSetup: createEventSetupService(deps),
+		moderation: createModerationService(deps),
 		close: () => database.close()
 	};
 }

@@ -38,8 +38,23 @@ const AGENCIES = [
 	'Công an huyện'
 ];
 
+/** Who answers each topic by default: topic index → agency index. */
+const TOPIC_AGENCY = [1, 6, 2, 4, 3, 7, 1];
+
+/** The run of show, in the order the plans give it. */
+const AGENDA: [title: string, minutes: number, presenter: string][] = [
+	['Văn nghệ chào mừng', 10, 'Đội văn nghệ thiếu nhi'],
+	['Tuyên bố lý do, giới thiệu đại biểu', 5, 'MC'],
+	['Phát biểu khai mạc', 10, 'Lãnh đạo UBND huyện'],
+	['Báo cáo kết quả công tác trẻ em năm 2023', 10, 'Phòng Lao động, Thương binh, Xã hội - Dân tộc'],
+	['Trẻ em trình bày ý kiến, kiến nghị', 20, 'Các đoàn trẻ em'],
+	['Đối thoại: lãnh đạo trả lời trẻ em', 40, 'MC'],
+	['Phát biểu kết luận', 10, 'Lãnh đạo UBND huyện']
+];
+
 export function demoEvent(newId: () => string, displayKey: string): NewEvent {
 	const entries = (names: string[]) => names.map((name) => ({ id: newId(), name }));
+	const agencies = entries(AGENCIES);
 	return {
 		id: newId(),
 		code: DEMO_JOIN_CODE,
@@ -54,8 +69,11 @@ export function demoEvent(newId: () => string, displayKey: string): NewEvent {
 		allowNicknames: true,
 		joinOpen: true,
 		displayKey,
-		topics: entries(TOPICS),
+		followUpDays: 30,
+		predecessorId: null,
+		topics: entries(TOPICS).map((topic, i) => ({ ...topic, agencyId: agencies[TOPIC_AGENCY[i]].id })),
 		delegations: entries(DELEGATIONS),
-		agencies: entries(AGENCIES)
+		agencies,
+		agenda: AGENDA.map(([title, plannedMinutes, presenter]) => ({ id: newId(), title, plannedMinutes, presenter }))
 	};
 }

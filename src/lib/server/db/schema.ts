@@ -20,6 +20,10 @@ export const events = sqliteTable(
 		moderation: integer('moderation', { mode: 'boolean' }).notNull().default(true),
 		allowNicknames: integer('allow_nicknames', { mode: 'boolean' }).notNull().default(true),
 		joinOpen: integer('join_open', { mode: 'boolean' }).notNull().default(true),
+		/** Days an agency has to answer a follow-up, unless the leader sets another due date. */
+		followUpDays: integer('follow_up_days').notNull().default(30),
+		/** Last year's forum, copied to make this one; its follow-ups are reviewed first. */
+		predecessorId: text('predecessor_id'),
 		displayKey: text('display_key').notNull(),
 		createdAt: createdAt()
 	},
@@ -41,9 +45,39 @@ const eventList = (name: string) =>
 		(t) => [index(`${name}_event_idx`).on(t.eventId, t.position)]
 	);
 
-export const topics = eventList('topics');
 export const delegations = eventList('delegations');
 export const agencies = eventList('agencies');
+
+export const topics = sqliteTable(
+	'topics',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		position: integer('position').notNull(),
+		/** The agency an item on this topic is addressed to when the child names none. */
+		agencyId: text('agency_id').references(() => agencies.id, { onDelete: 'set null' })
+	},
+	(t) => [index('topics_event_idx').on(t.eventId, t.position)]
+);
+
+/** The run of show: welcome, opening, performances, dialogue, closing. */
+export const agendaItems = sqliteTable(
+	'agenda_items',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		plannedMinutes: integer('planned_minutes').notNull(),
+		presenter: text('presenter').notNull().default('')
+	},
+	(t) => [index('agenda_items_event_idx').on(t.eventId, t.position)]
+);
 
 export const participants = sqliteTable(
 	'participants',
@@ -93,6 +127,10 @@ export const submissions = sqliteTable(
 			.references(() => topics.id),
 		agencyId: text('agency_id').references(() => agencies.id),
 		text: text('text').notNull(),
+		/** Set when the MC refused the item: one of REJECTION_REASONS. */
+		rejectionReason: text('rejection_reason'),
+		answerSummary: text('answer_summary'),
+		answeredBy: text('answered_by'),
 		authorName: text('author_name'),
 		status: text('status', {
 			enum: ['pending', 'approved', 'rejected', 'queued', 'on_screen', 'answered', 'follow_up']
@@ -180,4 +218,23 @@ export const staffInvitations = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('staff_invitations_event_idx').on(t.eventId)]
+);
+
+/**
+ * What staff did and what was refused, for the organiser: who, what, when, and the outcome.
+ * Refusals without an event (a failed sign-in, a forged invitation) have no event id.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'number' }).notNull(),
+		eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+		action: text('action').notNull(),
+		outcome: text('outcome', { enum: ['done', 'refused'] }).notNull(),
+		/** The error code of a refusal, or a short note of what changed. */
+		detail: text('detail').notNull().default('')
+	},
+	(t) => [index('audit_log_event_idx').on(t.eventId, t.at)]
 );

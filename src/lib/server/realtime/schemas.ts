@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { isErrorCode, type ErrorCode } from '$lib/domain/result';
-import { normaliseText, SUBMISSION_KINDS, SUBMISSION_TEXT_MAX } from '$lib/domain/submission';
+import {
+	ANSWER_SUMMARY_MAX,
+	normaliseText,
+	REJECTION_REASONS,
+	SUBMISSION_KINDS,
+	SUBMISSION_TEXT_MAX
+} from '$lib/domain/submission';
 
 const id = z.string().min(1).max(64);
 
@@ -34,3 +40,21 @@ export function parsePayload<S extends z.ZodType>(
 	const message = parsed.error.issues[0]?.message;
 	return { ok: false, code: isErrorCode(message) ? message : 'invalid_payload' };
 }
+
+export const moderationDecisionSchema = z.discriminatedUnion('decision', [
+	z.strictObject({ submissionId: z.uuid(), decision: z.literal('approve') }),
+	z.strictObject({ submissionId: z.uuid(), decision: z.literal('reject'), reason: z.enum(REJECTION_REASONS) })
+]);
+
+const oneLine = (max: number) =>
+	z
+		.string()
+		.max(max * 4, 'text_too_long')
+		.transform((text) => normaliseText(text).replace(/\n+/g, ' '))
+		.pipe(z.string().min(1, 'text_empty').max(max, 'text_too_long'));
+
+export const answerSchema = z.strictObject({
+	submissionId: z.uuid(),
+	summary: oneLine(ANSWER_SUMMARY_MAX),
+	answeredBy: oneLine(80).nullable().default(null)
+});

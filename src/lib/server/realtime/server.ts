@@ -5,22 +5,36 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import { Server, type Socket } from 'socket.io';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fail, type Result } from '$lib/domain/result';
 import type { Participant } from '$lib/domain/participant';
+import { authorise, type StaffActor } from '$lib/domain/staff';
 import {
 	MAX_PAYLOAD_BYTES,
 	rooms,
+	STAFF_COMMANDS,
 	type ClientToServerEvents,
-	type ServerToClientEvents
+	type ServerToClientEvents,
+	type StaffCommand
 } from '$lib/realtime/protocol';
 import { PARTICIPANT_COOKIE } from '../auth/participant-session';
+import { STAFF_COOKIE } from '../auth/staff-session';
 import type { ForumApp } from '../app';
 import type { Audience, Publisher } from '../services/publisher';
-import { emptySchema, parsePayload, setVoteSchema, submitSubmissionSchema } from './schemas';
+import {
+	answerSchema,
+	emptySchema,
+	moderationDecisionSchema,
+	parsePayload,
+	setVoteSchema,
+	submitSubmissionSchema
+} from './schemas';
 import { isSameOrigin } from './origin';
 
-type SocketData = { role: 'participant'; participant: Participant } | { role: 'display'; eventId: string };
+type SocketData =
+	| { role: 'participant'; participant: Participant }
+	| { role: 'display'; eventId: string }
+	| { role: 'staff'; actor: StaffActor; eventId: string };
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ForumSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -44,14 +58,23 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 
 	io.use(async (socket, next) => {
 		try {
-			const auth = socket.handshake.auth as { role?: unknown; displayKey?: unknown };
+			const auth = socket.handshake.auth as { role?: unknown; displayKey?: unknown; eventId?: unknown };
+			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
+			if (auth.role === 'staff' && typeof auth.eventId === 'string') {
+				const staff = await app.staffAuth.resume(cookies[STAFF_COOKIE], { renew: false });
+				if (!staff) return next(new Error('session_invalid'));
+				// The same check as the event's pages: not theirs and not existing look the same.
+				if (!authorise(staff.actor, 'event:view', { eventId: auth.eventId })) return next(new Error('forbidden'));
+				socket.data = { role: 'staff', actor: staff.actor, eventId: auth.eventId };
+				return next();
+			}
 			if (auth.role === 'display' && typeof auth.displayKey === 'string') {
 				const event = await app.events.findByDisplayKey(auth.displayKey);
 				if (!event) return next(new Error('unknown_event'));
 				socket.data = { role: 'display', eventId: event.id };
 				return next();
 			}
-			const token = parseCookie(socket.handshake.headers.cookie ?? '')[PARTICIPANT_COOKIE];
+			const token = cookies[PARTICIPANT_COOKIE];
 			const session = await app.sessions.resume(token, { renew: false });
 			if (!session) return next(new Error('not_joined'));
 			socket.data = { role: 'participant', participant: session.participant };
@@ -64,6 +87,20 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 
 	io.on('connection', (socket: ForumSocket) => {
 		const data = socket.data;
+		if (data.role === 'staff') {
+			connectStaff(socket, data.actor, data.eventId);
+			return;
+		}
+		// A screen or a phone sending a staff command hears a clear no, never silence, and the
+		// organiser hears of it once per connection (a flood must not flood the log).
+		let reported = false;
+		const eventId = data.role === 'display' ? data.eventId : data.participant.eventId;
+		for (const name of STAFF_COMMANDS)
+			command(socket, name, z.unknown(), async () => {
+				if (reported) return fail('forbidden');
+				reported = true;
+				return app.audit.refused(null, `${name} from ${data.role}`, eventId, 'forbidden');
+			});
 		if (data.role === 'display') {
 			socket.join([rooms.audience(data.eventId), rooms.display(data.eventId)]);
 			command(socket, 'display:sync', emptySchema, async () => ({
@@ -81,6 +118,21 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 			data: await app.submissions.participantSnapshot(participant)
 		}));
 	});
+
+	/** Staff consoles: every command goes to a service that checks the role, as a form action would. */
+	function connectStaff(socket: ForumSocket, actor: StaffActor, eventId: string) {
+		const joined = [rooms.audience(eventId), rooms.staff(eventId), rooms.staffUser(actor.userId)];
+		if (authorise(actor, 'submission:moderate', { eventId })) joined.push(rooms.moderators(eventId));
+		socket.join(joined);
+		const staffCommands: { [C in StaffCommand]: () => void } = {
+			'staff:sync': () => command(socket, 'staff:sync', emptySchema, () => app.moderation.snapshot(actor, eventId)),
+			'moderation:decide': () =>
+				command(socket, 'moderation:decide', moderationDecisionSchema, (input) => app.moderation.decide(actor, input)),
+			'submission:answer': () =>
+				command(socket, 'submission:answer', answerSchema, (input) => app.moderation.markAnswered(actor, input))
+		};
+		for (const register of Object.values(staffCommands)) register();
+	}
 
 	const publisher: Publisher = {
 		publish(audience, event, ...payload) {
@@ -109,6 +161,12 @@ function roomOf(audience: Audience): string {
 			return rooms.display(audience.eventId);
 		case 'participant':
 			return rooms.participant(audience.participantId);
+		case 'moderators':
+			return rooms.moderators(audience.eventId);
+		case 'staff':
+			return rooms.staff(audience.eventId);
+		case 'staffUser':
+			return rooms.staffUser(audience.userId);
 	}
 }
 

@@ -1,11 +1,13 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { agencies, delegations, events, topics } from '../db/schema';
+import { agencies, agendaItems, delegations, events, topics } from '../db/schema';
 import type { EventDetails } from '$lib/domain/event';
-import type { EventRepository, NewEvent } from './types';
+import type { EventLists, EventRepository, NewEvent } from './types';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function createEventRepository(db: Db): EventRepository {
-	const listOf = (table: typeof topics, eventId: string) =>
+	const listOf = (table: typeof delegations, eventId: string) =>
 		db
 			.select({ id: table.id, name: table.name })
 			.from(table)
@@ -18,11 +20,41 @@ export function createEventRepository(db: Db): EventRepository {
 		const { createdAt: _createdAt, ...event } = row;
 		return {
 			...event,
-			topics: listOf(topics, row.id),
+			topics: db
+				.select({ id: topics.id, name: topics.name, agencyId: topics.agencyId })
+				.from(topics)
+				.where(eq(topics.eventId, row.id))
+				.orderBy(asc(topics.position))
+				.all(),
 			delegations: listOf(delegations, row.id),
-			agencies: listOf(agencies, row.id)
+			agencies: listOf(agencies, row.id),
+			agenda: db
+				.select({
+					id: agendaItems.id,
+					title: agendaItems.title,
+					plannedMinutes: agendaItems.plannedMinutes,
+					presenter: agendaItems.presenter
+				})
+				.from(agendaItems)
+				.where(eq(agendaItems.eventId, row.id))
+				.orderBy(asc(agendaItems.position))
+				.all()
 		};
 	};
+
+	/** Writes an event's lists: entries kept by id are updated in place, new ones inserted. */
+	function writeLists(tx: Tx, eventId: string, lists: EventLists) {
+		const upsert = <R extends { id: string }>(table: typeof delegations | typeof topics | typeof agendaItems, rows: R[]) => {
+			for (const [position, row] of rows.entries()) {
+				const values = { ...row, eventId, position };
+				tx.insert(table).values(values).onConflictDoUpdate({ target: table.id, set: values }).run();
+			}
+		};
+		upsert(agencies, lists.agencies);
+		upsert(delegations, lists.delegations);
+		upsert(topics, lists.topics);
+		upsert(agendaItems, lists.agenda);
+	}
 
 	return {
 		async findByCode(code) {
@@ -35,15 +67,32 @@ export function createEventRepository(db: Db): EventRepository {
 			return withDetails(db.select().from(events).where(eq(events.displayKey, displayKey)).get());
 		},
 		async create(event: NewEvent) {
-			const { topics: topicList, delegations: delegationList, agencies: agencyList, ...row } = event;
+			const { topics: topicList, delegations: delegationList, agencies: agencyList, agenda, ...row } = event;
 			db.transaction((tx) => {
 				tx.insert(events).values(row).run();
-				const rows = (list: typeof topicList) =>
-					list.map((entry, position) => ({ ...entry, eventId: event.id, position }));
-				if (topicList.length) tx.insert(topics).values(rows(topicList)).run();
-				if (delegationList.length) tx.insert(delegations).values(rows(delegationList)).run();
-				if (agencyList.length) tx.insert(agencies).values(rows(agencyList)).run();
+				writeLists(tx, event.id, { topics: topicList, delegations: delegationList, agencies: agencyList, agenda });
 			});
+		},
+		async update(eventId, { fields, lists, removed }) {
+			try {
+				db.transaction((tx) => {
+					tx.update(events).set(fields).where(eq(events.id, eventId)).run();
+					// Topics may point at agencies about to go: drop those links before the agencies.
+					if (removed.topics.length) tx.delete(topics).where(inArray(topics.id, removed.topics)).run();
+					if (removed.agenda.length) tx.delete(agendaItems).where(inArray(agendaItems.id, removed.agenda)).run();
+					if (removed.agencies.length) {
+						tx.update(topics).set({ agencyId: null }).where(inArray(topics.agencyId, removed.agencies)).run();
+						tx.delete(agencies).where(inArray(agencies.id, removed.agencies)).run();
+					}
+					if (removed.delegations.length) tx.delete(delegations).where(inArray(delegations.id, removed.delegations)).run();
+					writeLists(tx, eventId, lists);
+				});
+				return true;
+			} catch (error) {
+				// A removed entry that children, items or staff still point at: nothing is changed.
+				if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+				throw error;
+			}
 		},
 		async listOpen() {
 			return db

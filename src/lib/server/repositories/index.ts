@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createSubmissionRepository } from './submission-repository';
@@ -16,6 +17,7 @@ export function createSqliteRepositories(db: Db): Repositories {
 		submissions: createSubmissionRepository(db),
 		votes: createVoteRepository(db),
 		staff: createStaffRepository(db),
+		audit: createAuditRepository(db),
 		async ping() {
 			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
 		}

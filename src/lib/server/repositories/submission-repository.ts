@@ -3,8 +3,9 @@ import type { Db } from '../db';
 import { submissions } from '../db/schema';
 import type { StoredSubmission, SubmissionRepository } from './types';
 
-const toStored = ({ voteCount, ...row }: typeof submissions.$inferSelect): StoredSubmission => ({
+const toStored = ({ voteCount, rejectionReason, ...row }: typeof submissions.$inferSelect): StoredSubmission => ({
 	...row,
+	rejectionReason: rejectionReason as StoredSubmission['rejectionReason'],
 	votes: voteCount
 });
 
@@ -36,6 +37,14 @@ export function createSubmissionRepository(db: Db): SubmissionRepository {
 				.where(and(eq(submissions.eventId, eventId), inArray(submissions.status, [...statuses])))
 				.all()
 				.map(toStored);
+		},
+		async transition(id, from, change) {
+			const result = db
+				.update(submissions)
+				.set(change)
+				.where(and(eq(submissions.id, id), inArray(submissions.status, [...from])))
+				.run();
+			return result.changes === 1 ? findById(id) : null;
 		},
 		async listByParticipant(participantId) {
 			return db.select().from(submissions).where(eq(submissions.participantId, participantId)).all().map(toStored);

@@ -2,15 +2,25 @@
  * The storage seam: services only see these interfaces, all Promise-returning, so a second
  * engine (e.g. PostgreSQL for a national forum) can sit behind the same services.
  */
-import type { EventDetails, ForumEvent, NamedEntry } from '$lib/domain/event';
+import type { AgendaItem, EventDetails, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
 import type { SubmissionStatus, SubmissionView } from '$lib/domain/submission';
 
-export interface NewEvent extends ForumEvent {
-	topics: NamedEntry[];
+export interface EventLists {
+	topics: TopicEntry[];
 	delegations: NamedEntry[];
 	agencies: NamedEntry[];
+	agenda: AgendaItem[];
+}
+
+export interface NewEvent extends ForumEvent, EventLists {}
+
+/** An edit: the new fields and lists, and the ids of list entries that are gone. */
+export interface EventDetailsUpdate {
+	fields: Omit<ForumEvent, 'id' | 'code' | 'displayKey' | 'predecessorId'>;
+	lists: EventLists;
+	removed: Record<keyof EventLists, string[]>;
 }
 
 export interface EventRepository {
@@ -18,6 +28,8 @@ export interface EventRepository {
 	findById(id: string): Promise<EventDetails | null>;
 	findByDisplayKey(displayKey: string): Promise<EventDetails | null>;
 	create(event: NewEvent): Promise<void>;
+	/** Applies an edit atomically; false (and nothing changed) if a removed entry is still in use. */
+	update(eventId: string, update: EventDetailsUpdate): Promise<boolean>;
 	setDisplayKey(eventId: string, displayKey: string): Promise<void>;
 	count(): Promise<number>;
 	/** Events children can join now: for the start-up banner. */
@@ -42,7 +54,12 @@ export interface ParticipantRepository {
 export interface StoredSubmission extends SubmissionView {
 	eventId: string;
 	participantId: string | null;
+	answeredBy: string | null;
 }
+
+export type SubmissionChange = Partial<Pick<StoredSubmission, 'rejectionReason' | 'answerSummary' | 'answeredBy'>> & {
+	status: SubmissionStatus;
+};
 
 export interface SubmissionRepository {
 	findById(id: string): Promise<StoredSubmission | null>;
@@ -50,6 +67,8 @@ export interface SubmissionRepository {
 	insertIfAbsent(submission: StoredSubmission): Promise<{ inserted: boolean; stored: StoredSubmission }>;
 	listByStatus(eventId: string, statuses: readonly SubmissionStatus[]): Promise<StoredSubmission[]>;
 	listByParticipant(participantId: string): Promise<StoredSubmission[]>;
+	/** Changes an item only if its status is still one of `from`; null if someone was first. */
+	transition(id: string, from: readonly SubmissionStatus[], change: SubmissionChange): Promise<StoredSubmission | null>;
 }
 
 export interface VoteRepository {
@@ -101,12 +120,36 @@ export interface StaffInvitation extends EventRole {
 	usedAt: number | null;
 }
 
+export interface AuditEntry {
+	at: number;
+	eventId: string | null;
+	userId: string | null;
+	/** A staff action name, or what was attempted: 'login', 'invitation', 'form'. */
+	action: string;
+	outcome: 'done' | 'refused';
+	/** The refusal's error code, or a short note of what changed. */
+	detail: string;
+}
+
+export interface AuditRecord extends Omit<AuditEntry, 'userId'> {
+	username: string | null;
+}
+
+export interface AuditRepository {
+	record(entry: AuditEntry): Promise<void>;
+	/** Newest first. */
+	listForEvent(eventId: string, limit: number): Promise<AuditRecord[]>;
+	/** Refusals that belong to no event (failed sign-ins, forged links): newest first. */
+	listWithoutEvent(limit: number): Promise<AuditRecord[]>;
+}
+
 export interface Repositories {
 	events: EventRepository;
 	participants: ParticipantRepository;
 	submissions: SubmissionRepository;
 	votes: VoteRepository;
 	staff: StaffRepository;
+	audit: AuditRepository;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
 }

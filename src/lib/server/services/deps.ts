@@ -11,6 +11,11 @@ export interface ServiceDeps {
 	newId(): string;
 }
 
-export function toView({ eventId: _eventId, participantId: _participantId, ...view }: StoredSubmission): SubmissionView {
+export function toView({
+	eventId: _eventId,
+	participantId: _participantId,
+	answeredBy: _answeredBy,
+	...view
+}: StoredSubmission): SubmissionView {
 	return view;
 }

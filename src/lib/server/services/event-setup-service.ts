@@ -1,15 +1,63 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
-import { generateJoinCode, validateEventSetup, type EventSetupInput } from '$lib/domain/event-setup';
-import { fail, ok, type Result } from '$lib/domain/result';
+import {
+	generateJoinCode,
+	reconcileEntries,
+	setupFormOf,
+	validateEventSetup,
+	type EventSetup,
+	type EventSetupInput
+} from '$lib/domain/event-setup';
+import type { EventDetails } from '$lib/domain/event';
+import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
+import type { EventLists } from '../repositories';
+import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
 
 export function newDisplayKey(): string {
 	return encodeBase64urlNoPadding(randomBytes(18));
 }
 
-export function createEventSetupService({ repos, publisher, newId }: ServiceDeps) {
+/** Turns a validated setup into stored lists, keeping the ids of entries the event already has. */
+function listsFor(setup: EventSetup, stored: EventDetails | null, newId: () => string) {
+	const match = <T extends { id: string }>(entries: (T & { key: string })[], wanted: string[]) =>
+		reconcileEntries(entries, wanted.map((key) => ({ key })), newId);
+	const named = (entries: { id: string; name: string }[] = []) => entries.map((e) => ({ ...e, key: e.name }));
+	const agencies = match(named(stored?.agencies), setup.agencies);
+	const delegations = match(named(stored?.delegations), setup.delegations);
+	const topics = match(named(stored?.topics), setup.topics.map((t) => t.name));
+	const agenda = match(
+		(stored?.agenda ?? []).map((a) => ({ ...a, key: a.title })),
+		setup.agenda.map((a) => a.title)
+	);
+	const lists: EventLists = {
+		agencies: setup.agencies.map((name, i) => ({ id: agencies.ids[i], name })),
+		delegations: setup.delegations.map((name, i) => ({ id: delegations.ids[i], name })),
+		topics: setup.topics.map((t, i) => ({
+			id: topics.ids[i],
+			name: t.name,
+			agencyId: t.agency === null ? null : agencies.ids[t.agency]
+		})),
+		agenda: setup.agenda.map((a, i) => ({ id: agenda.ids[i], ...a }))
+	};
+	const removed = {
+		agencies: agencies.removed,
+		delegations: delegations.removed,
+		topics: topics.removed,
+		agenda: agenda.removed
+	};
+	return { lists, removed };
+}
+
+function fieldsOf({ topics: _t, delegations: _d, agencies: _a, agenda: _g, ...fields }: EventSetup) {
+	return fields;
+}
+
+export function createEventSetupService(deps: ServiceDeps) {
+	const { repos, publisher, newId } = deps;
+	const audit = auditTrail(deps);
+
 	async function unusedJoinCode(): Promise<string> {
 		// 31^5 ≈ 28 million codes: a collision is rare, and then we simply draw again.
 		for (;;) {
@@ -19,35 +67,62 @@ export function createEventSetupService({ repos, publisher, newId }: ServiceDeps
 	}
 
 	return {
-		/** An organiser account creates an event and becomes its organiser. */
-		async create(actor: StaffActor | null, input: EventSetupInput): Promise<Result<{ id: string; code: string }>> {
-			if (!authorise(actor, 'event:create') || !actor) return fail('forbidden');
+		/**
+		 * An organiser account creates an event and becomes its organiser. With a predecessor (last
+		 * year's forum, which they organised) the new event is linked to it for the review.
+		 */
+		async create(
+			actor: StaffActor | null,
+			input: EventSetupInput,
+			predecessorId: string | null = null
+		): Promise<Result<{ id: string; code: string }>> {
+			if (!authorise(actor, 'event:create') || !actor) return audit.refused(actor, 'event:create', null, 'forbidden');
+			if (predecessorId && !authorise(actor, 'event:edit', { eventId: predecessorId }))
+				return audit.refused(actor, 'event:create', null, 'forbidden');
 			const setup = validateEventSetup(input);
 			if (!setup.ok) return setup;
-			const { topics, delegations, agencies, ...fields } = setup.data;
-			const entries = (names: string[]) => names.map((name) => ({ id: newId(), name }));
 			const id = newId();
 			const code = await unusedJoinCode();
-			await repos.events.create({
-				...fields,
-				id,
-				code,
-				displayKey: newDisplayKey(),
-				topics: entries(topics),
-				delegations: entries(delegations),
-				agencies: entries(agencies)
-			});
+			const { lists } = listsFor(setup.data, null, newId);
+			await repos.events.create({ ...fieldsOf(setup.data), ...lists, id, code, predecessorId, displayKey: newDisplayKey() });
 			await repos.staff.grantRole(actor.userId, { eventId: id, role: 'organiser', agencyId: null });
+			await audit.done(actor, 'event:create', id, predecessorId ? `copy of ${predecessorId}` : '');
 			return ok({ id, code });
+		},
+
+		/** The setup form of an event its organiser may edit or copy; null for anyone else. */
+		async formOf(actor: StaffActor | null, eventId: string): Promise<EventSetupInput | null> {
+			if (!authorise(actor, 'event:edit', { eventId })) return null;
+			const event = await repos.events.findById(eventId);
+			return event && setupFormOf(event);
+		},
+
+		/**
+		 * Edits an event. Entries kept by name keep their ids (children joined to a delegation stay
+		 * in it); removing one that children, items or staff point at is refused, nothing changed.
+		 */
+		async update(actor: StaffActor | null, eventId: string, input: EventSetupInput): Promise<Result<{ id: string }>> {
+			if (!authorise(actor, 'event:edit', { eventId }) || !actor) return audit.refused(actor, 'event:edit', eventId, 'forbidden');
+			const stored = await repos.events.findById(eventId);
+			if (!stored) return audit.refused(actor, 'event:edit', null, 'unknown_event');
+			const setup = validateEventSetup(input);
+			if (!setup.ok) return setup;
+			const { lists, removed } = listsFor(setup.data, stored, newId);
+			if (!(await repos.events.update(eventId, { fields: fieldsOf(setup.data), lists, removed })))
+				return audit.refused(actor, 'event:edit', eventId, 'entry_in_use');
+			await audit.done(actor, 'event:edit', eventId);
+			return ok({ id: eventId });
 		},
 
 		/** Revokes the screen's link: a new secret, and screens on the old one are cut off at once. */
 		async rotateDisplayKey(actor: StaffActor | null, eventId: string): Promise<Result<{ displayKey: string }>> {
-			if (!authorise(actor, 'display:control', { eventId })) return fail('forbidden');
-			if (!(await repos.events.findById(eventId))) return fail('unknown_event');
+			if (!authorise(actor, 'display:control', { eventId }) || !actor)
+				return audit.refused(actor, 'display:control', eventId, 'forbidden');
+			if (!(await repos.events.findById(eventId))) return audit.refused(actor, 'display:control', null, 'unknown_event');
 			const displayKey = newDisplayKey();
 			await repos.events.setDisplayKey(eventId, displayKey);
 			publisher.evict({ kind: 'display', eventId });
+			await audit.done(actor, 'display:control', eventId, 'screen link revoked');
 			return ok({ displayKey });
 		}
 	};

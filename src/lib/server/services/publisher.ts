@@ -7,7 +7,13 @@ import type { ServerToClientEvents } from '$lib/realtime/protocol';
 export type Audience =
 	| { kind: 'audience'; eventId: string }
 	| { kind: 'display'; eventId: string }
-	| { kind: 'participant'; participantId: string };
+	| { kind: 'participant'; participantId: string }
+	/** Moderators' and organisers' consoles of one event: items waiting for moderation. */
+	| { kind: 'moderators'; eventId: string }
+	/** Every staff connection of one event. */
+	| { kind: 'staff'; eventId: string }
+	/** One staff member's open connections, closed when their sessions end. */
+	| { kind: 'staffUser'; userId: string };
 
 export interface Publisher {
 	/** Closes every live connection in the audience, e.g. screens whose link was revoked. */

@@ -6,6 +6,7 @@ import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth
 import { resumeSlidingSession } from '../auth/sliding-session';
 import { STAFF_SESSION_LIFETIME_MS, STAFF_SESSION_RENEW_WITHIN_MS } from '../auth/staff-session';
 import type { StaffUser } from '../repositories';
+import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
 
 export interface SignedInStaff {
@@ -34,7 +35,9 @@ function checkAccount(input: NewAccount): Result<NewAccount> {
 
 const STAFF_POLICY = { lifetimeMs: STAFF_SESSION_LIFETIME_MS, renewWithinMs: STAFF_SESSION_RENEW_WITHIN_MS };
 
-export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDeps) {
+export function createStaffAuthService(deps: ServiceDeps) {
+	const { repos, limiter, now, newId, publisher } = deps;
+	const audit = auditTrail(deps);
 	const staffSessions = {
 		find: (id: string) => repos.staff.findSession(id),
 		extend: (id: string, until: number) => repos.staff.extendSession(id, until),
@@ -104,14 +107,27 @@ export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDe
 				sweep();
 				failures.set(key, { count: (failed?.count ?? 0) + 1, lastAt: now() });
 				await limiter.allow('login', address);
+				// Logged against the account tried, so its owner's organiser can see guessing.
+				await repos.audit.record({
+					at: now(),
+					eventId: null,
+					userId: user?.id ?? null,
+					action: 'login',
+					outcome: 'refused',
+					detail: `login_failed ${username}`
+				});
 				return fail('login_failed');
 			}
 			failures.delete(key);
 			return ok(await issueSession(user.id));
 		},
 
-		async resume(token: string | undefined): Promise<(SignedInStaff & { renewedUntil: number | null }) | null> {
-			const resumed = await resumeSlidingSession(token, staffSessions, STAFF_POLICY, now());
+		/** `renew: false` from a socket handshake, which cannot refresh the cookie. */
+		async resume(
+			token: string | undefined,
+			{ renew = true } = {}
+		): Promise<(SignedInStaff & { renewedUntil: number | null }) | null> {
+			const resumed = await resumeSlidingSession(token, staffSessions, STAFF_POLICY, now(), renew);
 			if (!resumed) return null;
 			const { renewedUntil } = resumed;
 			const { passwordHash: _hash, ...user } = resumed.found.user;
@@ -123,7 +139,16 @@ export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDe
 			if (TOKEN_PATTERN.test(token)) await repos.staff.deleteSession(sessionIdFromToken(token));
 		},
 
-		logoutEverywhere: (userId: string) => repos.staff.deleteSessionsOf(userId),
+		/** Ends every session of the user, and closes their open consoles at once. */
+		async logoutEverywhere(userId: string) {
+			await repos.staff.deleteSessionsOf(userId);
+			publisher.evict({ kind: 'staffUser', userId });
+		},
+
+		/** A forged or expired staff cookie, seen at the door: kept for the organiser. */
+		async recordInvalidSession(path: string) {
+			await audit.refused(null, `session ${path.slice(0, 100)}`, null, 'session_invalid');
+		},
 
 		/** A new password ends every session, including stolen ones; the caller gets a fresh one. */
 		async changePassword(username: string, current: string, next: string) {
@@ -132,6 +157,7 @@ export function createStaffAuthService({ repos, limiter, now, newId }: ServiceDe
 			if (next.length < PASSWORD_MIN) return fail('password_too_short');
 			if (next.length > PASSWORD_MAX) return fail('password_too_long');
 			await repos.staff.setPasswordHash(user.id, await hash(next));
+			publisher.evict({ kind: 'staffUser', userId: user.id });
 			return ok(await issueSession(user.id));
 		}
 	};

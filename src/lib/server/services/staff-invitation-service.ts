@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '$lib/domain/result';
 import { authorise, isAgencyBound, STAFF_ROLES, type StaffActor, type StaffRole } from '$lib/domain/staff';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
 import type { StaffInvitation } from '../repositories';
+import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
 import type { NewAccount, StaffAuthService } from './staff-auth-service';
 
@@ -19,13 +20,17 @@ export interface InvitationSummary {
 	agencyName: string | null;
 }
 
-export function createStaffInvitationService({ repos, now }: ServiceDeps, staffAuth: StaffAuthService) {
+export function createStaffInvitationService(deps: ServiceDeps, staffAuth: StaffAuthService) {
+	const { repos, now } = deps;
+	const audit = auditTrail(deps);
+
+	/** A forged, reused or expired link is refused and logged for the event's organiser. */
 	async function usable(token: string): Promise<Result<StaffInvitation>> {
-		if (!TOKEN_PATTERN.test(token)) return fail('invitation_invalid');
+		if (!TOKEN_PATTERN.test(token)) return audit.refused(null, 'invitation', null, 'invitation_invalid');
 		const invitation = await repos.staff.findInvitation(sessionIdFromToken(token));
-		if (!invitation) return fail('invitation_invalid');
-		if (invitation.usedAt !== null) return fail('invitation_used');
-		if (invitation.expiresAt <= now()) return fail('invitation_expired');
+		if (!invitation) return audit.refused(null, 'invitation', null, 'invitation_invalid');
+		if (invitation.usedAt !== null) return audit.refused(null, 'invitation', invitation.eventId, 'invitation_used');
+		if (invitation.expiresAt <= now()) return audit.refused(null, 'invitation', invitation.eventId, 'invitation_expired');
 		return ok(invitation);
 	}
 
@@ -38,7 +43,8 @@ export function createStaffInvitationService({ repos, now }: ServiceDeps, staffA
 	return {
 		/** An organiser invites someone to one role in one event (and, for leaders and officers, one agency). */
 		async invite(actor: StaffActor | null, request: InvitationRequest): Promise<Result<{ token: string; expiresAt: number }>> {
-			if (!actor || !authorise(actor, 'staff:invite', { eventId: request.eventId })) return fail('forbidden');
+			if (!actor || !authorise(actor, 'staff:invite', { eventId: request.eventId }))
+				return audit.refused(actor, 'staff:invite', request.eventId, 'forbidden');
 			if (!(STAFF_ROLES as readonly string[]).includes(request.role)) return fail('invalid_payload');
 			const role = request.role as StaffRole;
 			const event = await repos.events.findById(request.eventId);
@@ -57,6 +63,7 @@ export function createStaffInvitationService({ repos, now }: ServiceDeps, staffA
 				expiresAt,
 				usedAt: null
 			});
+			await audit.done(actor, 'staff:invite', event.id, role);
 			return ok({ token, expiresAt });
 		},
 

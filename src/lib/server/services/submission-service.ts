@@ -28,7 +28,8 @@ export function createSubmissionService({ repos, publisher, limiter, now }: Serv
 			if (!(await limiter.allow('submit', participant.id))) return fail('rate_limited');
 			const event = await repos.events.findById(participant.eventId);
 			if (!event) return fail('unknown_event');
-			if (!event.topics.some((t) => t.id === input.topicId)) return fail('unknown_topic');
+			const topic = event.topics.find((t) => t.id === input.topicId);
+			if (!topic) return fail('unknown_topic');
 			if (input.agencyId && !event.agencies.some((a) => a.id === input.agencyId)) return fail('unknown_agency');
 
 			const { inserted, stored } = await repos.submissions.insertIfAbsent({
@@ -38,24 +39,27 @@ export function createSubmissionService({ repos, publisher, limiter, now }: Serv
 				delegationId: participant.delegationId,
 				kind: input.kind,
 				topicId: input.topicId,
-				agencyId: input.agencyId,
+				// A child who names no agency addresses the topic's agency, as the organiser set it up.
+				agencyId: input.agencyId ?? topic.agencyId,
 				text: input.text,
 				authorName: authorNameFor(participant, event.allowNicknames),
 				status: initialStatus(event.moderation),
 				votes: 0,
-				createdAt: now()
+				createdAt: now(),
+				rejectionReason: null,
+				answerSummary: null,
+				answeredBy: null
 			});
 			// Two sends of one id racing each other: only the winner announces it.
 			if (stored.participantId !== participant.id) return fail('id_conflict');
 			const view = toView(stored);
 			if (inserted) {
-				publisher.publish(
-					isPublic(view.status)
-						? { kind: 'audience', eventId: event.id }
-						: { kind: 'participant', participantId: participant.id },
-					'submission:added',
-					view
-				);
+				if (isPublic(view.status)) publisher.publish({ kind: 'audience', eventId: event.id }, 'submission:added', view);
+				else {
+					// Waiting for moderation: its author and the moderators' consoles, nobody else.
+					publisher.publish({ kind: 'participant', participantId: participant.id }, 'submission:added', view);
+					publisher.publish({ kind: 'moderators', eventId: event.id }, 'submission:added', view);
+				}
 			}
 			return ok(view);
 		},

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { authorise } from '$lib/domain/staff';
 import { forumApp } from '$lib/server/runtime';
 
-export const load = async ({ params, locals }) => {
+export const load = async ({ params, locals, url }) => {
 	if (!locals.staff) redirect(303, '/login');
 	const actor = locals.staff.actor;
 	// Not theirs and not existing look the same: nobody learns which event ids exist.
@@ -12,8 +12,11 @@ export const load = async ({ params, locals }) => {
 	if (!event) error(404, { message: 'unknown_event' });
 	const canInvite = authorise(actor, 'staff:invite', { eventId: event.id });
 	return {
-		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies },
+		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies, agenda: event.agenda },
+		canEdit: authorise(actor, 'event:edit', { eventId: event.id }),
+		canViewLog: authorise(actor, 'audit:view', { eventId: event.id }),
 		displayKey: authorise(actor, 'display:control', { eventId: event.id }) ? event.displayKey : null,
+		saved: url.searchParams.has('saved'),
 		canInvite,
 		staff: canInvite ? await app.repos.staff.listEventStaff(event.id) : []
 	};

@@ -1,32 +1,27 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { authorise } from '$lib/domain/staff';
+import { readEventSetupForm } from '$lib/server/forms/event-setup-form';
 import { forumApp } from '$lib/server/runtime';
 
-export const load = ({ locals }) => {
+export const load = async ({ locals, url }) => {
 	if (!locals.staff) redirect(303, '/login');
 	if (!authorise(locals.staff.actor, 'event:create')) error(403, { message: 'forbidden' });
+	// "Copy last year's": the form starts from an event this organiser runs, without its date.
+	const from = url.searchParams.get('from');
+	if (!from) return { copyOf: null, value: null };
+	const form = await (await forumApp()).eventSetup.formOf(locals.staff.actor, from);
+	if (!form) error(404, { message: 'unknown_event' });
+	return { copyOf: { id: from, title: form.title }, value: { ...form, date: '' } };
 };
 
 export const actions = {
 	default: async ({ request, locals }) => {
 		const form = await request.formData();
-		const text = (name: string) => String(form.get(name) ?? '');
-		const input = {
-			title: text('title'),
-			level: text('level'),
-			organisingUnit: text('organisingUnit'),
-			venue: text('venue'),
-			date: text('date'),
-			theme: text('theme'),
-			topics: text('topics'),
-			delegations: text('delegations'),
-			agencies: text('agencies'),
-			moderation: form.get('moderation') === 'on',
-			allowNicknames: form.get('allowNicknames') === 'on',
-			joinOpen: form.get('joinOpen') === 'on'
-		};
-		const created = await (await forumApp()).eventSetup.create(locals.staff?.actor ?? null, input);
-		if (!created.ok) return fail(created.error.code === 'forbidden' ? 403 : 400, { error: created.error.code, ...input });
-		redirect(303, '/staff');
+		const input = readEventSetupForm(form);
+		const predecessorId = String(form.get('predecessorId') ?? '') || null;
+		const created = await (await forumApp()).eventSetup.create(locals.staff?.actor ?? null, input, predecessorId);
+		if (!created.ok)
+			return fail(created.error.code === 'forbidden' ? 403 : 400, { error: created.error.code, value: input, predecessorId });
+		redirect(303, `/staff/events/${created.data.id}`);
 	}
 };

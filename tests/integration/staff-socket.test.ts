@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAFF_COMMANDS, type StaffCommand } from '$lib/realtime/protocol';
+import type { StaffRole } from '$lib/domain/staff';
+import { DISPLAY_KEY, collect, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
+
+let server: TestServer;
+
+/** The demo event's first topic is answered by agency 1 by default (see demo-event.ts). */
+const TOPIC = 0;
+const TOPIC_AGENCY = 1;
+const OTHER_AGENCY = 2;
+
+async function pendingItem(author: TestSocket) {
+	const ack = await author.emitWithAck('submission:submit', {
+		id: crypto.randomUUID(),
+		kind: 'question',
+		topicId: server.event.topics[TOPIC].id,
+		agencyId: null,
+		text: 'Vì sao xã em chưa có thư viện?'
+	});
+	if (!ack.ok) throw new Error(ack.error.code);
+	return ack.data;
+}
+
+/** Who sends a staff command: each staff role, and the connections that hold no staff power. */
+type Sender = StaffRole | 'leader_other_agency' | 'child' | 'screen';
+const SENDERS: Sender[] = ['organiser', 'moderator', 'leader', 'leader_other_agency', 'follow_up', 'child', 'screen'];
+
+/**
+ * Every staff socket command × every kind of connection, written out by hand from the staff
+ * issue's table. A new command in STAFF_COMMANDS fails the first test until it is added here.
+ */
+const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
+	'staff:sync': {
+		organiser: true,
+		moderator: true,
+		leader: true,
+		leader_other_agency: true,
+		follow_up: true,
+		child: false,
+		screen: false
+	},
+	'moderation:decide': {
+		organiser: true,
+		moderator: true,
+		leader: false,
+		leader_other_agency: false,
+		follow_up: false,
+		child: false,
+		screen: false
+	},
+	'submission:answer': {
+		organiser: true,
+		moderator: true,
+		leader: true,
+		leader_other_agency: false,
+		follow_up: false,
+		child: false,
+		screen: false
+	}
+};
+
+describe('staff commands over the socket', () => {
+	let author: TestSocket;
+
+	beforeEach(async () => {
+		server = await startTestServer({ moderation: true });
+		author = await server.connected({ token: (await server.join(0)).token });
+	});
+	afterEach(() => server.close());
+
+	async function connectAs(sender: Sender): Promise<TestSocket> {
+		if (sender === 'child') return server.connected({ token: (await server.join(2)).token });
+		if (sender === 'screen') return server.connected({ displayKey: DISPLAY_KEY });
+		const role: StaffRole = sender === 'leader_other_agency' ? 'leader' : sender;
+		const agency = sender === 'leader_other_agency' ? OTHER_AGENCY : role === 'leader' || role === 'follow_up' ? TOPIC_AGENCY : null;
+		const { token } = await server.staffMember(role, agency);
+		return server.connected({ staff: { token, eventId: server.event.id } });
+	}
+
+	/** Sends the command against a fresh item in the state the command expects. */
+	async function attempt(socket: TestSocket, command: StaffCommand) {
+		const item = await pendingItem(author);
+		switch (command) {
+			case 'staff:sync':
+				return socket.emitWithAck('staff:sync', {});
+			case 'moderation:decide':
+				return socket.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
+			case 'submission:answer': {
+				await server.app.repos.submissions.transition(item.id, ['pending'], { status: 'approved' });
+				return socket.emitWithAck('submission:answer', { submissionId: item.id, summary: 'Năm sau xã sẽ xây.', answeredBy: null });
+			}
+		}
+	}
+
+	it('lists every staff command in the matrix, and nothing else', () => {
+		expect(Object.keys(COMMAND_MATRIX).sort()).toEqual([...STAFF_COMMANDS].sort());
+	});
+
+	for (const command of STAFF_COMMANDS) {
+		for (const sender of SENDERS) {
+			const allowed = COMMAND_MATRIX[command][sender];
+			it(`${sender} ${allowed ? 'may' : 'may not'} send ${command}`, async () => {
+				const socket = await connectAs(sender);
+				const result = await attempt(socket, command);
+				if (allowed) expect(result.ok).toBe(true);
+				else expect(result).toEqual({ ok: false, error: { code: 'forbidden' } });
+			});
+		}
+	}
+
+	it('refuses a console without a session, with a forged one, or for an event not theirs', async () => {
+		const refusal = (socket: TestSocket) => new Promise((resolve) => socket.once('connect_error', (e) => resolve(e.message)));
+		const forged = server.connect({ staff: { token: 'a'.repeat(32), eventId: server.event.id } });
+		expect(await refusal(forged)).toBe('session_invalid');
+		const { token } = await server.staffMember('moderator');
+		const elsewhere = server.connect({ staff: { token, eventId: crypto.randomUUID() } });
+		expect(await refusal(elsewhere)).toBe('forbidden');
+		// A child's cookie is no staff session.
+		const child = await server.join(3);
+		const asStaff = server.connect({ staff: { token: child.token, eventId: server.event.id } });
+		expect(await refusal(asStaff)).toBe('session_invalid');
+	});
+
+	it('brings a waiting item to the moderators only, and an approved one to every phone and the screen', async () => {
+		const moderator = await connectAs('moderator');
+		const leader = await connectAs('leader');
+		const other = await connectAs('child');
+		const screen = await connectAs('screen');
+		const leaks = [collect(leader, 'submission:added'), collect(other, 'submission:added'), collect(screen, 'submission:added')];
+		const seenByModerator = nextEvent(moderator, 'submission:added');
+
+		const item = await pendingItem(author);
+		expect((await seenByModerator).id).toBe(item.id);
+		await sleep(50);
+		expect(leaks.flat()).toHaveLength(0);
+
+		const onPhone = nextEvent(other, 'submission:updated');
+		const onScreen = nextEvent(screen, 'submission:updated');
+		const onLeader = nextEvent(leader, 'submission:updated');
+		const approved = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
+		expect(approved).toMatchObject({ ok: true, data: { status: 'approved' } });
+		for (const seen of await Promise.all([onPhone, onScreen, onLeader])) expect(seen).toMatchObject({ id: item.id, status: 'approved' });
+		// Items on a topic are addressed to the topic's agency when the child names none.
+		expect(approved.ok && approved.data.agencyId).toBe(server.event.agencies[TOPIC_AGENCY].id);
+
+		const again = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
+		expect(again).toEqual({ ok: false, error: { code: 'not_pending' } });
+	});
+
+	it('tells only the author that their item was not taken, and why', async () => {
+		const moderator = await connectAs('moderator');
+		const other = await connectAs('child');
+		const leaks = collect(other, 'submission:updated');
+		const item = await pendingItem(author);
+		const toAuthor = nextEvent(author, 'submission:updated');
+		const rejected = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'reject', reason: 'off_topic' });
+		expect(rejected).toMatchObject({ ok: true, data: { status: 'rejected', rejectionReason: 'off_topic' } });
+		expect(await toAuthor).toMatchObject({ id: item.id, status: 'rejected', rejectionReason: 'off_topic' });
+		await sleep(50);
+		expect(leaks).toHaveLength(0);
+	});
+
+	it('answers malformed staff payloads with a coded error and changes nothing', async () => {
+		const moderator = await connectAs('moderator');
+		const item = await pendingItem(author);
+		const bad: unknown[] = [
+			{ submissionId: item.id, decision: 'reject' },
+			{ submissionId: item.id, decision: 'reject', reason: 'because' },
+			{ submissionId: item.id, decision: 'delete' },
+			{ submissionId: 'x', decision: 'approve' },
+			{ submissionId: item.id, decision: 'approve', __proto__: { admin: true }, extra: 1 },
+			'approve',
+			null
+		];
+		for (const payload of bad) {
+			const ack = await (moderator as unknown as { emitWithAck: (e: string, p: unknown) => Promise<unknown> }).emitWithAck('moderation:decide', payload);
+			expect(ack, JSON.stringify(payload)).toEqual({ ok: false, error: { code: 'invalid_payload' } });
+		}
+		const blank = await moderator.emitWithAck('submission:answer', { submissionId: item.id, summary: '   ', answeredBy: null });
+		expect(blank).toEqual({ ok: false, error: { code: 'text_empty' } });
+		expect((await server.app.repos.submissions.findById(item.id))?.status).toBe('pending');
+	});
+
+	it('logs a child trying a staff command, and a leader answering for another agency, for the organiser', async () => {
+		const child = await connectAs('child');
+		await child.emitWithAck('moderation:decide', { submissionId: crypto.randomUUID(), decision: 'approve' });
+		await child.emitWithAck('moderation:decide', { submissionId: crypto.randomUUID(), decision: 'approve' });
+		const outsider = await connectAs('leader_other_agency');
+		await attempt(outsider, 'submission:answer');
+		const log = await server.app.repos.audit.listForEvent(server.event.id, 50);
+		const refusals = log.filter((row) => row.outcome === 'refused');
+		// The flooding child is logged once per connection, not once per attempt.
+		expect(refusals.filter((r) => r.action === 'moderation:decide from participant')).toHaveLength(1);
+		expect(refusals.find((r) => r.action === 'submission:answer')).toMatchObject({ detail: 'forbidden' });
+		expect(refusals.find((r) => r.action === 'submission:answer')?.username).toMatch(/^leader-/);
+	});
+
+	it('closes a staff member’s consoles when they log out everywhere', async () => {
+		const { token, userId } = await server.staffMember('moderator');
+		const console_ = await server.connected({ staff: { token, eventId: server.event.id } });
+		const closed = new Promise((resolve) => console_.once('disconnect', resolve));
+		await server.app.staffAuth.logoutEverywhere(userId);
+		expect(await closed).toBe('io server disconnect');
+		const again = server.connect({ staff: { token, eventId: server.event.id } });
+		expect(await new Promise((resolve) => again.once('connect_error', (e) => resolve(e.message)))).toBe('session_invalid');
+	});
+});
