@@ -59,6 +59,17 @@ test('an organiser sets up, edits and copies a forum', async ({ browser }) => {
 	expect(await forged.text()).toContain('gửi từ một trang khác');
 	await organiser.goto(eventUrl);
 	await expect(organiser.getByRole('heading', { name: 'Diễn đàn trẻ em xã Tri Lễ 2025' })).toBeVisible();
+	// A forged session cookie gets the sign-in page, and the attempt is logged too.
+	const forger = await browser.newContext();
+	const forgedSession = await forger.request.get('/staff', {
+		headers: { cookie: `dd_staff=${'a'.repeat(32)}` },
+		maxRedirects: 0
+	});
+	expect(forgedSession.status()).toBe(303);
+	expect(forgedSession.headers()['location']).toMatch(/^\/login/);
 	await organiser.goto('/staff/log');
+	await expect(organiser.getByTestId('audit-log').getByRole('row').filter({ hasText: 'session /staff' }).first()).toContainText(
+		'Phiên đăng nhập không hợp lệ'
+	);
 	await expect(organiser.getByTestId('audit-log').getByRole('row').filter({ hasText: '/edit' })).toContainText('gửi từ một trang khác');
 });

@@ -1,31 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { LAPTOP, organiserPage } from './staff-helpers';
+import { expect, test } from '@playwright/test';
+import { accept, invite, LAPTOP, organiserPage } from './staff-helpers';
 
 /**
  * Staff roles across browser contexts: the organiser (created through the one-time setup page, or
  * signed in if another test already made the account) invites a moderator and a leader; each
  * accepts in their own browser and sees only what their role allows.
  */
-async function invite(page: Page, role: string, agency?: string): Promise<string> {
-	await page.getByLabel('Vai trò').selectOption({ label: role });
-	await page.getByLabel('Cơ quan (cho lãnh đạo và cán bộ theo dõi)').selectOption(agency ? { label: agency } : { index: 0 });
-	await page.getByRole('button', { name: 'Tạo đường dẫn mời' }).click();
-	const link = page.getByTestId('invite-link');
-	await expect(link).toHaveValue(/\/invite\/[a-z2-7]{32}$/);
-	return link.inputValue();
-}
-
-async function accept(browser: Browser, link: string, username: string, name: string): Promise<Page> {
-	const page = await (await browser.newContext(LAPTOP)).newPage();
-	await page.goto(link);
-	await page.getByLabel('Tên đăng nhập').fill(username);
-	await page.getByLabel('Họ và tên').fill(name);
-	await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-2024');
-	await page.getByRole('button', { name: 'Nhận lời mời' }).click();
-	await expect(page.getByRole('heading', { name: `Xin chào, ${name}` })).toBeVisible();
-	return page;
-}
-
 test('an organiser invites a moderator and a leader; each sees only what their role allows', async ({ browser }) => {
 	const organiser = await organiserPage(browser);
 	await organiser.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();

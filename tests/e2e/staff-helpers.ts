@@ -19,3 +19,25 @@ export async function organiserPage(browser: Browser): Promise<Page> {
 	await signInOrganiser(page);
 	return page;
 }
+
+/** On an event's page: creates a one-time invitation link for a role (and agency). */
+export async function invite(page: Page, role: string, agency?: string): Promise<string> {
+	await page.getByLabel('Vai trò').selectOption({ label: role });
+	await page.getByLabel('Cơ quan (cho lãnh đạo và cán bộ theo dõi)').selectOption(agency ? { label: agency } : { index: 0 });
+	await page.getByRole('button', { name: 'Tạo đường dẫn mời' }).click();
+	const link = page.getByTestId('invite-link');
+	await expect(link).toHaveValue(/\/invite\/[a-z2-7]{32}$/);
+	return link.inputValue();
+}
+
+/** Opens an invitation link in a fresh browser and creates the account it invites. */
+export async function accept(browser: Browser, link: string, username: string, name: string): Promise<Page> {
+	const page = await (await browser.newContext(LAPTOP)).newPage();
+	await page.goto(link);
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Họ và tên').fill(name);
+	await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-2024');
+	await page.getByRole('button', { name: 'Nhận lời mời' }).click();
+	await expect(page.getByRole('heading', { name: `Xin chào, ${name}` })).toBeVisible();
+	return page;
+}

@@ -29,9 +29,11 @@ export class DisplayRoom {
 			// A handshake the server refused is not retried by the client on its own.
 			if (!socket.active) setTimeout(() => socket.connect(), 5000);
 		});
-		socket.on('submission:added', (s) => {
+		const receive = (s: SubmissionView) => {
 			if (isPublic(s.status)) this.submissions = upsert(this.submissions, s);
-		});
+		};
+		socket.on('submission:added', receive);
+		socket.on('submission:updated', receive);
 		socket.on('vote:counted', ({ submissionId, votes }) => {
 			this.submissions = this.submissions.map((s) => (s.id === submissionId ? { ...s, votes } : s));
 		});

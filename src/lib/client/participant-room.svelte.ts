@@ -56,6 +56,7 @@ export class ParticipantRoom {
 			if (!socket.active) setTimeout(() => socket.connect(), RETRY_AFTER_MS);
 		});
 		socket.on('submission:added', (submission) => this.#receive(submission));
+		socket.on('submission:updated', (submission) => this.#receive(submission));
 		socket.on('vote:counted', (count) => this.#count(count));
 
 		const offline = () => (this.connection = 'offline');

@@ -1,0 +1,160 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { joinForum, newPhone } from './helpers';
+import { accept, invite, organiserPage } from './staff-helpers';
+
+/**
+ * Every protected staff route × every kind of visitor, over real HTTP against the production
+ * build: no session, a child's session, the organiser account, and one invited account per role.
+ * 'ok' = served; 'login' = sent to sign in; 'refused' = 403 or 404 (not theirs looks like absent);
+ * 'invalid' = past the role check, stopped by validation (400), so nothing changes either way.
+ * A refused post without a staff session ends on the sign-in page ('login'), as a page would.
+ */
+type Visitor = 'anonymous' | 'child' | 'organiser' | 'moderator' | 'leader' | 'follow_up';
+type Outcome = 'ok' | 'login' | 'refused' | 'invalid';
+const VISITORS: Visitor[] = ['anonymous', 'child', 'organiser', 'moderator', 'leader', 'follow_up'];
+
+interface RouteCase {
+	/** The route file it exercises, relative to src/routes. */
+	file: string;
+	method: 'GET' | 'POST';
+	path: (eventId: string) => string;
+	form?: Record<string, string>;
+	expect: Record<Visitor, Outcome>;
+}
+
+const staffOnly = (outcome: Outcome): Record<Visitor, Outcome> => ({
+	anonymous: 'login',
+	child: 'login',
+	organiser: outcome,
+	moderator: outcome,
+	leader: outcome,
+	follow_up: outcome
+});
+
+const ROUTES: RouteCase[] = [
+	{ file: '(staff)/staff/+page.server.ts', method: 'GET', path: () => '/staff', expect: staffOnly('ok') },
+	{
+		file: '(staff)/staff/log/+page.server.ts',
+		method: 'GET',
+		path: () => '/staff/log',
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/new/+page.server.ts',
+		method: 'GET',
+		path: () => '/staff/events/new',
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/new/+page.server.ts',
+		method: 'POST',
+		path: () => '/staff/events/new',
+		form: { title: '', level: 'district', topics: '', delegations: '' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{ file: '(staff)/staff/events/[id]/+page.server.ts', method: 'GET', path: (id) => `/staff/events/${id}`, expect: staffOnly('ok') },
+	{
+		file: '(staff)/staff/events/[id]/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}?/invite`,
+		form: { role: 'nobody', agencyId: '' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/edit/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/edit`,
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/edit/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/edit`,
+		form: { title: '', level: 'district', topics: '', delegations: '' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/log/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/log`,
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	}
+];
+
+/** Routes anyone may open: sign-in, first-run setup (locks itself), sign-out, invitation links. */
+const PUBLIC_STAFF_ROUTES = [
+	'(staff)/+layout.server.ts',
+	'(staff)/login/+page.server.ts',
+	'(staff)/setup/+page.server.ts',
+	'(staff)/logout/+page.server.ts',
+	'(staff)/invite/[token]/+page.server.ts'
+];
+
+function staffRouteFiles(): string[] {
+	const root = join(process.cwd(), 'src/routes');
+	const walk = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+			entry.isDirectory() ? walk(join(dir, entry.name)) : /^\+(page|layout)\.server\.ts$|^\+server\.ts$/.test(entry.name) ? [relative(root, join(dir, entry.name))] : []
+		);
+	return walk(join(root, '(staff)')).sort();
+}
+
+test('every staff route is in the matrix', () => {
+	const covered = new Set([...ROUTES.map((r) => r.file), ...PUBLIC_STAFF_ROUTES]);
+	expect(staffRouteFiles().filter((file) => !covered.has(file))).toEqual([]);
+});
+
+function outcomeOf(status: number, location: string | undefined): Outcome {
+	if (status === 303 && location?.startsWith('/login')) return 'login';
+	if (status === 403 || status === 404) return 'refused';
+	if (status === 400) return 'invalid';
+	if (status === 200) return 'ok';
+	return `unexpected ${status}` as Outcome;
+}
+
+test('each role reaches exactly the staff routes the table allows', async ({ browser, baseURL }) => {
+	test.setTimeout(120_000);
+	const organiser = await organiserPage(browser);
+	await organiser.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
+	await organiser.getByLabel('Tên diễn đàn').fill('Diễn đàn trẻ em xã Yên Phúc 2025');
+	await organiser.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('Trạm Y tế xã');
+	await organiser.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('Sức khỏe');
+	await organiser.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Thôn Bản Chu');
+	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+	await expect(organiser.getByRole('heading', { name: 'Diễn đàn trẻ em xã Yên Phúc 2025' })).toBeVisible();
+	const eventId = new URL(organiser.url()).pathname.split('/').at(-1)!;
+
+	const stamp = Date.now().toString(36);
+	const requests: Record<Visitor, APIRequestContext> = {
+		anonymous: (await browser.newContext()).request,
+		child: await (async () => {
+			const phone = await newPhone(browser);
+			await joinForum(phone.page, 'Xã Vĩnh Lại');
+			return phone.context.request;
+		})(),
+		organiser: organiser.context().request,
+		moderator: (await accept(browser, await invite(organiser, 'Người dẫn chương trình / điều phối'), `mc-${stamp}`, 'MC Yên Phúc')).context().request,
+		leader: (await accept(browser, await invite(organiser, 'Lãnh đạo, cơ quan trả lời', 'Trạm Y tế xã'), `ld-${stamp}`, 'Lãnh đạo Yên Phúc')).context().request,
+		follow_up: (await accept(browser, await invite(organiser, 'Cán bộ theo dõi', 'Trạm Y tế xã'), `td-${stamp}`, 'Theo dõi Yên Phúc')).context().request
+	};
+
+	const mismatches: string[] = [];
+	for (const route of ROUTES) {
+		for (const visitor of VISITORS) {
+			const url = route.path(eventId);
+			const response =
+				route.method === 'GET'
+					? await requests[visitor].get(url, { maxRedirects: 0 })
+					: await requests[visitor].post(url, {
+							form: route.form ?? {},
+							headers: { origin: new URL(baseURL!).origin, accept: 'text/html' },
+							maxRedirects: 0
+						});
+			const outcome = outcomeOf(response.status(), response.headers()['location']);
+			if (outcome !== route.expect[visitor]) mismatches.push(`${visitor} ${route.method} ${url}: ${outcome}, expected ${route.expect[visitor]}`);
+		}
+	}
+	expect(mismatches).toEqual([]);
+});
