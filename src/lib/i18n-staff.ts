@@ -33,7 +33,14 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	cross_origin: m.error_cross_origin,
 	session_invalid: m.error_session_invalid,
 	not_pending: m.error_not_pending,
-	not_answerable: m.error_not_answerable
+	not_answerable: m.error_not_answerable,
+	already_decided: m.error_already_decided,
+	merge_self: m.error_merge_self,
+	merge_invalid: m.error_merge_invalid,
+	not_on_stage: m.error_not_on_stage,
+	queue_empty: m.error_queue_empty,
+	unknown_agenda_item: m.error_unknown_agenda_item,
+	not_safeguarding: m.error_not_safeguarding
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -18,6 +18,7 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	id_conflict: m.error_id_conflict,
 	own_submission: m.error_own_submission,
 	rate_limited: m.error_rate_limited,
+	not_withdrawable: m.error_not_withdrawable,
 	server_error: m.error_server_error
 };
 
@@ -25,10 +26,11 @@ const STATUS_LABELS: Record<SubmissionStatus, () => string> = {
 	pending: m.status_pending,
 	approved: m.status_approved,
 	rejected: m.status_rejected,
-	queued: m.status_queued,
-	on_screen: m.status_on_screen,
 	answered: m.status_answered,
-	follow_up: m.status_follow_up
+	follow_up: m.status_follow_up,
+	merged: m.status_merged,
+	withdrawn: m.status_withdrawn,
+	safeguarding: m.status_safeguarding
 };
 
 const KIND_LABELS: Record<SubmissionKind, () => string> = {

@@ -32,6 +32,7 @@ const input: EventSetupInput = {
 	agencies: 'Sở Giáo dục và Đào tạo\nCông an tỉnh',
 	agenda: 'Khai mạc | 10 | Lãnh đạo tỉnh\nĐối thoại | 60 | MC',
 	followUpDays: '30',
+	wordFilter: '',
 	moderation: true,
 	allowNicknames: true,
 	joinOpen: true

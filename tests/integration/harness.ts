@@ -131,3 +131,25 @@ export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves with the first event of that name that satisfies `matches`: earlier ones still in flight are skipped. */
+export function eventMatching<E extends keyof ServerToClientEvents>(
+	socket: TestSocket,
+	event: E,
+	matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+	timeoutMs = 3000
+) {
+	return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
+		const listener = ((payload: Parameters<ServerToClientEvents[E]>[0]) => {
+			if (!matches(payload)) return;
+			clearTimeout(timer);
+			socket.off(event, listener);
+			resolve(payload);
+		}) as never;
+		const timer = setTimeout(() => {
+			socket.off(event, listener);
+			reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
+		}, timeoutMs);
+		socket.on(event, listener);
+	});
+}

@@ -22,6 +22,18 @@ async function pendingItem(author: TestSocket) {
 	return ack.data;
 }
 
+async function dangerItem(author: TestSocket) {
+	const ack = await author.emitWithAck('submission:submit', {
+		id: crypto.randomUUID(),
+		kind: 'message',
+		topicId: server.event.topics[TOPIC].id,
+		agencyId: null,
+		text: 'Em bị bố đánh mỗi tối'
+	});
+	if (!ack.ok) throw new Error(ack.error.code);
+	return ack.data;
+}
+
 /** Who sends a staff command: each staff role, and the connections that hold no staff power. */
 type Sender = StaffRole | 'leader_other_agency' | 'child' | 'screen';
 const SENDERS: Sender[] = ['organiser', 'moderator', 'leader', 'leader_other_agency', 'follow_up', 'child', 'screen'];
@@ -57,8 +69,25 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		follow_up: false,
 		child: false,
 		screen: false
-	}
+	},
+	'item:merge': runsTheRoom(),
+	'item:intake': runsTheRoom(),
+	'queue:set': runsTheRoom(),
+	'stage:show': runsTheRoom(),
+	'stage:next': runsTheRoom(),
+	'agenda:start': runsTheRoom(),
+	'safeguarding:release': organiserOnly(),
+	'safeguarding:handled': organiserOnly()
 };
+
+/** The MC's powers: organisers and moderators, nobody else. */
+function runsTheRoom(): Record<Sender, boolean> {
+	return { organiser: true, moderator: true, leader: false, leader_other_agency: false, follow_up: false, child: false, screen: false };
+}
+
+function organiserOnly(): Record<Sender, boolean> {
+	return { ...runsTheRoom(), moderator: false };
+}
 
 describe('staff commands over the socket', () => {
 	let author: TestSocket;
@@ -78,18 +107,48 @@ describe('staff commands over the socket', () => {
 		return server.connected({ staff: { token, eventId: server.event.id } });
 	}
 
-	/** Sends the command against a fresh item in the state the command expects. */
+	/** Sends the command against fresh items in the state the command expects. */
 	async function attempt(socket: TestSocket, command: StaffCommand) {
 		const item = await pendingItem(author);
+		const approve = (id: string) => server.app.repos.submissions.transition(id, ['pending'], { status: 'approved' });
+		const eventId = server.event.id;
 		switch (command) {
 			case 'staff:sync':
 				return socket.emitWithAck('staff:sync', {});
 			case 'moderation:decide':
 				return socket.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
-			case 'submission:answer': {
-				await server.app.repos.submissions.transition(item.id, ['pending'], { status: 'approved' });
+			case 'submission:answer':
+				await approve(item.id);
 				return socket.emitWithAck('submission:answer', { submissionId: item.id, summary: 'Năm sau xã sẽ xây.', answeredBy: null });
+			case 'item:merge': {
+				const other = await pendingItem(author);
+				return socket.emitWithAck('item:merge', { targetId: item.id, sourceIds: [other.id] });
 			}
+			case 'item:intake':
+				return socket.emitWithAck('item:intake', {
+					id: crypto.randomUUID(),
+					delegationId: server.event.delegations[3].id,
+					kind: 'recommendation',
+					topicId: server.event.topics[2].id,
+					agencyId: null,
+					text: 'Đề nghị xây thêm nhà văn hóa thôn.'
+				});
+			case 'queue:set':
+				await approve(item.id);
+				return socket.emitWithAck('queue:set', { submissionId: item.id, position: 0 });
+			case 'stage:show':
+				await approve(item.id);
+				return socket.emitWithAck('stage:show', { submissionId: item.id });
+			case 'stage:next':
+				await approve(item.id);
+				await server.app.repos.submissions.setQueue(eventId, [item.id]);
+				return socket.emitWithAck('stage:next', {});
+			case 'agenda:start':
+				return socket.emitWithAck('agenda:start', { agendaItemId: server.event.agenda[0].id });
+			case 'safeguarding:release':
+				return socket.emitWithAck('safeguarding:release', { submissionId: (await dangerItem(author)).id });
+			case 'safeguarding:handled':
+				return socket.emitWithAck('safeguarding:handled', { submissionId: (await dangerItem(author)).id });
 		}
 	}
 
@@ -103,7 +162,7 @@ describe('staff commands over the socket', () => {
 			it(`${sender} ${allowed ? 'may' : 'may not'} send ${command}`, async () => {
 				const socket = await connectAs(sender);
 				const result = await attempt(socket, command);
-				if (allowed) expect(result.ok).toBe(true);
+				if (allowed) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
 				else expect(result).toEqual({ ok: false, error: { code: 'forbidden' } });
 			});
 		}
@@ -128,7 +187,7 @@ describe('staff commands over the socket', () => {
 		const other = await connectAs('child');
 		const screen = await connectAs('screen');
 		const leaks = [collect(leader, 'submission:added'), collect(other, 'submission:added'), collect(screen, 'submission:added')];
-		const seenByModerator = nextEvent(moderator, 'submission:added');
+		const seenByModerator = nextEvent(moderator, 'item:changed');
 
 		const item = await pendingItem(author);
 		expect((await seenByModerator).id).toBe(item.id);
@@ -136,16 +195,18 @@ describe('staff commands over the socket', () => {
 		expect(leaks.flat()).toHaveLength(0);
 
 		const onPhone = nextEvent(other, 'submission:updated');
+		const onModerator = nextEvent(moderator, 'item:changed');
 		const onScreen = nextEvent(screen, 'submission:updated');
 		const onLeader = nextEvent(leader, 'submission:updated');
 		const approved = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
 		expect(approved).toMatchObject({ ok: true, data: { status: 'approved' } });
-		for (const seen of await Promise.all([onPhone, onScreen, onLeader])) expect(seen).toMatchObject({ id: item.id, status: 'approved' });
+		for (const seen of await Promise.all([onPhone, onScreen, onLeader, onModerator]))
+			expect(seen).toMatchObject({ id: item.id, status: 'approved' });
 		// Items on a topic are addressed to the topic's agency when the child names none.
 		expect(approved.ok && approved.data.agencyId).toBe(server.event.agencies[TOPIC_AGENCY].id);
 
 		const again = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
-		expect(again).toEqual({ ok: false, error: { code: 'not_pending' } });
+		expect(again).toMatchObject({ ok: false, error: { code: 'already_decided', by: expect.stringMatching(/^moderator-/) } });
 	});
 
 	it('tells only the author that their item was not taken, and why', async () => {

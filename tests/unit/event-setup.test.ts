@@ -22,6 +22,7 @@ const input: EventSetupInput = {
 	agencies: '',
 	agenda: '',
 	followUpDays: '',
+	wordFilter: '',
 	moderation: true,
 	allowNicknames: false,
 	joinOpen: true

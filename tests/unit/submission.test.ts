@@ -28,9 +28,9 @@ describe('status', () => {
 		expect(initialStatus(true)).toBe('pending');
 	});
 
-	it('keeps pending and rejected items away from other children', () => {
+	it('keeps pending, rejected, merged, withdrawn and safeguarding items away from other children', () => {
 		const hidden = SUBMISSION_STATUSES.filter((s) => !isPublic(s));
-		expect(hidden).toEqual(['pending', 'rejected']);
+		expect(hidden).toEqual(['pending', 'rejected', 'merged', 'withdrawn', 'safeguarding']);
 	});
 });
 

@@ -26,6 +26,8 @@ export interface EventSetupInput {
 	/** One item per line: "Title | planned minutes | who". */
 	agenda: string;
 	followUpDays: string;
+	/** Extra words to hold for review, one per line. */
+	wordFilter: string;
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
@@ -55,6 +57,7 @@ export interface EventSetup {
 	agencies: string[];
 	agenda: AgendaSetup[];
 	followUpDays: number;
+	wordFilter: string;
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
@@ -131,6 +134,8 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 		return fail('list_too_long');
 	const agenda = parseAgenda(input.agenda);
 	if (!agenda.ok) return agenda;
+	const filtered = parseList(input.wordFilter);
+	if (filtered.length > 500 || filtered.some((w) => w.length > 60)) return fail('list_too_long');
 
 	const days = input.followUpDays.trim();
 	const followUpDays = days === '' ? DEFAULT_FOLLOW_UP_DAYS : /^\d{1,3}$/.test(days) ? Number(days) : NaN;
@@ -148,6 +153,7 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 		agencies,
 		agenda: agenda.data,
 		followUpDays,
+		wordFilter: parseList(input.wordFilter).join('\n'),
 		moderation: input.moderation,
 		allowNicknames: input.allowNicknames,
 		joinOpen: input.joinOpen
@@ -182,6 +188,7 @@ export function setupFormOf(event: EventDetails): EventSetupInput {
 		agencies: event.agencies.map((a) => a.name).join('\n'),
 		agenda: event.agenda.map((a) => (a.presenter ? line(a.title, a.plannedMinutes, a.presenter) : line(a.title, a.plannedMinutes))).join('\n'),
 		followUpDays: String(event.followUpDays),
+		wordFilter: event.wordFilter,
 		moderation: event.moderation,
 		allowNicknames: event.allowNicknames,
 		joinOpen: event.joinOpen

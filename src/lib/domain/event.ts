@@ -22,6 +22,8 @@ export interface ForumEvent {
 	followUpDays: number;
 	/** The forum this one was copied from, whose follow-ups it reviews. */
 	predecessorId: string | null;
+	/** The event's own filtered words, one per line, on top of the default list. */
+	wordFilter: string;
 	/** The secret in the projection screen's link. */
 	displayKey: string;
 }
@@ -47,12 +49,13 @@ export interface EventDetails extends ForumEvent {
 }
 
 /** What a phone needs of the event: never the screen's secret, nor the staff's run of show. */
-export type PublicEventDetails = Omit<EventDetails, 'displayKey' | 'agenda' | 'predecessorId'>;
+export type PublicEventDetails = Omit<EventDetails, 'displayKey' | 'agenda' | 'predecessorId' | 'wordFilter'>;
 
 export function publicDetails({
 	displayKey: _secret,
 	agenda: _agenda,
 	predecessorId: _predecessor,
+	wordFilter: _wordFilter,
 	...rest
 }: EventDetails): PublicEventDetails {
 	return rest;

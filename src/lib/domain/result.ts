@@ -18,6 +18,7 @@ export const PARTICIPANT_ERROR_CODES = [
 	'id_conflict',
 	'own_submission',
 	'rate_limited',
+	'not_withdrawable',
 	'server_error'
 ] as const;
 
@@ -50,7 +51,14 @@ export const STAFF_ERROR_CODES = [
 	'cross_origin',
 	'session_invalid',
 	'not_pending',
-	'not_answerable'
+	'not_answerable',
+	'already_decided',
+	'merge_self',
+	'merge_invalid',
+	'not_on_stage',
+	'queue_empty',
+	'unknown_agenda_item',
+	'not_safeguarding'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;
@@ -59,10 +67,14 @@ export type ParticipantErrorCode = (typeof PARTICIPANT_ERROR_CODES)[number];
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number];
 export type ErrorCode = ParticipantErrorCode | StaffErrorCode;
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode } };
+/** `by` names who was first, when two staff acted on the same item at once. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; by?: string } };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = <T = never>(code: ErrorCode): Result<T> => ({ ok: false, error: { code } });
+export const fail = <T = never>(code: ErrorCode, by?: string): Result<T> => ({
+	ok: false,
+	error: by === undefined ? { code } : { code, by }
+});
 
 export function isErrorCode(value: unknown): value is ErrorCode {
 	return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

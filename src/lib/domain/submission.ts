@@ -1,15 +1,19 @@
 export const SUBMISSION_KINDS = ['question', 'recommendation', 'message'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
-/** The whole life of an item; later issues add the transitions between these. */
+/**
+ * The whole life of an item (item-flow.ts has the transitions). Being queued or on screen is not a
+ * status: an approved item can be both, and stays approved until it is answered.
+ */
 export const SUBMISSION_STATUSES = [
 	'pending',
 	'approved',
 	'rejected',
-	'queued',
-	'on_screen',
 	'answered',
-	'follow_up'
+	'follow_up',
+	'merged',
+	'withdrawn',
+	'safeguarding'
 ] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
@@ -40,15 +44,12 @@ export interface SubmissionView {
 	answerSummary: string | null;
 }
 
-const PUBLIC_STATUSES: ReadonlySet<SubmissionStatus> = new Set([
-	'approved',
-	'queued',
-	'on_screen',
-	'answered',
-	'follow_up'
-]);
+const PUBLIC_STATUSES: ReadonlySet<SubmissionStatus> = new Set(['approved', 'answered', 'follow_up']);
 
-/** Items other children may see and vote on. Pending and rejected items stay with their author. */
+/**
+ * Items other children may see and vote on. Pending, rejected, merged and withdrawn items stay with
+ * their author; safeguarding items with their author and the organiser.
+ */
 export function isPublic(status: SubmissionStatus): boolean {
 	return PUBLIC_STATUSES.has(status);
 }
@@ -85,11 +86,3 @@ export function authorNameFor(
 ): string | null {
 	return allowNicknames && participant.showNickname && participant.nickname ? participant.nickname : null;
 }
-
-/** Only items waiting for the MC can be approved or rejected, once. */
-export function isAwaitingModeration(status: SubmissionStatus): boolean {
-	return status === 'pending';
-}
-
-/** Items in the dialogue that nobody has answered yet. */
-export const ANSWERABLE_STATUSES: readonly SubmissionStatus[] = ['approved', 'queued', 'on_screen', 'follow_up'];

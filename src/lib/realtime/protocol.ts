@@ -31,8 +31,72 @@ export interface VoteState extends VoteCount {
 }
 
 export type ModerationDecisionInput =
-	| { submissionId: string; decision: 'approve' }
+	/** `text` set: the MC edited the wording before approving; the child's original is kept. */
+	| { submissionId: string; decision: 'approve'; text?: string }
 	| { submissionId: string; decision: 'reject'; reason: RejectionReason };
+
+/** What moderators see of an item, beyond what children see. */
+export interface StaffItemView extends SubmissionView {
+	/** Set while the word filter holds a pending item for review. */
+	heldReason: 'word_filter' | null;
+	mergedInto: string | null;
+	/** The child's own words when the MC edited them. */
+	originalText: string | null;
+	/** Who approved, rejected or edited it. */
+	decidedBy: string | null;
+	/** Staff who typed it in from a child's paper card. */
+	enteredBy: string | null;
+}
+
+/** Transparency counters, shown on the screen and the console: every voice counted. */
+export interface Counters {
+	received: number;
+	approved: number;
+	answered: number;
+	merged: number;
+	/** Items not shown, by reason; safeguarding items are never counted here by name. */
+	notShown: Record<RejectionReason, number>;
+}
+
+export interface AgendaNow {
+	id: string;
+	title: string;
+	plannedMinutes: number;
+	presenter: string;
+	startedAt: number;
+}
+
+/** What the hall sees: the question on screen, what comes next, the agenda item running. */
+export interface StageView {
+	onScreen: SubmissionView | null;
+	onScreenSince: number | null;
+	/** The first queued items after the one on screen. */
+	next: SubmissionView[];
+	agenda: AgendaNow | null;
+}
+
+/** A child's item that suggests they are in danger: for the organiser only. */
+export interface SafeguardingAlert {
+	item: StaffItemView;
+	delegationName: string;
+	handled: boolean;
+}
+
+export interface MergeInput {
+	targetId: string;
+	sourceIds: string[];
+}
+
+export interface QueueInput {
+	submissionId: string;
+	/** 0-based place in the queue; null takes it out of the queue. */
+	position: number | null;
+}
+
+export interface IntakeInput extends SubmitSubmissionInput {
+	/** The delegation whose child wrote the paper card. */
+	delegationId: string;
+}
 
 export interface AnswerInput {
 	submissionId: string;
@@ -44,7 +108,14 @@ export interface AnswerInput {
 
 /** What a staff console draws from: the items this role may see in this event. */
 export interface StaffSnapshot {
-	submissions: SubmissionView[];
+	/** Every item for those who moderate (never safeguarding ones); the public ones otherwise. */
+	items: StaffItemView[];
+	/** Ids in the MC's queue, in order. */
+	queue: string[];
+	stage: StageView;
+	counters: Counters;
+	/** For organisers only; empty for everyone else. */
+	alerts: SafeguardingAlert[];
 	/** Whether this connection may approve and reject (moderators and organisers). */
 	canModerate: boolean;
 }
@@ -60,6 +131,8 @@ export interface ParticipantSnapshot {
 export interface DisplaySnapshot {
 	submissions: SubmissionView[];
 	participantCount: number;
+	stage: StageView;
+	counters: Counters;
 }
 
 export interface ClientToServerEvents {
@@ -70,19 +143,51 @@ export interface ClientToServerEvents {
 	'staff:sync': (input: Record<string, never>, ack: (result: Ack<StaffSnapshot>) => void) => void;
 	'moderation:decide': (input: ModerationDecisionInput, ack: (result: Ack<SubmissionView>) => void) => void;
 	'submission:answer': (input: AnswerInput, ack: (result: Ack<SubmissionView>) => void) => void;
+	'item:merge': (input: MergeInput, ack: (result: Ack<StaffItemView>) => void) => void;
+	'item:intake': (input: IntakeInput, ack: (result: Ack<StaffItemView>) => void) => void;
+	'queue:set': (input: QueueInput, ack: (result: Ack<string[]>) => void) => void;
+	'stage:show': (input: { submissionId: string | null }, ack: (result: Ack<StageView>) => void) => void;
+	'stage:next': (input: Record<string, never>, ack: (result: Ack<StageView>) => void) => void;
+	'agenda:start': (input: { agendaItemId: string | null }, ack: (result: Ack<StageView>) => void) => void;
+	'safeguarding:release': (input: { submissionId: string }, ack: (result: Ack<StaffItemView>) => void) => void;
+	'safeguarding:handled': (input: { submissionId: string }, ack: (result: Ack<SafeguardingAlert>) => void) => void;
+	/** A child takes back their own item before it is answered. */
+	'submission:withdraw': (input: { submissionId: string }, ack: (result: Ack<SubmissionView>) => void) => void;
 }
 
 /**
  * Commands only a staff connection may send. Each is checked against the staff table on the
  * server; the authorisation matrix test lists every one, so a new command must be added there.
  */
-export const STAFF_COMMANDS = ['staff:sync', 'moderation:decide', 'submission:answer'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export const STAFF_COMMANDS = [
+	'staff:sync',
+	'moderation:decide',
+	'submission:answer',
+	'item:merge',
+	'item:intake',
+	'queue:set',
+	'stage:show',
+	'stage:next',
+	'agenda:start',
+	'safeguarding:release',
+	'safeguarding:handled'
+] as const satisfies readonly (keyof ClientToServerEvents)[];
 export type StaffCommand = (typeof STAFF_COMMANDS)[number];
 
 export interface ServerToClientEvents {
 	'submission:added': (submission: SubmissionView) => void;
 	/** An item changed (approved, rejected, answered): clients replace their copy. */
 	'submission:updated': (submission: SubmissionView) => void;
+	/** Moderators only: an item as staff see it, on every change. */
+	'item:changed': (item: StaffItemView) => void;
+	/** Moderators only: the queue's new order. */
+	'queue:changed': (queue: { queue: string[] }) => void;
+	/** Everyone in the hall: the question on screen, what is next, the agenda item. */
+	'stage:changed': (stage: StageView) => void;
+	/** Screens and staff: the transparency counters. */
+	'counters:changed': (counters: Counters) => void;
+	/** Organisers only: a child may be in danger. */
+	'safeguarding:alert': (alert: SafeguardingAlert) => void;
 	'vote:counted': (count: VoteCount) => void;
 	'participant:joined': (count: { participantCount: number }) => void;
 }
@@ -103,6 +208,8 @@ export const rooms = {
 	participant: (participantId: string) => `participant:${participantId}`,
 	/** Moderators' and organisers' consoles: items not public yet. */
 	moderators: (eventId: string) => `event:${eventId}:moderators`,
+	/** Organisers only: safeguarding alerts. */
+	organisers: (eventId: string) => `event:${eventId}:organisers`,
 	/** Every staff connection of the event. */
 	staff: (eventId: string) => `event:${eventId}:staff`,
 	/** One staff member's connections, closed when their sessions end. */

@@ -6,6 +6,7 @@ import { auditTrail } from './services/audit-trail';
 import { createEventService } from './services/event-service';
 import { createEventSetupService } from './services/event-setup-service';
 import { createModerationService } from './services/moderation-service';
+import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSessionService } from './services/session-service';
@@ -46,6 +47,7 @@ export function createForumApp(options: ForumAppOptions) {
 		invitations: createStaffInvitationService(deps, staffAuth),
 		eventSetup: createEventSetupService(deps),
 		moderation: createModerationService(deps),
+		stage: createStageService(deps),
 		close: () => database.close()
 	};
 }

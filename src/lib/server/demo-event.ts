@@ -71,6 +71,7 @@ export function demoEvent(newId: () => string, displayKey: string): NewEvent {
 		displayKey,
 		followUpDays: 30,
 		predecessorId: null,
+		wordFilter: '',
 		topics: entries(TOPICS).map((topic, i) => ({ ...topic, agencyId: agencies[TOPIC_AGENCY[i]].id })),
 		delegations: entries(DELEGATIONS),
 		agencies,

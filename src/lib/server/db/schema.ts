@@ -24,6 +24,14 @@ export const events = sqliteTable(
 		followUpDays: integer('follow_up_days').notNull().default(30),
 		/** Last year's forum, copied to make this one; its follow-ups are reviewed first. */
 		predecessorId: text('predecessor_id'),
+		/** The event's own filtered words, one per line, on top of the default list. */
+		wordFilter: text('word_filter').notNull().default(''),
+		/** The stage: the item on the projection screen and since when (for the MC's timer). */
+		onScreenId: text('on_screen_id'),
+		onScreenSince: integer('on_screen_since', { mode: 'number' }),
+		/** The agenda item running now and when it started (for the countdown). */
+		agendaCurrentId: text('agenda_current_id'),
+		agendaStartedAt: integer('agenda_started_at', { mode: 'number' }),
 		displayKey: text('display_key').notNull(),
 		createdAt: createdAt()
 	},
@@ -133,8 +141,22 @@ export const submissions = sqliteTable(
 		answeredBy: text('answered_by'),
 		authorName: text('author_name'),
 		status: text('status', {
-			enum: ['pending', 'approved', 'rejected', 'queued', 'on_screen', 'answered', 'follow_up']
+			enum: ['pending', 'approved', 'rejected', 'answered', 'follow_up', 'merged', 'withdrawn', 'safeguarding']
 		}).notNull(),
+		/** Set while a pending item is held by the word filter. */
+		heldReason: text('held_reason'),
+		/** The item this one was merged into. */
+		mergedInto: text('merged_into'),
+		/** The child's own words, kept when the MC edited the text before approving. */
+		originalText: text('original_text'),
+		/** Display name of the staff member who approved, rejected or edited it: "already done by X". */
+		decidedBy: text('decided_by'),
+		/** Place in the MC's queue; null when not queued. */
+		queuePosition: integer('queue_position'),
+		/** Staff who typed in a child's paper card, on behalf of the delegation. */
+		enteredBy: text('entered_by'),
+		/** When the organiser dealt with a safeguarding alert. */
+		safeguardingHandledAt: integer('safeguarding_handled_at', { mode: 'number' }),
 		voteCount: integer('vote_count').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'number' }).notNull()
 	},

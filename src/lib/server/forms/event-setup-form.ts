@@ -15,6 +15,7 @@ export function readEventSetupForm(form: FormData): EventSetupInput {
 		agencies: text('agencies'),
 		agenda: text('agenda'),
 		followUpDays: text('followUpDays'),
+		wordFilter: text('wordFilter'),
 		moderation: form.get('moderation') === 'on',
 		allowNicknames: form.get('allowNicknames') === 'on',
 		joinOpen: form.get('joinOpen') === 'on'

@@ -10,17 +10,19 @@ import {
 
 const id = z.string().min(1).max(64);
 
+// Raw length is capped first so a huge string is refused before it is normalised.
+const itemText = z
+	.string()
+	.max(SUBMISSION_TEXT_MAX * 4, 'text_too_long')
+	.transform(normaliseText)
+	.pipe(z.string().min(1, 'text_empty').max(SUBMISSION_TEXT_MAX, 'text_too_long'));
+
 export const submitSubmissionSchema = z.strictObject({
 	id: z.uuid(),
 	kind: z.enum(SUBMISSION_KINDS),
 	topicId: id,
 	agencyId: id.nullable().default(null),
-	// Raw length is capped first so a huge string is refused before it is normalised.
-	text: z
-		.string()
-		.max(SUBMISSION_TEXT_MAX * 4, 'text_too_long')
-		.transform(normaliseText)
-		.pipe(z.string().min(1, 'text_empty').max(SUBMISSION_TEXT_MAX, 'text_too_long'))
+	text: itemText
 });
 
 export const setVoteSchema = z.strictObject({
@@ -42,7 +44,7 @@ export function parsePayload<S extends z.ZodType>(
 }
 
 export const moderationDecisionSchema = z.discriminatedUnion('decision', [
-	z.strictObject({ submissionId: z.uuid(), decision: z.literal('approve') }),
+	z.strictObject({ submissionId: z.uuid(), decision: z.literal('approve'), text: itemText.optional() }),
 	z.strictObject({ submissionId: z.uuid(), decision: z.literal('reject'), reason: z.enum(REJECTION_REASONS) })
 ]);
 
@@ -58,3 +60,21 @@ export const answerSchema = z.strictObject({
 	summary: oneLine(ANSWER_SUMMARY_MAX),
 	answeredBy: oneLine(80).nullable().default(null)
 });
+
+export const itemIdSchema = z.strictObject({ submissionId: z.uuid() });
+
+export const mergeSchema = z.strictObject({
+	targetId: z.uuid(),
+	sourceIds: z.array(z.uuid()).min(1).max(20)
+});
+
+export const intakeSchema = submitSubmissionSchema.extend({ delegationId: id });
+
+export const queueSchema = z.strictObject({
+	submissionId: z.uuid(),
+	position: z.int().min(0).max(10_000).nullable()
+});
+
+export const showSchema = z.strictObject({ submissionId: z.uuid().nullable() });
+
+export const agendaStartSchema = z.strictObject({ agendaItemId: id.nullable() });

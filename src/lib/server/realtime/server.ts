@@ -22,11 +22,17 @@ import { STAFF_COOKIE } from '../auth/staff-session';
 import type { ForumApp } from '../app';
 import type { Audience, Publisher } from '../services/publisher';
 import {
+	agendaStartSchema,
 	answerSchema,
 	emptySchema,
+	intakeSchema,
+	itemIdSchema,
+	mergeSchema,
 	moderationDecisionSchema,
 	parsePayload,
+	queueSchema,
 	setVoteSchema,
+	showSchema,
 	submitSubmissionSchema
 } from './schemas';
 import { isSameOrigin } from './origin';
@@ -113,6 +119,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 		socket.join([rooms.audience(participant.eventId), rooms.participant(participant.id)]);
 		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input));
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input));
+		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));
 		command(socket, 'participant:sync', emptySchema, async () => ({
 			ok: true,
 			data: await app.submissions.participantSnapshot(participant)
@@ -123,13 +130,26 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 	function connectStaff(socket: ForumSocket, actor: StaffActor, eventId: string) {
 		const joined = [rooms.audience(eventId), rooms.staff(eventId), rooms.staffUser(actor.userId)];
 		if (authorise(actor, 'submission:moderate', { eventId })) joined.push(rooms.moderators(eventId));
+		if (authorise(actor, 'safeguarding:view', { eventId })) joined.push(rooms.organisers(eventId));
 		socket.join(joined);
+		const { moderation, stage } = app;
+		// Typed as a complete map, so a command added to STAFF_COMMANDS must be wired here too.
 		const staffCommands: { [C in StaffCommand]: () => void } = {
-			'staff:sync': () => command(socket, 'staff:sync', emptySchema, () => app.moderation.snapshot(actor, eventId)),
+			'staff:sync': () => command(socket, 'staff:sync', emptySchema, () => moderation.snapshot(actor, eventId)),
 			'moderation:decide': () =>
-				command(socket, 'moderation:decide', moderationDecisionSchema, (input) => app.moderation.decide(actor, input)),
-			'submission:answer': () =>
-				command(socket, 'submission:answer', answerSchema, (input) => app.moderation.markAnswered(actor, input))
+				command(socket, 'moderation:decide', moderationDecisionSchema, (input) => moderation.decide(actor, input)),
+			'submission:answer': () => command(socket, 'submission:answer', answerSchema, (input) => moderation.markAnswered(actor, input)),
+			'item:merge': () => command(socket, 'item:merge', mergeSchema, (input) => moderation.merge(actor, input)),
+			'item:intake': () => command(socket, 'item:intake', intakeSchema, (input) => moderation.intakeFor(actor, eventId, input)),
+			'queue:set': () => command(socket, 'queue:set', queueSchema, (input) => stage.setQueuePosition(actor, eventId, input)),
+			'stage:show': () => command(socket, 'stage:show', showSchema, (input) => stage.show(actor, eventId, input.submissionId)),
+			'stage:next': () => command(socket, 'stage:next', emptySchema, () => stage.next(actor, eventId)),
+			'agenda:start': () =>
+				command(socket, 'agenda:start', agendaStartSchema, (input) => stage.startAgendaItem(actor, eventId, input.agendaItemId)),
+			'safeguarding:release': () =>
+				command(socket, 'safeguarding:release', itemIdSchema, (input) => moderation.releaseAlert(actor, input.submissionId)),
+			'safeguarding:handled': () =>
+				command(socket, 'safeguarding:handled', itemIdSchema, (input) => moderation.markAlertHandled(actor, input.submissionId))
 		};
 		for (const register of Object.values(staffCommands)) register();
 	}
@@ -165,6 +185,8 @@ function roomOf(audience: Audience): string {
 			return rooms.moderators(audience.eventId);
 		case 'staff':
 			return rooms.staff(audience.eventId);
+		case 'organisers':
+			return rooms.organisers(audience.eventId);
 		case 'staffUser':
 			return rooms.staffUser(audience.userId);
 	}

@@ -17,7 +17,15 @@ export function createEventRepository(db: Db): EventRepository {
 
 	const withDetails = (row: typeof events.$inferSelect | undefined): EventDetails | null => {
 		if (!row) return null;
-		const { createdAt: _createdAt, ...event } = row;
+		// The stage's pointers are live state, read through getStage, not part of the event's setup.
+		const {
+			createdAt: _createdAt,
+			onScreenId: _onScreenId,
+			onScreenSince: _onScreenSince,
+			agendaCurrentId: _agendaCurrentId,
+			agendaStartedAt: _agendaStartedAt,
+			...event
+		} = row;
 		return {
 			...event,
 			topics: db
@@ -101,6 +109,23 @@ export function createEventRepository(db: Db): EventRepository {
 				.where(eq(events.joinOpen, true))
 				.orderBy(asc(events.createdAt))
 				.all();
+		},
+		async getStage(eventId) {
+			return (
+				db
+					.select({
+						onScreenId: events.onScreenId,
+						onScreenSince: events.onScreenSince,
+						agendaCurrentId: events.agendaCurrentId,
+						agendaStartedAt: events.agendaStartedAt
+					})
+					.from(events)
+					.where(eq(events.id, eventId))
+					.get() ?? null
+			);
+		},
+		async setStage(eventId, stage) {
+			db.update(events).set(stage).where(eq(events.id, eventId)).run();
 		},
 		async setDisplayKey(eventId, displayKey) {
 			db.update(events).set({ displayKey }).where(eq(events.id, eventId)).run();

@@ -18,6 +18,9 @@ export function createStaffRepository(db: Db): StaffRepository {
 				return true;
 			});
 		},
+		async displayNameOf(userId) {
+			return db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, userId)).get()?.name ?? null;
+		},
 		async findUserByUsername(username) {
 			const row = db.select().from(staffUsers).where(eq(staffUsers.username, username)).get();
 			if (!row) return null;

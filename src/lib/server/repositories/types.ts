@@ -5,7 +5,8 @@
 import type { AgendaItem, EventDetails, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
-import type { SubmissionStatus, SubmissionView } from '$lib/domain/submission';
+import type { SubmissionStatus } from '$lib/domain/submission';
+import type { StaffItemView } from '$lib/realtime/protocol';
 
 export interface EventLists {
 	topics: TopicEntry[];
@@ -23,6 +24,14 @@ export interface EventDetailsUpdate {
 	removed: Record<keyof EventLists, string[]>;
 }
 
+/** The stage's pointers, stored on the event. */
+export interface StoredStage {
+	onScreenId: string | null;
+	onScreenSince: number | null;
+	agendaCurrentId: string | null;
+	agendaStartedAt: number | null;
+}
+
 export interface EventRepository {
 	findByCode(code: string): Promise<EventDetails | null>;
 	findById(id: string): Promise<EventDetails | null>;
@@ -31,6 +40,8 @@ export interface EventRepository {
 	/** Applies an edit atomically; false (and nothing changed) if a removed entry is still in use. */
 	update(eventId: string, update: EventDetailsUpdate): Promise<boolean>;
 	setDisplayKey(eventId: string, displayKey: string): Promise<void>;
+	getStage(eventId: string): Promise<StoredStage | null>;
+	setStage(eventId: string, stage: Partial<StoredStage>): Promise<void>;
 	count(): Promise<number>;
 	/** Events children can join now: for the start-up banner. */
 	listOpen(): Promise<Pick<ForumEvent, 'code' | 'displayKey' | 'title'>[]>;
@@ -51,15 +62,31 @@ export interface ParticipantRepository {
 	deleteSession(sessionId: string): Promise<void>;
 }
 
-export interface StoredSubmission extends SubmissionView {
+export interface StoredSubmission extends StaffItemView {
 	eventId: string;
 	participantId: string | null;
 	answeredBy: string | null;
+	queuePosition: number | null;
+	safeguardingHandledAt: number | null;
 }
 
-export type SubmissionChange = Partial<Pick<StoredSubmission, 'rejectionReason' | 'answerSummary' | 'answeredBy'>> & {
-	status: SubmissionStatus;
-};
+/** A status change and the fields that go with it; the status only changes if still expected. */
+export type SubmissionChange = Partial<
+	Pick<
+		StoredSubmission,
+		| 'rejectionReason'
+		| 'answerSummary'
+		| 'answeredBy'
+		| 'text'
+		| 'originalText'
+		| 'decidedBy'
+		| 'heldReason'
+		| 'mergedInto'
+		| 'safeguardingHandledAt'
+	>
+> & { status: SubmissionStatus };
+
+export type CounterRow = { status: SubmissionStatus; rejectionReason: string | null; n: number };
 
 export interface SubmissionRepository {
 	findById(id: string): Promise<StoredSubmission | null>;
@@ -67,14 +94,37 @@ export interface SubmissionRepository {
 	insertIfAbsent(submission: StoredSubmission): Promise<{ inserted: boolean; stored: StoredSubmission }>;
 	listByStatus(eventId: string, statuses: readonly SubmissionStatus[]): Promise<StoredSubmission[]>;
 	listByParticipant(participantId: string): Promise<StoredSubmission[]>;
-	/** Changes an item only if its status is still one of `from`; null if someone was first. */
+	/**
+	 * Changes an item only if its status is still one of `from`; null if someone was first. Leaving
+	 * the approved status also takes the item out of the queue.
+	 */
 	transition(id: string, from: readonly SubmissionStatus[], change: SubmissionChange): Promise<StoredSubmission | null>;
+	/** Sets a field that does not change the status (e.g. a handled alert). */
+	mark(id: string, change: Pick<SubmissionChange, 'safeguardingHandledAt'>): Promise<StoredSubmission | null>;
+	/** Ids in the event's queue, in order. */
+	listQueue(eventId: string): Promise<string[]>;
+	/** Replaces the queue's order; ids of items that are not approved are left out. Returns the stored order. */
+	setQueue(eventId: string, ids: readonly string[]): Promise<string[]>;
+	/** Items per status (and rejection reason): for the transparency counters. */
+	countByStatus(eventId: string): Promise<CounterRow[]>;
+	/**
+	 * Folds `sourceIds` into `targetId` in one transaction: the sources become merged (if still in
+	 * one of `from`), the supporters get a vote on the target. Null if the target or any source
+	 * changed meanwhile (nothing is changed then).
+	 */
+	merge(
+		targetId: string,
+		sourceIds: readonly string[],
+		from: readonly SubmissionStatus[],
+		supporters: readonly string[]
+	): Promise<{ target: StoredSubmission; sources: StoredSubmission[] } | null>;
 }
 
 export interface VoteRepository {
 	/** Sets one child's vote on one item and returns the item's new count, atomically. */
 	set(submissionId: string, participantId: string, voted: boolean): Promise<{ changed: boolean; votes: number }>;
 	listVotedIds(participantId: string): Promise<string[]>;
+	listVoterIds(submissionId: string): Promise<string[]>;
 }
 
 export interface StaffUser {
@@ -106,6 +156,7 @@ export interface StaffRepository {
 	deleteSessionsOf(userId: string): Promise<void>;
 	listRoles(userId: string): Promise<EventRole[]>;
 	grantRole(userId: string, role: EventRole): Promise<void>;
+	displayNameOf(userId: string): Promise<string | null>;
 	listEventStaff(eventId: string): Promise<{ displayName: string; username: string; role: EventRole['role']; agencyId: string | null }[]>;
 	createInvitation(invitation: StaffInvitation): Promise<void>;
 	findInvitation(id: string): Promise<StaffInvitation | null>;

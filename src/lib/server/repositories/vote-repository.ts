@@ -24,6 +24,14 @@ export function createVoteRepository(db: Db): VoteRepository {
 				return { changed: delta !== 0, votes: row?.votes ?? 0 };
 			});
 		},
+		async listVoterIds(submissionId) {
+			return db
+				.select({ id: votes.participantId })
+				.from(votes)
+				.where(eq(votes.submissionId, submissionId))
+				.all()
+				.map((r) => r.id);
+		},
 		async listVotedIds(participantId) {
 			return db
 				.select({ id: votes.submissionId })

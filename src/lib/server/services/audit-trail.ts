@@ -8,9 +8,15 @@ import type { ServiceDeps } from './deps';
  */
 export function auditTrail({ repos, now }: Pick<ServiceDeps, 'repos' | 'now'>) {
 	return {
-		async refused(actor: StaffActor | null, action: string, eventId: string | null, code: ErrorCode): Promise<Result<never>> {
+		async refused(
+			actor: StaffActor | null,
+			action: string,
+			eventId: string | null,
+			code: ErrorCode,
+			by?: string
+		): Promise<Result<never>> {
 			await repos.audit.record({ at: now(), eventId, userId: actor?.userId ?? null, action, outcome: 'refused', detail: code });
-			return fail(code);
+			return fail(code, by);
 		},
 		async done(actor: StaffActor, action: string, eventId: string | null, detail = '') {
 			await repos.audit.record({ at: now(), eventId, userId: actor.userId, action, outcome: 'done', detail });

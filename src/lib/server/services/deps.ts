@@ -11,11 +11,20 @@ export interface ServiceDeps {
 	newId(): string;
 }
 
-export function toView({
-	eventId: _eventId,
-	participantId: _participantId,
-	answeredBy: _answeredBy,
-	...view
-}: StoredSubmission): SubmissionView {
-	return view;
+/** What every phone and the screen may see of an item: named fields only, never staff records. */
+export function toView(item: StoredSubmission): SubmissionView {
+	return {
+		id: item.id,
+		kind: item.kind,
+		topicId: item.topicId,
+		agencyId: item.agencyId,
+		delegationId: item.delegationId,
+		text: item.text,
+		authorName: item.authorName,
+		status: item.status,
+		votes: item.votes,
+		createdAt: item.createdAt,
+		rejectionReason: item.rejectionReason,
+		answerSummary: item.answerSummary
+	};
 }

@@ -1,83 +1,260 @@
-import { ok, type Result } from '$lib/domain/result';
-import { authorise, type StaffActor } from '$lib/domain/staff';
-import {
-	ANSWERABLE_STATUSES,
-	isPublic,
-	SUBMISSION_STATUSES,
-	type SubmissionStatus,
-	type SubmissionView
-} from '$lib/domain/submission';
-import type { AnswerInput, ModerationDecisionInput, StaffSnapshot } from '$lib/realtime/protocol';
+import { ITEM_FLOW, mergedSupporters, type ItemAction } from '$lib/domain/item-flow';
+import { ok, type ErrorCode, type Result } from '$lib/domain/result';
+import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
+import { authorise, type StaffAction, type StaffActor } from '$lib/domain/staff';
+import { isPublic, SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionView } from '$lib/domain/submission';
+import type {
+	AnswerInput,
+	IntakeInput,
+	MergeInput,
+	ModerationDecisionInput,
+	SafeguardingAlert,
+	StaffItemView,
+	StaffSnapshot
+} from '$lib/realtime/protocol';
 import type { StoredSubmission, SubmissionChange } from '../repositories';
 import { auditTrail } from './audit-trail';
 import { toView, type ServiceDeps } from './deps';
+import { itemAnnouncer, toStaffView } from './item-announcer';
 
+const MODERATED_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== 'safeguarding');
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
 
 /**
- * What staff do to children's items on the day: approve or reject, and mark answered. One path for
- * socket commands and form actions alike: every call names the actor and is checked here.
+ * What staff do to children's items on the day: approve (perhaps edited) or reject, merge, type in
+ * a paper card, mark answered, deal with safeguarding alerts. One path for socket commands and form
+ * actions alike: every call names the actor and is checked here.
  */
 export function createModerationService(deps: ServiceDeps) {
-	const { repos, publisher } = deps;
+	const { repos, now } = deps;
 	const audit = auditTrail(deps);
+	const announce = itemAnnouncer(deps);
 
-	/** Tells everyone who may see the item that it changed, and nobody else. */
-	function announce(item: StoredSubmission) {
-		const view = toView(item);
-		if (isPublic(item.status)) {
-			publisher.publish({ kind: 'audience', eventId: item.eventId }, 'submission:updated', view);
-			return;
-		}
-		publisher.publish({ kind: 'moderators', eventId: item.eventId }, 'submission:updated', view);
-		if (item.participantId) publisher.publish({ kind: 'participant', participantId: item.participantId }, 'submission:updated', view);
+	/** Loads the item and checks the actor may take `action` on it (for its event and agency). */
+	async function itemFor(
+		actor: StaffActor | null,
+		action: StaffAction,
+		submissionId: string
+	): Promise<Result<{ actor: StaffActor; item: StoredSubmission }>> {
+		const item = await repos.submissions.findById(submissionId);
+		const target = { eventId: item?.eventId, agencyId: item?.agencyId ?? null };
+		if (!item || !actor || !authorise(actor, action, target))
+			return audit.refused(actor, action, item?.eventId ?? null, item ? 'forbidden' : 'unknown_submission');
+		return ok({ actor, item });
 	}
 
-	async function change(
+	/**
+	 * Applies one step of the item flow if the item is still where the actor saw it. When another
+	 * moderator was first, the refusal names them.
+	 */
+	async function step(
 		actor: StaffActor,
-		action: 'submission:moderate' | 'submission:answer',
+		action: StaffAction,
 		item: StoredSubmission,
-		from: readonly SubmissionStatus[],
-		patch: SubmissionChange
-	): Promise<Result<SubmissionView>> {
-		const changed = await repos.submissions.transition(item.id, from, patch);
-		if (!changed) return audit.refused(actor, action, item.eventId, action === 'submission:moderate' ? 'not_pending' : 'not_answerable');
-		announce(changed);
+		flow: ItemAction,
+		patch: Omit<SubmissionChange, 'status'>,
+		refusal: ErrorCode,
+		onlyFrom?: readonly SubmissionStatus[]
+	): Promise<Result<StoredSubmission>> {
+		const { to } = ITEM_FLOW[flow];
+		const from = onlyFrom ?? ITEM_FLOW[flow].from;
+		const changed = await repos.submissions.transition(item.id, from, { ...patch, status: to });
+		if (!changed) {
+			// Someone else decided it (before or while this actor acted): name them.
+			const current = await repos.submissions.findById(item.id);
+			const someoneElse = current && !from.includes(current.status) && current.decidedBy;
+			return someoneElse && current
+				? audit.refused(actor, action, item.eventId, 'already_decided', current.decidedBy ?? undefined)
+				: audit.refused(actor, action, item.eventId, refusal);
+		}
+		await announce.item(changed, item);
 		await audit.done(actor, action, item.eventId, `${item.id}: ${item.status} → ${changed.status}`);
-		return ok(toView(changed));
+		return ok(changed);
 	}
+
+	const nameOf = async (actor: StaffActor) => (await repos.staff.displayNameOf(actor.userId)) ?? actor.userId;
 
 	return {
-		/** The items a staff member may see in an event: all of them for those who moderate. */
+		/** The items a staff member may see in an event: all of them (but alerts) for those who moderate. */
 		async snapshot(actor: StaffActor | null, eventId: string): Promise<Result<StaffSnapshot>> {
 			if (!authorise(actor, 'event:view', { eventId })) return audit.refused(actor, 'event:view', eventId, 'forbidden');
 			const canModerate = authorise(actor, 'submission:moderate', { eventId });
-			const items = await repos.submissions.listByStatus(eventId, canModerate ? SUBMISSION_STATUSES : PUBLIC_STATUSES);
-			return ok({ submissions: items.map(toView), canModerate });
+			const canSeeAlerts = authorise(actor, 'safeguarding:view', { eventId });
+			const [items, queue, stage, counters, alerts] = await Promise.all([
+				repos.submissions.listByStatus(eventId, canModerate ? MODERATED_STATUSES : PUBLIC_STATUSES),
+				canModerate ? repos.submissions.listQueue(eventId) : Promise.resolve([]),
+				announce.stageView(eventId),
+				announce.counters(eventId),
+				canSeeAlerts ? repos.submissions.listByStatus(eventId, ['safeguarding']) : Promise.resolve([])
+			]);
+			return ok({
+				items: items.map(toStaffView),
+				queue,
+				stage,
+				counters,
+				alerts: await Promise.all(alerts.map(announce.alertOf)),
+				canModerate
+			});
 		},
 
-		async decide(actor: StaffActor | null, input: ModerationDecisionInput): Promise<Result<SubmissionView>> {
-			const item = await repos.submissions.findById(input.submissionId);
-			if (!item || !actor || !authorise(actor, 'submission:moderate', { eventId: item.eventId }))
-				return audit.refused(actor, 'submission:moderate', item?.eventId ?? null, item ? 'forbidden' : 'unknown_submission');
-			const patch: SubmissionChange =
-				input.decision === 'approve' ? { status: 'approved' } : { status: 'rejected', rejectionReason: input.reason };
-			return change(actor, 'submission:moderate', item, ['pending'], patch);
+		/** Approve (possibly with the MC's wording; the child's is kept) or reject with a reason. */
+		async decide(actor: StaffActor | null, input: ModerationDecisionInput): Promise<Result<StaffItemView>> {
+			const found = await itemFor(actor, 'submission:moderate', input.submissionId);
+			if (!found.ok) return found;
+			const { item } = found.data;
+			const decidedBy = await nameOf(found.data.actor);
+			const changed =
+				input.decision === 'approve'
+					? await step(
+							found.data.actor,
+							'submission:moderate',
+							item,
+							'approve',
+							input.text && input.text !== item.text
+								? { text: input.text, originalText: item.originalText ?? item.text, decidedBy, heldReason: null }
+								: { decidedBy, heldReason: null },
+							'not_pending'
+						)
+					: await step(
+							found.data.actor,
+							'submission:moderate',
+							item,
+							'reject',
+							{ rejectionReason: input.reason, decidedBy, heldReason: null },
+							'not_pending',
+							// A decision is about a waiting item: an approved one is not re-decided by a
+							// second moderator who saw it waiting a moment ago.
+							['pending']
+						);
+			return changed.ok ? ok(toStaffView(changed.data)) : changed;
 		},
 
 		/** A leader answers for their own agency; organisers and the MC for any. */
 		async markAnswered(actor: StaffActor | null, input: AnswerInput): Promise<Result<SubmissionView>> {
-			const item = await repos.submissions.findById(input.submissionId);
-			const target = { eventId: item?.eventId, agencyId: item?.agencyId ?? null };
-			if (!item || !actor || !authorise(actor, 'submission:answer', target))
-				return audit.refused(actor, 'submission:answer', item?.eventId ?? null, item ? 'forbidden' : 'unknown_submission');
-			return change(actor, 'submission:answer', item, ANSWERABLE_STATUSES, {
-				status: 'answered',
-				answerSummary: input.summary,
-				answeredBy: input.answeredBy
+			const found = await itemFor(actor, 'submission:answer', input.submissionId);
+			if (!found.ok) return found;
+			const answeredBy = input.answeredBy ?? (await nameOf(found.data.actor));
+			const changed = await step(
+				found.data.actor,
+				'submission:answer',
+				found.data.item,
+				'answer',
+				{ answerSummary: input.summary, answeredBy },
+				'not_answerable'
+			);
+			if (!changed.ok) return changed;
+			// An answered question leaves the screen by itself only when the MC moves on; it stays
+			// shown (now answered) until then, so the hall sees the answer recorded.
+			return ok(toView(changed.data));
+		},
+
+		/**
+		 * Folds several children's versions of one question into one item. Votes are united
+		 * without counting a child twice; the merged authors count as supporters.
+		 */
+		async merge(actor: StaffActor | null, { targetId, sourceIds }: MergeInput): Promise<Result<StaffItemView>> {
+			const found = await itemFor(actor, 'submission:moderate', targetId);
+			if (!found.ok) return found;
+			const { item: target } = found.data;
+			const sources = await Promise.all(sourceIds.map((id) => repos.submissions.findById(id)));
+			if (sourceIds.includes(targetId)) return audit.refused(found.data.actor, 'submission:moderate', target.eventId, 'merge_self');
+			if (sources.some((s) => !s || s.eventId !== target.eventId))
+				return audit.refused(found.data.actor, 'submission:moderate', target.eventId, 'unknown_submission');
+			const present = sources as StoredSubmission[];
+			const supporters = mergedSupporters(
+				{ authorId: target.participantId, voterIds: await repos.votes.listVoterIds(target.id) },
+				await Promise.all(
+					present.map(async (s) => ({ authorId: s.participantId, voterIds: await repos.votes.listVoterIds(s.id) }))
+				)
+			);
+			const merged = await repos.submissions.merge(target.id, sourceIds, ITEM_FLOW.merge.from, supporters);
+			if (!merged) return audit.refused(found.data.actor, 'submission:moderate', target.eventId, 'merge_invalid');
+			for (const [i, source] of merged.sources.entries()) await announce.item(source, present[i]);
+			await announce.item(merged.target, target);
+			deps.publisher.publish({ kind: 'audience', eventId: target.eventId }, 'vote:counted', {
+				submissionId: target.id,
+				votes: merged.target.votes
 			});
+			await audit.done(found.data.actor, 'submission:moderate', target.eventId, `merged ${sourceIds.join(', ')} into ${target.id}`);
+			return ok(toStaffView(merged.target));
+		},
+
+		intakeFor,
+
+		async releaseAlert(actor: StaffActor | null, submissionId: string): Promise<Result<StaffItemView>> {
+			const found = await itemFor(actor, 'safeguarding:view', submissionId);
+			if (!found.ok) return found;
+			const changed = await step(found.data.actor, 'safeguarding:view', found.data.item, 'release', {}, 'not_safeguarding');
+			return changed.ok ? ok(toStaffView(changed.data)) : changed;
+		},
+
+		async markAlertHandled(actor: StaffActor | null, submissionId: string): Promise<Result<SafeguardingAlert>> {
+			const found = await itemFor(actor, 'safeguarding:view', submissionId);
+			if (!found.ok) return found;
+			if (found.data.item.status !== 'safeguarding')
+				return audit.refused(found.data.actor, 'safeguarding:view', found.data.item.eventId, 'not_safeguarding');
+			const marked = await repos.submissions.mark(submissionId, { safeguardingHandledAt: now() });
+			if (!marked) return audit.refused(found.data.actor, 'safeguarding:view', found.data.item.eventId, 'unknown_submission');
+			await announce.item(marked, found.data.item);
+			await audit.done(found.data.actor, 'safeguarding:view', marked.eventId, `${marked.id}: handled`);
+			return ok(await announce.alertOf(marked));
 		}
 	};
+
+	/**
+	 * A question a child wrote on a paper card, typed in by staff for the delegation. Staff are the
+	 * moderators here, so it is approved at once, unless the safety check says a child is in danger.
+	 * Retyping with the same id (a double click, a resend) stores it once.
+	 */
+	async function intakeFor(actor: StaffActor | null, eventId: string, input: IntakeInput): Promise<Result<StaffItemView>> {
+		if (!actor || !authorise(actor, 'submission:moderate', { eventId }))
+			return audit.refused(actor, 'submission:moderate', eventId, 'forbidden');
+		const event = await repos.events.findById(eventId);
+		if (!event) return audit.refused(actor, 'submission:moderate', null, 'unknown_event');
+		const existing = await repos.submissions.findById(input.id);
+		if (existing)
+			return existing.eventId === eventId && existing.enteredBy
+				? ok(toStaffView(existing))
+				: audit.refused(actor, 'submission:moderate', eventId, 'id_conflict');
+		const topic = event.topics.find((t) => t.id === input.topicId);
+		if (!topic) return audit.refused(actor, 'submission:moderate', eventId, 'unknown_topic');
+		if (!event.delegations.some((d) => d.id === input.delegationId))
+			return audit.refused(actor, 'submission:moderate', eventId, 'unknown_delegation');
+		if (input.agencyId && !event.agencies.some((a) => a.id === input.agencyId))
+			return audit.refused(actor, 'submission:moderate', eventId, 'unknown_agency');
+		const verdict = checkSafety(input.text, eventWordFilter(event.wordFilter), matchesDanger);
+		const enteredBy = await nameOf(actor);
+		const { inserted, stored } = await repos.submissions.insertIfAbsent({
+			id: input.id,
+			eventId,
+			participantId: null,
+			delegationId: input.delegationId,
+			kind: input.kind,
+			topicId: input.topicId,
+			agencyId: input.agencyId ?? topic.agencyId,
+			text: input.text,
+			// A paper card carries no name: the screen shows its delegation only.
+			authorName: null,
+			status: verdict === 'danger' ? 'safeguarding' : 'approved',
+			votes: 0,
+			createdAt: now(),
+			rejectionReason: null,
+			answerSummary: null,
+			answeredBy: null,
+			heldReason: null,
+			mergedInto: null,
+			originalText: null,
+			decidedBy: enteredBy,
+			enteredBy,
+			queuePosition: null,
+			safeguardingHandledAt: null
+		});
+		if (inserted) {
+			await announce.item(stored, null);
+			await audit.done(actor, 'submission:moderate', eventId, `${stored.id}: paper card entered`);
+		}
+		return ok(toStaffView(stored));
+	}
 }
 
 export type ModerationService = ReturnType<typeof createModerationService>;

@@ -10,6 +10,8 @@ export type Audience =
 	| { kind: 'participant'; participantId: string }
 	/** Moderators' and organisers' consoles of one event: items waiting for moderation. */
 	| { kind: 'moderators'; eventId: string }
+	/** Organisers' connections of one event: safeguarding alerts. */
+	| { kind: 'organisers'; eventId: string }
 	/** Every staff connection of one event. */
 	| { kind: 'staff'; eventId: string }
 	/** One staff member's open connections, closed when their sessions end. */

@@ -1,19 +1,36 @@
 import { fail, ok, type Result } from '$lib/domain/result';
+import { ITEM_FLOW } from '$lib/domain/item-flow';
+import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
 import {
 	authorNameFor,
 	decideResubmission,
 	initialStatus,
 	isPublic,
 	SUBMISSION_STATUSES,
+	type SubmissionStatus,
 	type SubmissionView
 } from '$lib/domain/submission';
 import type { Participant } from '$lib/domain/participant';
 import type { DisplaySnapshot, ParticipantSnapshot, SubmitSubmissionInput } from '$lib/realtime/protocol';
 import { toView, type ServiceDeps } from './deps';
+import { itemAnnouncer } from './item-announcer';
 
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
 
-export function createSubmissionService({ repos, publisher, limiter, now }: ServiceDeps) {
+/**
+ * Where a new item starts: a child in danger goes privately to the organiser whatever the setting;
+ * a filtered word holds the item for a moderator even when moderation is off.
+ */
+function startingPoint(text: string, wordFilter: string, moderation: boolean): { status: SubmissionStatus; held: boolean } {
+	const verdict = checkSafety(text, eventWordFilter(wordFilter), matchesDanger);
+	if (verdict === 'danger') return { status: 'safeguarding', held: false };
+	if (verdict === 'filtered') return { status: 'pending', held: true };
+	return { status: initialStatus(moderation), held: false };
+}
+
+export function createSubmissionService(deps: ServiceDeps) {
+	const { repos, limiter, now } = deps;
+	const announce = itemAnnouncer(deps);
 	return {
 		/**
 		 * Stores a child's question, recommendation or message once, however often the phone
@@ -43,25 +60,41 @@ export function createSubmissionService({ repos, publisher, limiter, now }: Serv
 				agencyId: input.agencyId ?? topic.agencyId,
 				text: input.text,
 				authorName: authorNameFor(participant, event.allowNicknames),
-				status: initialStatus(event.moderation),
+				...(({ status, held }) => ({ status, heldReason: held ? ('word_filter' as const) : null }))(
+					startingPoint(input.text, event.wordFilter, event.moderation)
+				),
 				votes: 0,
 				createdAt: now(),
 				rejectionReason: null,
 				answerSummary: null,
-				answeredBy: null
+				answeredBy: null,
+				mergedInto: null,
+				originalText: null,
+				decidedBy: null,
+				enteredBy: null,
+				queuePosition: null,
+				safeguardingHandledAt: null
 			});
 			// Two sends of one id racing each other: only the winner announces it.
 			if (stored.participantId !== participant.id) return fail('id_conflict');
 			const view = toView(stored);
-			if (inserted) {
-				if (isPublic(view.status)) publisher.publish({ kind: 'audience', eventId: event.id }, 'submission:added', view);
-				else {
-					// Waiting for moderation: its author and the moderators' consoles, nobody else.
-					publisher.publish({ kind: 'participant', participantId: participant.id }, 'submission:added', view);
-					publisher.publish({ kind: 'moderators', eventId: event.id }, 'submission:added', view);
-				}
-			}
+			if (inserted) await announce.item(stored, null);
 			return ok(view);
+		},
+
+		/** A child takes back their own item before it is answered; it leaves the queue and the screen. */
+		async withdraw(participant: Participant, submissionId: string): Promise<Result<SubmissionView>> {
+			const item = await repos.submissions.findById(submissionId);
+			if (!item || item.participantId !== participant.id) return fail('unknown_submission');
+			const { from, to } = ITEM_FLOW.withdraw;
+			const changed = await repos.submissions.transition(item.id, from, { status: to });
+			if (!changed) return fail('not_withdrawable');
+			const stage = await repos.events.getStage(item.eventId);
+			const wasOnScreen = stage?.onScreenId === item.id;
+			if (wasOnScreen) await repos.events.setStage(item.eventId, { onScreenId: null, onScreenSince: null });
+			await announce.item(changed, item);
+			if (wasOnScreen) await announce.stage(item.eventId);
+			return ok(toView(changed));
 		},
 
 		async participantSnapshot(participant: Participant): Promise<ParticipantSnapshot> {
@@ -74,11 +107,13 @@ export function createSubmissionService({ repos, publisher, limiter, now }: Serv
 		},
 
 		async displaySnapshot(eventId: string): Promise<DisplaySnapshot> {
-			const [visible, participantCount] = await Promise.all([
+			const [visible, participantCount, stage, counters] = await Promise.all([
 				repos.submissions.listByStatus(eventId, PUBLIC_STATUSES),
-				repos.participants.countByEvent(eventId)
+				repos.participants.countByEvent(eventId),
+				announce.stageView(eventId),
+				announce.counters(eventId)
 			]);
-			return { submissions: visible.map(toView), participantCount };
+			return { submissions: visible.map(toView), participantCount, stage, counters };
 		}
 	};
 }

@@ -1,0 +1,78 @@
+import { canTakeTheStage, moveInQueue } from '$lib/domain/item-flow';
+import { ok, type Result } from '$lib/domain/result';
+import { authorise, type StaffActor } from '$lib/domain/staff';
+import type { QueueInput, StageView } from '$lib/realtime/protocol';
+import { auditTrail } from './audit-trail';
+import type { ServiceDeps } from './deps';
+import { itemAnnouncer } from './item-announcer';
+
+/**
+ * The MC's running of the room: the queue of questions to take, the one on the projection screen
+ * (and on every phone), and the agenda item with its countdown.
+ */
+export function createStageService(deps: ServiceDeps) {
+	const { repos, now } = deps;
+	const audit = auditTrail(deps);
+	const announce = itemAnnouncer(deps);
+
+	async function show(actor: StaffActor, eventId: string, submissionId: string | null): Promise<Result<StageView>> {
+		if (submissionId) {
+			const item = await repos.submissions.findById(submissionId);
+			if (!item || item.eventId !== eventId) return audit.refused(actor, 'display:control', eventId, 'unknown_submission');
+			// Nothing unmoderated, answered or merged is ever put before the hall.
+			if (!canTakeTheStage(item.status)) return audit.refused(actor, 'display:control', eventId, 'not_on_stage');
+			const queue = await repos.submissions.listQueue(eventId);
+			if (queue.includes(submissionId)) {
+				// It leaves the queue for the screen; the stage announcement below covers the hall.
+				const rest = await repos.submissions.setQueue(eventId, queue.filter((id) => id !== submissionId));
+				deps.publisher.publish({ kind: 'moderators', eventId }, 'queue:changed', { queue: rest });
+			}
+		}
+		await repos.events.setStage(eventId, { onScreenId: submissionId, onScreenSince: submissionId ? now() : null });
+		await audit.done(actor, 'display:control', eventId, submissionId ? `on screen: ${submissionId}` : 'screen cleared');
+		return ok(await announce.stage(eventId));
+	}
+
+	return {
+		/** Puts an approved item at a place in the queue, moves it, or (position null) takes it out. */
+		async setQueuePosition(actor: StaffActor | null, eventId: string, { submissionId, position }: QueueInput): Promise<Result<string[]>> {
+			if (!actor || !authorise(actor, 'queue:manage', { eventId })) return audit.refused(actor, 'queue:manage', eventId, 'forbidden');
+			const item = await repos.submissions.findById(submissionId);
+			if (!item || item.eventId !== eventId) return audit.refused(actor, 'queue:manage', eventId, 'unknown_submission');
+			if (position !== null && !canTakeTheStage(item.status)) return audit.refused(actor, 'queue:manage', eventId, 'not_on_stage');
+			const queue = await repos.submissions.listQueue(eventId);
+			const wanted = position === null ? queue.filter((id) => id !== submissionId) : moveInQueue(queue, submissionId, position);
+			const stored = await repos.submissions.setQueue(eventId, wanted);
+			await announce.queue(eventId, stored);
+			return ok(stored);
+		},
+
+		/** Puts one approved item on the screen and every phone, or (null) clears the screen. */
+		async show(actor: StaffActor | null, eventId: string, submissionId: string | null): Promise<Result<StageView>> {
+			if (!actor || !authorise(actor, 'display:control', { eventId })) return audit.refused(actor, 'display:control', eventId, 'forbidden');
+			return show(actor, eventId, submissionId);
+		},
+
+		/** "Next": the first queued item goes on screen; the one there leaves it (its status unchanged). */
+		async next(actor: StaffActor | null, eventId: string): Promise<Result<StageView>> {
+			if (!actor || !authorise(actor, 'display:control', { eventId })) return audit.refused(actor, 'display:control', eventId, 'forbidden');
+			const [first] = await repos.submissions.listQueue(eventId);
+			if (!first) return audit.refused(actor, 'display:control', eventId, 'queue_empty');
+			return show(actor, eventId, first);
+		},
+
+		/** Starts an agenda item (its countdown runs from now), or (null) ends the agenda. */
+		async startAgendaItem(actor: StaffActor | null, eventId: string, agendaItemId: string | null): Promise<Result<StageView>> {
+			if (!actor || !authorise(actor, 'agenda:run', { eventId })) return audit.refused(actor, 'agenda:run', eventId, 'forbidden');
+			const event = await repos.events.findById(eventId);
+			if (!event) return audit.refused(actor, 'agenda:run', null, 'unknown_event');
+			if (agendaItemId && !event.agenda.some((a) => a.id === agendaItemId))
+				return audit.refused(actor, 'agenda:run', eventId, 'unknown_agenda_item');
+			await repos.events.setStage(eventId, { agendaCurrentId: agendaItemId, agendaStartedAt: agendaItemId ? now() : null });
+			await audit.done(actor, 'agenda:run', eventId, agendaItemId ? `agenda: ${agendaItemId}` : 'agenda ended');
+			return ok(await announce.stage(eventId));
+		}
+	};
+}
+
+export type StageService = ReturnType<typeof createStageService>;
