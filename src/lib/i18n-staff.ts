@@ -2,6 +2,7 @@
 import type { ErrorCode, StaffErrorCode } from '$lib/domain/result';
 import type { EventLevel } from '$lib/domain/event';
 import type { StaffRole } from '$lib/domain/staff';
+import type { RejectionReason } from '$lib/domain/submission';
 import { errorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -51,6 +52,16 @@ const LEVEL_LABELS: Record<EventLevel, () => string> = {
 };
 
 export const levelLabel = (level: EventLevel) => LEVEL_LABELS[level]();
+
+const REASON_LABELS: Record<RejectionReason, () => string> = {
+	off_topic: m.console_reason_off_topic,
+	duplicate: m.console_reason_duplicate,
+	inappropriate: m.console_reason_inappropriate,
+	personal_information: m.console_reason_personal_information,
+	other: m.console_reason_other
+};
+
+export const reasonLabel = (reason: RejectionReason) => REASON_LABELS[reason]();
 
 export const staffErrorMessage = (code: ErrorCode) =>
 	(STAFF_ERROR_MESSAGES as Partial<Record<ErrorCode, () => string>>)[code]?.() ?? errorMessage(code);

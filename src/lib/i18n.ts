@@ -1,5 +1,5 @@
 import type { ErrorCode, ParticipantErrorCode } from '$lib/domain/result';
-import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
+import type { RejectionReason, SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
 import { m } from '$lib/paraglide/messages.js';
 
 /** Typed tables, so a new code or status without a translation fails the type check. */
@@ -33,6 +33,15 @@ const STATUS_LABELS: Record<SubmissionStatus, () => string> = {
 	safeguarding: m.status_safeguarding
 };
 
+/** A kind word for a child whose item was not taken, by the MC's reason. */
+const REJECTION_EXPLAINED: Record<RejectionReason, () => string> = {
+	off_topic: m.why_off_topic,
+	duplicate: m.why_duplicate,
+	inappropriate: m.why_inappropriate,
+	personal_information: m.why_personal_information,
+	other: m.why_other
+};
+
 const KIND_LABELS: Record<SubmissionKind, () => string> = {
 	question: m.kind_question,
 	recommendation: m.kind_recommendation,
@@ -45,3 +54,4 @@ export const errorMessage = (code: ErrorCode) =>
 export const statusLabel = (status: SubmissionStatus) => STATUS_LABELS[status]();
 export const kindLabel = (kind: SubmissionKind) => KIND_LABELS[kind]();
 
+export const rejectionExplained = (reason: RejectionReason) => REJECTION_EXPLAINED[reason]();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { JOIN_PATH, joinForum, newScreen, screenPath } from './helpers';
+import { organiserPage } from './staff-helpers';
 
 /**
  * Accessibility smoke test with axe. @axe-core/playwright is not a dependency yet: until it is
@@ -47,5 +48,18 @@ test.describe('accessibility (axe)', () => {
 		} finally {
 			await screen.context.close();
 		}
+	});
+
+	test('moderator console', async ({ browser }) => {
+		const page = await organiserPage(browser);
+		await page.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
+		await page.getByLabel('Tên diễn đàn').fill('Diễn đàn kiểm tra trợ năng');
+		await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('Học tập');
+		await page.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Thôn A');
+		await page.getByLabel(/^Chương trình/).fill('Đối thoại | 30 | MC');
+		await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+		await page.getByRole('link', { name: 'Mở bàn điều phối' }).click();
+		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+		await expectNoSeriousViolations(page);
 	});
 });

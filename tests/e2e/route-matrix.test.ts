@@ -76,6 +76,12 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('refused'), organiser: 'invalid' }
 	},
 	{
+		file: '(staff)/staff/events/[id]/console/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/console`,
+		expect: { ...staffOnly('refused'), organiser: 'ok', moderator: 'ok' }
+	},
+	{
 		file: '(staff)/staff/events/[id]/log/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/log`,

@@ -62,3 +62,19 @@ describe('queue order', () => {
 		expect(moveInQueue(['a', 'b'], 'b', -5)).toEqual(['b', 'a']);
 	});
 });
+
+import { agendaRemainingMs, formatClock } from '$lib/domain/clock';
+
+describe('the MC’s clocks', () => {
+	it('reads minutes and seconds, and hours when needed', () => {
+		expect(formatClock(0)).toBe('0:00');
+		expect(formatClock(65_400)).toBe('1:05');
+		expect(formatClock(3_725_000)).toBe('1:02:05');
+		expect(formatClock(-5_000)).toBe('0:00');
+	});
+
+	it('counts an agenda item down from its planned minutes, past zero when over', () => {
+		expect(agendaRemainingMs(1_000, 10, 61_000)).toBe(540_000);
+		expect(agendaRemainingMs(0, 1, 90_000)).toBe(-30_000);
+	});
+});

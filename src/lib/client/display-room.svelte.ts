@@ -1,6 +1,6 @@
 import { sortFeed, upsert } from '$lib/domain/feed';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
-import type { DisplaySnapshot } from '$lib/realtime/protocol';
+import type { Counters, DisplaySnapshot, StageView } from '$lib/realtime/protocol';
 import { ACK_TIMEOUT_MS, connectForum, type ConnectionState } from './socket';
 
 /** The projection screen's live state: read-only, keeps its last picture while reconnecting. */
@@ -8,6 +8,8 @@ export class DisplayRoom {
 	connection = $state<ConnectionState>('connecting');
 	submissions = $state<SubmissionView[]>([]);
 	participantCount = $state(0);
+	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null });
+	counters = $state<Counters | null>(null);
 	top = $derived(sortFeed(this.submissions, 'votes'));
 
 	constructor(snapshot: DisplaySnapshot) {
@@ -30,7 +32,8 @@ export class DisplayRoom {
 			if (!socket.active) setTimeout(() => socket.connect(), 5000);
 		});
 		const receive = (s: SubmissionView) => {
-			if (isPublic(s.status)) this.submissions = upsert(this.submissions, s);
+			// An item merged, withdrawn or taken back leaves the screen's lists.
+			this.submissions = isPublic(s.status) ? upsert(this.submissions, s) : this.submissions.filter((x) => x.id !== s.id);
 		};
 		socket.on('submission:added', receive);
 		socket.on('submission:updated', receive);
@@ -38,11 +41,15 @@ export class DisplayRoom {
 			this.submissions = this.submissions.map((s) => (s.id === submissionId ? { ...s, votes } : s));
 		});
 		socket.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
+		socket.on('stage:changed', (stage) => (this.stage = stage));
+		socket.on('counters:changed', (counters) => (this.counters = counters));
 		return () => socket.disconnect();
 	}
 
 	#apply(snapshot: DisplaySnapshot) {
 		this.submissions = snapshot.submissions;
 		this.participantCount = snapshot.participantCount;
+		this.stage = snapshot.stage;
+		this.counters = snapshot.counters;
 	}
 }

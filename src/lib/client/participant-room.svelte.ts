@@ -18,6 +18,8 @@ export class ParticipantRoom {
 	submissions = $state<SubmissionView[]>([]);
 	mine = $state<SubmissionView[]>([]);
 	votedIds = $state<Record<string, true>>({});
+	/** The question on the projection screen now, shown on every phone too. */
+	onScreen = $state<SubmissionView | null>(null);
 	outbox = $state<OutboxEntry[]>([]);
 	/** Items the server refused for good, waiting to be handed back to the composer one by one. */
 	refused = $state<{ entry: OutboxEntry; code: ErrorCode }[]>([]);
@@ -58,6 +60,7 @@ export class ParticipantRoom {
 		socket.on('submission:added', (submission) => this.#receive(submission));
 		socket.on('submission:updated', (submission) => this.#receive(submission));
 		socket.on('vote:counted', (count) => this.#count(count));
+		socket.on('stage:changed', (stage) => (this.onScreen = stage.onScreen));
 
 		const offline = () => (this.connection = 'offline');
 		const online = () => {
@@ -138,10 +141,23 @@ export class ParticipantRoom {
 		this.submissions = snapshot.submissions;
 		this.mine = snapshot.mine;
 		this.votedIds = Object.fromEntries(snapshot.votedIds.map((id) => [id, true as const]));
+		this.onScreen = snapshot.onScreen;
+	}
+
+	/** Takes back the child's own item; the answer is a refusal code, or null when done. */
+	async withdraw(submissionId: string): Promise<ErrorCode | null> {
+		const ack = await this.#socket?.timeout(ACK_TIMEOUT_MS).emitWithAck('submission:withdraw', { submissionId }).catch(() => null);
+		if (!ack) return 'server_error';
+		if (!ack.ok) return ack.error.code;
+		this.#receive(ack.data, true);
+		return null;
 	}
 
 	#receive(submission: SubmissionView, own = false) {
-		if (isPublic(submission.status)) this.submissions = upsert(this.submissions, submission);
+		// Merged, withdrawn or taken back: it leaves the shared feed.
+		this.submissions = isPublic(submission.status)
+			? upsert(this.submissions, submission)
+			: this.submissions.filter((s) => s.id !== submission.id);
 		// Items only their author may see arrive on the author's private room.
 		if (own || !isPublic(submission.status) || this.mineIds.has(submission.id)) this.mine = upsert(this.mine, submission);
 	}

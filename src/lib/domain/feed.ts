@@ -8,7 +8,7 @@ export function sortFeed(list: readonly SubmissionView[], order: FeedOrder): Sub
 }
 
 /** Insert or replace by id: a broadcast and the ack of the same item must not show it twice. */
-export function upsert(list: readonly SubmissionView[], item: SubmissionView): SubmissionView[] {
+export function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
 	const at = list.findIndex((s) => s.id === item.id);
 	if (at === -1) return [...list, item];
 	const next = [...list];

@@ -126,6 +126,8 @@ export interface ParticipantSnapshot {
 	/** The child's own items, whatever their status, so "my questions" survives moderation. */
 	mine: SubmissionView[];
 	votedIds: string[];
+	/** The question on the projection screen now. */
+	onScreen: SubmissionView | null;
 }
 
 export interface DisplaySnapshot {

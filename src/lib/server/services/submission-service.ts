@@ -98,12 +98,13 @@ export function createSubmissionService(deps: ServiceDeps) {
 		},
 
 		async participantSnapshot(participant: Participant): Promise<ParticipantSnapshot> {
-			const [visible, mine, votedIds] = await Promise.all([
+			const [visible, mine, votedIds, stage] = await Promise.all([
 				repos.submissions.listByStatus(participant.eventId, PUBLIC_STATUSES),
 				repos.submissions.listByParticipant(participant.id),
-				repos.votes.listVotedIds(participant.id)
+				repos.votes.listVotedIds(participant.id),
+				announce.stageView(participant.eventId)
 			]);
-			return { submissions: visible.map(toView), mine: mine.map(toView), votedIds };
+			return { submissions: visible.map(toView), mine: mine.map(toView), votedIds, onScreen: stage.onScreen };
 		},
 
 		async displaySnapshot(eventId: string): Promise<DisplaySnapshot> {

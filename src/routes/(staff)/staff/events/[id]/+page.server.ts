@@ -14,6 +14,7 @@ export const load = async ({ params, locals, url }) => {
 	return {
 		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies, agenda: event.agenda },
 		canEdit: authorise(actor, 'event:edit', { eventId: event.id }),
+		canModerate: authorise(actor, 'submission:moderate', { eventId: event.id }),
 		canViewLog: authorise(actor, 'audit:view', { eventId: event.id }),
 		displayKey: authorise(actor, 'display:control', { eventId: event.id }) ? event.displayKey : null,
 		saved: url.searchParams.has('saved'),
