@@ -131,6 +131,20 @@ describe('the MC’s console, live', () => {
 		expect(await mc.emitWithAck('stage:next', {})).toEqual({ ok: false, error: { code: 'queue_empty' } });
 	});
 
+	it('takes an item its author withdraws out of every console’s queue', async () => {
+		const item = await submit(a, 'Câu hỏi em sẽ rút lại');
+		await mc.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });
+		await mc.emitWithAck('queue:set', { submissionId: item.id, position: 0 });
+		const emptied = eventMatching(mc, 'queue:changed', ({ queue }) => queue.length === 0);
+		await a.emitWithAck('submission:withdraw', { submissionId: item.id });
+		expect(await emptied).toEqual({ queue: [] });
+		expect(await mc.emitWithAck('stage:show', { submissionId: item.id })).toEqual({ ok: false, error: { code: 'not_on_stage' } });
+		expect(await a.emitWithAck('submission:withdraw', { submissionId: item.id })).toEqual({
+			ok: false,
+			error: { code: 'not_withdrawable' }
+		});
+	});
+
 	it('runs the agenda with a countdown start on the screen', async () => {
 		const item = server.event.agenda[4];
 		const onScreen = nextEvent(screen, 'stage:changed');

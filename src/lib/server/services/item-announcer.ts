@@ -93,6 +93,9 @@ export function itemAnnouncer({ repos, publisher }: Pick<ServiceDeps, 'repos' | 
 				publisher.publish({ kind: 'audience', eventId }, event, toView(item));
 			else if (participantId) publisher.publish({ kind: 'participant', participantId }, event, toView(item));
 			if (before !== item.status) await announceCounters(eventId);
+			// Leaving the approved status takes an item out of the queue: the consoles' queue follows.
+			if (previous && previous.queuePosition !== null && item.queuePosition === null)
+				publisher.publish({ kind: 'moderators', eventId }, 'queue:changed', { queue: await repos.submissions.listQueue(eventId) });
 			if (previous && (await touchesStage(previous))) await announceStage(eventId);
 		},
 
