@@ -41,7 +41,13 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	not_on_stage: m.error_not_on_stage,
 	queue_empty: m.error_queue_empty,
 	unknown_agenda_item: m.error_unknown_agenda_item,
-	not_safeguarding: m.error_not_safeguarding
+	not_safeguarding: m.error_not_safeguarding,
+	follow_up_closed: m.error_follow_up_closed,
+	response_required: m.error_response_required,
+	reason_required: m.error_reason_required,
+	due_in_past: m.error_due_in_past,
+	unknown_follow_up: m.error_unknown_follow_up,
+	nothing_to_report: m.error_nothing_to_report
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -77,7 +77,17 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 	'stage:next': runsTheRoom(),
 	'agenda:start': runsTheRoom(),
 	'safeguarding:release': organiserOnly(),
-	'safeguarding:handled': organiserOnly()
+	'safeguarding:handled': organiserOnly(),
+	'submission:followUp': {
+		organiser: true,
+		moderator: true,
+		leader: true,
+		leader_other_agency: false,
+		follow_up: false,
+		child: false,
+		screen: false
+	},
+	'session:close': runsTheRoom()
 };
 
 /** The MC's powers: organisers and moderators, nobody else. */
@@ -149,6 +159,11 @@ describe('staff commands over the socket', () => {
 				return socket.emitWithAck('safeguarding:release', { submissionId: (await dangerItem(author)).id });
 			case 'safeguarding:handled':
 				return socket.emitWithAck('safeguarding:handled', { submissionId: (await dangerItem(author)).id });
+			case 'submission:followUp':
+				await approve(item.id);
+				return socket.emitWithAck('submission:followUp', { submissionId: item.id, agencyId: null, dueDate: '', note: 'Trả lời bằng văn bản' });
+			case 'session:close':
+				return socket.emitWithAck('session:close', {});
 		}
 	}
 

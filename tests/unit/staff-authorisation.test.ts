@@ -21,7 +21,9 @@ const MATRIX: Record<StaffAction, Record<StaffRole, Cell>> = {
 	'poll:run': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'display:control': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'submission:answer': { organiser: true, moderator: true, leader: 'own', follow_up: false },
-	'followUp:update': { organiser: true, moderator: false, leader: false, follow_up: 'own' }
+	'followUp:update': { organiser: true, moderator: false, leader: false, follow_up: 'own' },
+	'followUp:assign': { organiser: true, moderator: true, leader: false, follow_up: false },
+	'session:close': { organiser: true, moderator: true, leader: false, follow_up: false }
 };
 
 const EVENT = 'event-1';

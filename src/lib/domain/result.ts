@@ -58,7 +58,13 @@ export const STAFF_ERROR_CODES = [
 	'not_on_stage',
 	'queue_empty',
 	'unknown_agenda_item',
-	'not_safeguarding'
+	'not_safeguarding',
+	'follow_up_closed',
+	'response_required',
+	'reason_required',
+	'due_in_past',
+	'unknown_follow_up',
+	'nothing_to_report'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

@@ -37,7 +37,11 @@ export const STAFF_ACTIONS = {
 	'poll:run': { roles: ['organiser', 'moderator'], agency: false },
 	'display:control': { roles: ['organiser', 'moderator'], agency: false },
 	'submission:answer': { roles: ['organiser', 'moderator', 'leader'], agency: true },
-	'followUp:update': { roles: ['organiser', 'follow_up'], agency: true }
+	'followUp:update': { roles: ['organiser', 'follow_up'], agency: true },
+	/** Hand a follow-up to another agency, or change its due date. */
+	'followUp:assign': { roles: ['organiser', 'moderator'], agency: false },
+	/** End the live session: unanswered items become follow-ups. */
+	'session:close': { roles: ['organiser', 'moderator'], agency: false }
 } as const satisfies Record<string, { roles: readonly StaffRole[]; agency: boolean }>;
 
 export type StaffAction = keyof typeof STAFF_ACTIONS;

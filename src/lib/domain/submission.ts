@@ -42,6 +42,17 @@ export interface SubmissionView {
 	rejectionReason: RejectionReason | null;
 	/** The one-line answer given on the day. */
 	answerSummary: string | null;
+	/** What became of it after the day, when it was handed to an agency (the child's own items). */
+	followUp?: FollowUpOutcome | null;
+}
+
+/** A follow-up as children are told about it. */
+export interface FollowUpOutcome {
+	status: 'open' | 'in_progress' | 'fulfilled' | 'cannot_yet';
+	response: string;
+	reason: string;
+	wayForward: string;
+	dueAt: number;
 }
 
 const PUBLIC_STATUSES: ReadonlySet<SubmissionStatus> = new Set(['approved', 'answered', 'follow_up']);

@@ -93,6 +93,16 @@ export interface QueueInput {
 	position: number | null;
 }
 
+/** "To follow up": the item goes to an agency after the day. */
+export interface FollowUpInput {
+	submissionId: string;
+	/** Another agency than the item's (organisers and the MC only); null keeps the item's. */
+	agencyId: string | null;
+	/** yyyy-mm-dd, or '' for the event's default follow-up period. */
+	dueDate: string;
+	note: string;
+}
+
 export interface IntakeInput extends SubmitSubmissionInput {
 	/** The delegation whose child wrote the paper card. */
 	delegationId: string;
@@ -153,6 +163,8 @@ export interface ClientToServerEvents {
 	'agenda:start': (input: { agendaItemId: string | null }, ack: (result: Ack<StageView>) => void) => void;
 	'safeguarding:release': (input: { submissionId: string }, ack: (result: Ack<StaffItemView>) => void) => void;
 	'safeguarding:handled': (input: { submissionId: string }, ack: (result: Ack<SafeguardingAlert>) => void) => void;
+	'submission:followUp': (input: FollowUpInput, ack: (result: Ack<{ followUpId: string; dueAt: number }>) => void) => void;
+	'session:close': (input: Record<string, never>, ack: (result: Ack<{ followUps: number }>) => void) => void;
 	/** A child takes back their own item before it is answered. */
 	'submission:withdraw': (input: { submissionId: string }, ack: (result: Ack<SubmissionView>) => void) => void;
 }
@@ -172,7 +184,9 @@ export const STAFF_COMMANDS = [
 	'stage:next',
 	'agenda:start',
 	'safeguarding:release',
-	'safeguarding:handled'
+	'safeguarding:handled',
+	'submission:followUp',
+	'session:close'
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 export type StaffCommand = (typeof STAFF_COMMANDS)[number];
 

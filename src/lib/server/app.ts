@@ -5,6 +5,7 @@ import type { ServiceDeps } from './services/deps';
 import { auditTrail } from './services/audit-trail';
 import { createEventService } from './services/event-service';
 import { createEventSetupService } from './services/event-setup-service';
+import { createFollowUpService } from './services/follow-up-service';
 import { createModerationService } from './services/moderation-service';
 import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
@@ -48,6 +49,7 @@ export function createForumApp(options: ForumAppOptions) {
 		eventSetup: createEventSetupService(deps),
 		moderation: createModerationService(deps),
 		stage: createStageService(deps),
+		followUps: createFollowUpService(deps),
 		close: () => database.close()
 	};
 }

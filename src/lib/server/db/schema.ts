@@ -260,3 +260,54 @@ export const auditLog = sqliteTable(
 	},
 	(t) => [index('audit_log_event_idx').on(t.eventId, t.at)]
 );
+
+/**
+ * An item an agency must answer after the day. One per item; `agencyId` null while the organiser
+ * has not assigned it. `response`, `reason` and `wayForward` are the latest; history keeps them all.
+ */
+export const followUps = sqliteTable(
+	'follow_ups',
+	{
+		id: text('id').primaryKey(),
+		submissionId: text('submission_id')
+			.notNull()
+			.references(() => submissions.id, { onDelete: 'cascade' }),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		agencyId: text('agency_id').references(() => agencies.id),
+		status: text('status', { enum: ['open', 'in_progress', 'fulfilled', 'cannot_yet'] }).notNull(),
+		dueAt: integer('due_at', { mode: 'number' }).notNull(),
+		response: text('response').notNull().default(''),
+		reason: text('reason').notNull().default(''),
+		wayForward: text('way_forward').notNull().default(''),
+		createdAt: integer('created_at', { mode: 'number' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'number' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('follow_ups_submission_unique').on(t.submissionId),
+		index('follow_ups_event_idx').on(t.eventId),
+		index('follow_ups_agency_idx').on(t.agencyId)
+	]
+);
+
+/** Every change of a follow-up: who, when, and what was said. */
+export const followUpHistory = sqliteTable(
+	'follow_up_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		followUpId: text('follow_up_id')
+			.notNull()
+			.references(() => followUps.id, { onDelete: 'cascade' }),
+		at: integer('at', { mode: 'number' }).notNull(),
+		byName: text('by_name').notNull(),
+		status: text('status', { enum: ['open', 'in_progress', 'fulfilled', 'cannot_yet'] }).notNull(),
+		agencyId: text('agency_id'),
+		dueAt: integer('due_at', { mode: 'number' }).notNull(),
+		response: text('response').notNull().default(''),
+		reason: text('reason').notNull().default(''),
+		wayForward: text('way_forward').notNull().default(''),
+		note: text('note').notNull().default('')
+	},
+	(t) => [index('follow_up_history_idx').on(t.followUpId, t.at)]
+);

@@ -78,3 +78,10 @@ export const queueSchema = z.strictObject({
 export const showSchema = z.strictObject({ submissionId: z.uuid().nullable() });
 
 export const agendaStartSchema = z.strictObject({ agendaItemId: id.nullable() });
+
+export const followUpSchema = z.strictObject({
+	submissionId: z.uuid(),
+	agencyId: id.nullable().default(null),
+	dueDate: z.string().max(10).default(''),
+	note: z.string().max(1000).default('')
+});

@@ -25,6 +25,7 @@ import {
 	agendaStartSchema,
 	answerSchema,
 	emptySchema,
+	followUpSchema,
 	intakeSchema,
 	itemIdSchema,
 	mergeSchema,
@@ -149,7 +150,13 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 			'safeguarding:release': () =>
 				command(socket, 'safeguarding:release', itemIdSchema, (input) => moderation.releaseAlert(actor, input.submissionId)),
 			'safeguarding:handled': () =>
-				command(socket, 'safeguarding:handled', itemIdSchema, (input) => moderation.markAlertHandled(actor, input.submissionId))
+				command(socket, 'safeguarding:handled', itemIdSchema, (input) => moderation.markAlertHandled(actor, input.submissionId)),
+			'submission:followUp': () =>
+				command(socket, 'submission:followUp', followUpSchema, async (input) => {
+					const marked = await app.followUps.mark(actor, input);
+					return marked.ok ? { ok: true, data: { followUpId: marked.data.id, dueAt: marked.data.dueAt } } : marked;
+				}),
+			'session:close': () => command(socket, 'session:close', emptySchema, () => app.followUps.closeSession(actor, eventId))
 		};
 		for (const register of Object.values(staffCommands)) register();
 	}

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
+import { createFollowUpRepository } from './follow-up-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createStaffRepository } from './staff-repository';
@@ -18,6 +19,7 @@ export function createSqliteRepositories(db: Db): Repositories {
 		votes: createVoteRepository(db),
 		staff: createStaffRepository(db),
 		audit: createAuditRepository(db),
+		followUps: createFollowUpRepository(db),
 		async ping() {
 			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
 		}

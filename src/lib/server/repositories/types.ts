@@ -2,10 +2,11 @@
  * The storage seam: services only see these interfaces, all Promise-returning, so a second
  * engine (e.g. PostgreSQL for a national forum) can sit behind the same services.
  */
-import type { AgendaItem, EventDetails, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
+import type { AgendaItem, EventDetails, EventLevel, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
-import type { SubmissionStatus } from '$lib/domain/submission';
+import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
+import type { FollowUpStatus } from '$lib/domain/follow-up';
 import type { StaffItemView } from '$lib/realtime/protocol';
 
 export interface EventLists {
@@ -194,6 +195,65 @@ export interface AuditRepository {
 	listWithoutEvent(limit: number): Promise<AuditRecord[]>;
 }
 
+export interface StoredFollowUp {
+	id: string;
+	submissionId: string;
+	eventId: string;
+	agencyId: string | null;
+	status: FollowUpStatus;
+	dueAt: number;
+	response: string;
+	reason: string;
+	wayForward: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface FollowUpHistoryEntry {
+	at: number;
+	byName: string;
+	status: FollowUpStatus;
+	agencyId: string | null;
+	dueAt: number;
+	response: string;
+	reason: string;
+	wayForward: string;
+	note: string;
+}
+
+export interface FollowUpFilter {
+	eventIds: readonly string[];
+	/** An agency id, or null for "to be assigned"; undefined for all. */
+	agencyId?: string | null;
+	status?: FollowUpStatus;
+	topicId?: string;
+	/** Only follow-ups not fulfilled and due before this time. */
+	overdueAt?: number;
+}
+
+export interface FollowUpListRow {
+	followUp: StoredFollowUp;
+	item: { kind: SubmissionKind; text: string; topicId: string; delegationId: string };
+	event: { title: string; level: EventLevel; startsAt: number | null; createdAt: number };
+}
+
+export interface FollowUpRepository {
+	/** Creates the item's follow-up with its first history entry, unless it has one already. */
+	create(followUp: StoredFollowUp, history: FollowUpHistoryEntry): Promise<StoredFollowUp>;
+	findById(id: string): Promise<StoredFollowUp | null>;
+	findBySubmission(submissionId: string): Promise<StoredFollowUp | null>;
+	/** Changes it only if still in `expectedStatus`, and records the change; null if someone was first. */
+	update(
+		id: string,
+		expectedStatus: FollowUpStatus,
+		change: Partial<Omit<StoredFollowUp, 'id' | 'submissionId' | 'eventId' | 'createdAt'>>,
+		history: FollowUpHistoryEntry
+	): Promise<StoredFollowUp | null>;
+	history(id: string): Promise<FollowUpHistoryEntry[]>;
+	list(filter: FollowUpFilter): Promise<FollowUpListRow[]>;
+	listForEvent(eventId: string): Promise<StoredFollowUp[]>;
+}
+
 export interface Repositories {
 	events: EventRepository;
 	participants: ParticipantRepository;
@@ -201,6 +261,7 @@ export interface Repositories {
 	votes: VoteRepository;
 	staff: StaffRepository;
 	audit: AuditRepository;
+	followUps: FollowUpRepository;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
 }

@@ -13,6 +13,7 @@ import {
 import type { Participant } from '$lib/domain/participant';
 import type { DisplaySnapshot, ParticipantSnapshot, SubmitSubmissionInput } from '$lib/realtime/protocol';
 import { toView, type ServiceDeps } from './deps';
+import { outcomeOf } from './follow-up-service';
 import { itemAnnouncer } from './item-announcer';
 
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
@@ -104,7 +105,14 @@ export function createSubmissionService(deps: ServiceDeps) {
 				repos.votes.listVotedIds(participant.id),
 				announce.stageView(participant.eventId)
 			]);
-			return { submissions: visible.map(toView), mine: mine.map(toView), votedIds, onScreen: stage.onScreen };
+			// What became of the child's items handed to an agency: "my questions" shows it.
+			const withOutcome = await Promise.all(
+				mine.map(async (item) => {
+					const followUp = item.status === 'follow_up' ? await repos.followUps.findBySubmission(item.id) : null;
+					return followUp ? { ...toView(item), followUp: outcomeOf(followUp) } : toView(item);
+				})
+			);
+			return { submissions: visible.map(toView), mine: withOutcome, votedIds, onScreen: stage.onScreen };
 		},
 
 		async displaySnapshot(eventId: string): Promise<DisplaySnapshot> {
