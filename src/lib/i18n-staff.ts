@@ -80,3 +80,5 @@ const ROLE_LABELS: Record<StaffRole, () => string> = {
 };
 
 export const roleLabel = (role: StaffRole) => ROLE_LABELS[role]();
+
+export { followUpStatusLabel } from '$lib/i18n-follow-up';

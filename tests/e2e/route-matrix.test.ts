@@ -82,6 +82,27 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('refused'), organiser: 'ok', moderator: 'ok' }
 	},
 	{
+		file: '(staff)/staff/events/[id]/leader/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/leader`,
+		expect: { ...staffOnly('ok'), follow_up: 'refused' }
+	},
+	{ file: '(staff)/staff/follow-ups/+page.server.ts', method: 'GET', path: () => '/staff/follow-ups', expect: staffOnly('ok') },
+	{
+		// A follow-up that is not theirs (here: none at all) looks absent to everyone.
+		file: '(staff)/staff/follow-ups/[id]/+page.server.ts',
+		method: 'GET',
+		path: () => `/staff/follow-ups/${crypto.randomUUID()}`,
+		expect: staffOnly('refused')
+	},
+	{
+		file: '(staff)/staff/follow-ups/[id]/+page.server.ts',
+		method: 'POST',
+		path: () => `/staff/follow-ups/${crypto.randomUUID()}?/update`,
+		form: { status: 'fulfilled', response: 'x', reason: '', wayForward: '' },
+		expect: staffOnly('refused')
+	},
+	{
 		file: '(staff)/staff/events/[id]/log/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/log`,

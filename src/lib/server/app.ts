@@ -7,6 +7,7 @@ import { createEventService } from './services/event-service';
 import { createEventSetupService } from './services/event-setup-service';
 import { createFollowUpService } from './services/follow-up-service';
 import { createModerationService } from './services/moderation-service';
+import { createOutcomeService } from './services/outcome-service';
 import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
@@ -50,6 +51,7 @@ export function createForumApp(options: ForumAppOptions) {
 		moderation: createModerationService(deps),
 		stage: createStageService(deps),
 		followUps: createFollowUpService(deps),
+		outcomes: createOutcomeService(deps),
 		close: () => database.close()
 	};
 }

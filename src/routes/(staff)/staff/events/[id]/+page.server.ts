@@ -15,6 +15,7 @@ export const load = async ({ params, locals, url }) => {
 		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies, agenda: event.agenda },
 		canEdit: authorise(actor, 'event:edit', { eventId: event.id }),
 		canModerate: authorise(actor, 'submission:moderate', { eventId: event.id }),
+		canAnswer: actor.roles.some((r) => r.eventId === event.id && r.role === 'leader') || authorise(actor, 'followUp:assign', { eventId: event.id }),
 		canViewLog: authorise(actor, 'audit:view', { eventId: event.id }),
 		displayKey: authorise(actor, 'display:control', { eventId: event.id }) ? event.displayKey : null,
 		saved: url.searchParams.has('saved'),

@@ -1,0 +1,24 @@
+import { error, redirect } from '@sveltejs/kit';
+import { authorise, isAgencyBound } from '$lib/domain/staff';
+import { forumApp } from '$lib/server/runtime';
+
+/**
+ * The leader's view on the day: the item on screen and the items addressed to their agency, to
+ * mark answered or to follow up. Organisers and the MC see every agency's items here.
+ */
+export const load = async ({ params, locals }) => {
+	if (!locals.staff) redirect(303, '/login');
+	const actor = locals.staff.actor;
+	const roles = actor.roles.filter((r) => r.eventId === params.id);
+	const answersFor = roles.find((r) => r.role === 'leader');
+	const runsTheRoom = authorise(actor, 'followUp:assign', { eventId: params.id });
+	if (!answersFor && !runsTheRoom) error(404, { message: 'unknown_event' });
+	const event = await (await forumApp()).repos.events.findById(params.id);
+	if (!event) error(404, { message: 'unknown_event' });
+	return {
+		event: { id: event.id, title: event.title, topics: event.topics, delegations: event.delegations, agencies: event.agencies },
+		/** Null when this person answers for every agency (organisers, the MC). */
+		agencyId: runsTheRoom ? null : (answersFor && isAgencyBound(answersFor.role) ? answersFor.agencyId : null),
+		canAssign: runsTheRoom
+	};
+};
