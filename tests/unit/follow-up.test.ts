@@ -79,3 +79,53 @@ describe('due dates', () => {
 		expect(isOverdue({ status: 'open', dueAt: now + 1 }, now)).toBe(false);
 	});
 });
+
+import { csvField, reportFigures, type ReportItem } from '$lib/domain/report';
+
+describe('report figures', () => {
+	const base: ReportItem = {
+		kind: 'question',
+		status: 'approved',
+		topic: 'Học tập',
+		delegation: 'Xã A',
+		agency: 'Phòng GD',
+		text: 'x',
+		votes: 0,
+		answerSummary: null,
+		answeredBy: null,
+		followUpStatus: null,
+		followUpResponse: '',
+		followUpReason: '',
+		followUpWayForward: ''
+	};
+
+	it('tells answered on the day from followed up, and counts danger messages without listing them', () => {
+		const figures = reportFigures(
+			[
+				{ ...base, status: 'answered', answerSummary: 'Đã trả lời' },
+				{ ...base, status: 'follow_up', followUpStatus: 'cannot_yet', kind: 'recommendation' },
+				{ ...base, status: 'rejected', delegation: 'Xã B' },
+				{ ...base, status: 'safeguarding', kind: 'message', agency: '' }
+			],
+			[
+				{ delegation: 'Xã A', participants: 3 },
+				{ delegation: 'Xã B', participants: 2 }
+			]
+		);
+		expect(figures).toMatchObject({ participants: 5, received: 4, shown: 2, answeredOnTheDay: 1, followedUp: 1, notShown: 1, safeguarding: 1 });
+		expect(figures.byDelegation).toEqual([
+			{ delegation: 'Xã A', participants: 3, items: 2 },
+			{ delegation: 'Xã B', participants: 2, items: 1 }
+		]);
+		expect(figures.followUpStatus.cannot_yet).toBe(1);
+		expect(figures.byAgency.flatMap((a) => a.items.map((i) => i.status))).not.toContain('safeguarding');
+	});
+
+	it('quotes CSV fields and defuses spreadsheet formulas', () => {
+		expect(csvField('a "b"')).toBe('"a ""b"""');
+		expect(csvField('=1+1')).toBe(`"'=1+1"`);
+		expect(csvField('-2')).toBe(`"'-2"`);
+		expect(csvField(null)).toBe('""');
+		expect(csvField(3)).toBe('"3"');
+	});
+});

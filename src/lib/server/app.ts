@@ -8,6 +8,7 @@ import { createEventSetupService } from './services/event-setup-service';
 import { createFollowUpService } from './services/follow-up-service';
 import { createModerationService } from './services/moderation-service';
 import { createOutcomeService } from './services/outcome-service';
+import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
@@ -52,6 +53,7 @@ export function createForumApp(options: ForumAppOptions) {
 		stage: createStageService(deps),
 		followUps: createFollowUpService(deps),
 		outcomes: createOutcomeService(deps),
+		reports: createReportService(deps),
 		close: () => database.close()
 	};
 }

@@ -8,6 +8,14 @@ export function createParticipantRepository(db: Db): ParticipantRepository {
 		async create(participant) {
 			db.insert(participants).values(participant).run();
 		},
+		async countByDelegation(eventId) {
+			return db
+				.select({ delegationId: participants.delegationId, n: count() })
+				.from(participants)
+				.where(eq(participants.eventId, eventId))
+				.groupBy(participants.delegationId)
+				.all();
+		},
 		async countByEvent(eventId) {
 			return db.select({ n: count() }).from(participants).where(eq(participants.eventId, eventId)).get()?.n ?? 0;
 		},

@@ -57,6 +57,7 @@ export interface ParticipantSession {
 export interface ParticipantRepository {
 	create(participant: Participant): Promise<void>;
 	countByEvent(eventId: string): Promise<number>;
+	countByDelegation(eventId: string): Promise<{ delegationId: string; n: number }[]>;
 	createSession(session: ParticipantSession): Promise<void>;
 	findSession(sessionId: string): Promise<{ session: ParticipantSession; participant: Participant } | null>;
 	extendSession(sessionId: string, expiresAt: number): Promise<void>;

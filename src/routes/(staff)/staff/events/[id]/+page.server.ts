@@ -17,6 +17,7 @@ export const load = async ({ params, locals, url }) => {
 		canModerate: authorise(actor, 'submission:moderate', { eventId: event.id }),
 		canAnswer: actor.roles.some((r) => r.eventId === event.id && r.role === 'leader') || authorise(actor, 'followUp:assign', { eventId: event.id }),
 		canViewLog: authorise(actor, 'audit:view', { eventId: event.id }),
+		canExport: authorise(actor, 'report:export', { eventId: event.id }),
 		displayKey: authorise(actor, 'display:control', { eventId: event.id }) ? event.displayKey : null,
 		saved: url.searchParams.has('saved'),
 		canInvite,

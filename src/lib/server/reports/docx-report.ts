@@ -1,0 +1,141 @@
+/**
+ * The forum's report as a Word document in the layout of a Vietnamese administrative report:
+ * issuing body and national motto side by side, the title, then numbered sections. Always in
+ * Vietnamese: it is filed with the authorities. Built with `docx` (well kept, no Word needed).
+ */
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
+import { FOLLOW_UP_STATUSES } from '$lib/domain/follow-up';
+import { followUpStatusLabel } from '$lib/i18n-follow-up';
+import { kindLabel, statusLabel } from '$lib/i18n';
+import { levelLabel } from '$lib/i18n-staff';
+import type { ForumReport } from '../services/report-service';
+import { inVietnamese } from './vietnamese';
+
+const FONT = 'Times New Roman';
+const text = (value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+	new TextRun({ text: value, font: FONT, size: options.size ?? 26, bold: options.bold, italics: options.italics });
+const para = (value: string, options: { bold?: boolean; italics?: boolean; center?: boolean; size?: number } = {}) =>
+	new Paragraph({
+		alignment: options.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+		spacing: { after: 120 },
+		children: [text(value, options)]
+	});
+const heading = (value: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [text(value, { bold: true })] });
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const cell = (children: Paragraph[], width: number, borders = true) =>
+	new TableCell({
+		width: { size: width, type: WidthType.PERCENTAGE },
+		children,
+		...(borders ? {} : { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } })
+	});
+
+function table(header: string[], rows: (string | number)[][], widths: number[]) {
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({ tableHeader: true, children: header.map((h, i) => cell([para(h, { bold: true, center: true, size: 24 })], widths[i])) }),
+			...rows.map((row) => new TableRow({ children: row.map((value, i) => cell([para(String(value), { size: 24 })], widths[i])) }))
+		]
+	});
+}
+
+export async function docxReport(report: ForumReport): Promise<Buffer> {
+	const { event, figures } = report;
+	const date = (at: number | null) => (at === null ? '' : new Date(at).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }));
+	const doc = inVietnamese(
+		() =>
+			new Document({
+				creator: 'Diễn đàn trẻ em',
+				title: `Báo cáo ${event.title}`,
+				sections: [
+					{
+						properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } },
+						children: [
+							new Table({
+								width: { size: 100, type: WidthType.PERCENTAGE },
+								rows: [
+									new TableRow({
+										children: [
+											cell([para((event.organisingUnit || 'Ban Tổ chức').toUpperCase(), { bold: true, center: true, size: 24 })], 40, false),
+											cell(
+												[
+													para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true, size: 24 }),
+													para('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true, size: 26 })
+												],
+												60,
+												false
+											)
+										]
+									})
+								]
+							}),
+							para(`Ngày ${date(report.generatedAt)}`, { italics: true, center: true }),
+							para('BÁO CÁO', { bold: true, center: true, size: 28 }),
+							para(`Kết quả tổ chức ${event.title}`, { bold: true, center: true }),
+
+							heading('I. THÔNG TIN CHUNG'),
+							para(`Cấp tổ chức: ${levelLabel(event.level)}. Đơn vị tổ chức: ${event.organisingUnit || '—'}.`),
+							para(`Thời gian: ${date(event.startsAt) || '—'}. Địa điểm: ${event.venue || '—'}.`),
+							...(event.theme ? [para(`Chủ đề: “${event.theme}”.`)] : []),
+
+							heading('II. SỰ THAM GIA CỦA TRẺ EM'),
+							para(`Tổng số trẻ em tham gia trên hệ thống: ${figures.participants} em, thuộc ${figures.byDelegation.length} đoàn.`),
+							table(
+								['Đoàn', 'Số trẻ em tham gia', 'Số ý kiến'],
+								figures.byDelegation.map((d) => [d.delegation, d.participants, d.items]),
+								[50, 25, 25]
+							),
+
+							heading('III. Ý KIẾN CỦA TRẺ EM'),
+							para(
+								`Tổng số ý kiến nhận được: ${figures.received}, gồm ${figures.byKind.question} câu hỏi, ${figures.byKind.recommendation} kiến nghị, ${figures.byKind.message} thông điệp. ` +
+									`Đã trình chiếu, trao đổi: ${figures.shown}; không trình chiếu: ${figures.notShown}.`
+							),
+							...(figures.safeguarding
+								? [para(`${figures.safeguarding} ý kiến được chuyển riêng cho Ban Tổ chức để bảo vệ trẻ em (không nêu trong báo cáo này).`, { italics: true })]
+								: []),
+							table(['Chủ đề', 'Số ý kiến'], figures.byTopic.map((t) => [t.topic, t.items]), [75, 25]),
+
+							heading('IV. KẾT QUẢ TRẢ LỜI'),
+							para(`Trả lời trực tiếp tại diễn đàn: ${figures.answeredOnTheDay} ý kiến. Chuyển các cơ quan tiếp tục xem xét, trả lời: ${figures.followedUp} ý kiến.`),
+							...figures.byAgency.flatMap((group) => [
+								para(group.agency || 'Chưa giao cơ quan', { bold: true }),
+								table(
+									['Ý kiến', 'Đoàn', 'Kết quả'],
+									group.items.map((item) => [
+										`${kindLabel(item.kind)}: ${item.text}`,
+										item.delegation,
+										item.followUpStatus
+											? `${followUpStatusLabel(item.followUpStatus)}${item.followUpResponse ? `: ${item.followUpResponse}` : ''}${item.followUpReason ? ` (Lý do: ${item.followUpReason}; hướng tiếp theo: ${item.followUpWayForward})` : ''}`
+											: `${statusLabel(item.status)}${item.answerSummary ? `: ${item.answerSummary}` : ''}`
+									]),
+									[50, 20, 30]
+								)
+							]),
+
+							heading('V. TÌNH HÌNH THEO DÕI SAU DIỄN ĐÀN'),
+							table(
+								['Tình trạng', 'Số ý kiến'],
+								FOLLOW_UP_STATUSES.map((s) => [followUpStatusLabel(s), figures.followUpStatus[s]]),
+								[75, 25]
+							),
+							para('Báo cáo được lập từ hệ thống Diễn đàn trẻ em.', { italics: true })
+						]
+					}
+				]
+			})
+	);
+	return Packer.toBuffer(doc);
+}

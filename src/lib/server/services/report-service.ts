@@ -1,0 +1,67 @@
+import { reportFigures, type ReportFigures, type ReportItem } from '$lib/domain/report';
+import type { EventDetails } from '$lib/domain/event';
+import { ok, type Result } from '$lib/domain/result';
+import { authorise, type StaffActor } from '$lib/domain/staff';
+import { SUBMISSION_STATUSES } from '$lib/domain/submission';
+import { auditTrail } from './audit-trail';
+import type { ServiceDeps } from './deps';
+
+export interface ForumReport {
+	event: EventDetails;
+	items: ReportItem[];
+	figures: ReportFigures;
+	generatedAt: number;
+}
+
+/** Everything the organiser's report says, gathered once for the Word, Excel and CSV files. */
+export function createReportService(deps: ServiceDeps) {
+	const { repos, now } = deps;
+	const audit = auditTrail(deps);
+
+	return {
+		async gather(actor: StaffActor | null, eventId: string): Promise<Result<ForumReport>> {
+			if (!actor || !authorise(actor, 'report:export', { eventId })) return audit.refused(actor, 'report:export', eventId, 'forbidden');
+			const event = await repos.events.findById(eventId);
+			if (!event) return audit.refused(actor, 'report:export', null, 'unknown_event');
+			// Withdrawn and merged items are the children's own choices or duplicates: not reported
+			// as items (merged ones count through the item they were merged into).
+			const statuses = SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'merged');
+			const [stored, followUps, participation] = await Promise.all([
+				repos.submissions.listByStatus(eventId, statuses),
+				repos.followUps.listForEvent(eventId),
+				repos.participants.countByDelegation(eventId)
+			]);
+			if (!stored.length) return audit.refused(actor, 'report:export', eventId, 'nothing_to_report');
+			const nameIn = (list: { id: string; name: string }[], id: string | null) => list.find((x) => x.id === id)?.name ?? '';
+			const bySubmission = new Map(followUps.map((f) => [f.submissionId, f]));
+			const items: ReportItem[] = stored
+				.sort((a, b) => a.createdAt - b.createdAt)
+				.map((item) => {
+					const followUp = bySubmission.get(item.id);
+					return {
+						kind: item.kind,
+						status: item.status,
+						topic: nameIn(event.topics, item.topicId),
+						delegation: nameIn(event.delegations, item.delegationId),
+						agency: nameIn(event.agencies, followUp?.agencyId ?? item.agencyId),
+						text: item.text,
+						votes: item.votes,
+						answerSummary: item.answerSummary,
+						answeredBy: item.answeredBy,
+						followUpStatus: followUp?.status ?? null,
+						followUpResponse: followUp?.response ?? '',
+						followUpReason: followUp?.reason ?? '',
+						followUpWayForward: followUp?.wayForward ?? ''
+					};
+				});
+			const delegations = event.delegations.map((d) => ({
+				delegation: d.name,
+				participants: participation.find((p) => p.delegationId === d.id)?.n ?? 0
+			}));
+			await audit.done(actor, 'report:export', eventId);
+			return ok({ event, items, figures: reportFigures(items, delegations), generatedAt: now() });
+		}
+	};
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
