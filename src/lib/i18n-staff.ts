@@ -47,7 +47,11 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	reason_required: m.error_reason_required,
 	due_in_past: m.error_due_in_past,
 	unknown_follow_up: m.error_unknown_follow_up,
-	nothing_to_report: m.error_nothing_to_report
+	nothing_to_report: m.error_nothing_to_report,
+	forward_level: m.error_forward_level,
+	forward_invalid: m.error_forward_invalid,
+	nothing_selected: m.error_nothing_selected,
+	no_predecessor: m.error_no_predecessor
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -82,6 +82,13 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('refused'), organiser: 'ok', moderator: 'ok' }
 	},
 	{
+		// The event has no items yet: the organiser passes the role check and hears "nothing to report".
+		file: '(staff)/staff/events/[id]/export/[format]/+server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/export/csv`,
+		expect: { anonymous: 'refused', child: 'refused', organiser: 'invalid', moderator: 'refused', leader: 'refused', follow_up: 'refused' }
+	},
+	{
 		file: '(staff)/staff/events/[id]/leader/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/leader`,

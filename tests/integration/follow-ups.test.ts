@@ -140,3 +140,36 @@ describe('follow-ups', () => {
 		expect(await server.app.followUps.list(organiser, { overdueAt: Date.now() })).toEqual([]);
 	});
 });
+
+describe('last year’s review', () => {
+	afterEach(() => server.close());
+
+	it('shows on the new forum’s screen what became of last year’s items', async () => {
+		server = await startTestServer({ moderation: false });
+		const child = await server.connected({ token: (await server.join(0)).token });
+		const { token } = await server.staffMember('organiser');
+		const officer = await actorOf((await server.staffMember('follow_up', AGENCY)).token);
+		const done = await approvedItem(child, 'Đề nghị sửa đường vào trường', 'recommendation');
+		await approvedItem(child, 'Đề nghị có thêm sân bóng', 'recommendation');
+		await server.app.followUps.closeSession(await actorOf(token), server.event.id);
+		const followUp = await server.app.repos.followUps.findBySubmission(done.id);
+		await server.app.followUps.update(officer, followUp!.id, { status: 'fulfilled', response: 'Đã sửa xong đường', reason: '', wayForward: '' });
+
+		// This year's forum, made from last year's, run by the same organiser.
+		const { demoEvent } = await import('$lib/server/demo-event');
+		const next = { ...demoEvent(() => crypto.randomUUID(), 'next-year-screen-key'), code: 'VQ25', predecessorId: server.event.id };
+		await server.app.repos.events.create(next);
+		const organiser = await actorOf(token);
+		await server.app.repos.staff.grantRole(organiser.userId, { eventId: next.id, role: 'organiser', agencyId: null });
+		const fresh = await actorOf(token);
+
+		expect(await server.app.stage.showReview(fresh, server.event.id, true)).toEqual({ ok: false, error: { code: 'no_predecessor' } });
+		const screen = await server.connected({ displayKey: 'next-year-screen-key' });
+		const shown = eventMatching(screen, 'stage:changed', (stage) => stage.review !== null);
+		const result = await server.app.stage.showReview(fresh, next.id, true);
+		expect(result.ok && result.data.review?.counts).toEqual({ open: 1, in_progress: 0, fulfilled: 1, cannot_yet: 0 });
+		const review = (await shown).review!;
+		expect(review.title).toBe(server.event.title);
+		expect(review.items[0]).toMatchObject({ text: done.text, status: 'fulfilled', response: 'Đã sửa xong đường' });
+	});
+});

@@ -87,7 +87,8 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		child: false,
 		screen: false
 	},
-	'session:close': runsTheRoom()
+	'session:close': runsTheRoom(),
+	'stage:review': runsTheRoom()
 };
 
 /** The MC's powers: organisers and moderators, nobody else. */
@@ -164,6 +165,9 @@ describe('staff commands over the socket', () => {
 				return socket.emitWithAck('submission:followUp', { submissionId: item.id, agencyId: null, dueDate: '', note: 'Trả lời bằng văn bản' });
 			case 'session:close':
 				return socket.emitWithAck('session:close', {});
+			case 'stage:review':
+				// Taking the review down needs no predecessor: the role check is what is tested here.
+				return socket.emitWithAck('stage:review', { on: false });
 		}
 	}
 

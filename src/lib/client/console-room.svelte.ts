@@ -25,7 +25,7 @@ export class ConsoleRoom {
 	connection = $state<ConnectionState>('connecting');
 	items = $state<StaffItemView[]>([]);
 	queue = $state<string[]>([]);
-	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null });
+	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	counters = $state<Counters | null>(null);
 	alerts = $state<SafeguardingAlert[]>([]);
 	canModerate = $state(false);
@@ -79,15 +79,15 @@ export class ConsoleRoom {
 		);
 		// The ack carries the changed item: apply it at once rather than wait for the broadcast.
 		if (result.ok && command === 'queue:set') this.queue = result.data as string[];
-		if (result.ok && (command === 'stage:show' || command === 'stage:next' || command === 'agenda:start'))
+		if (result.ok && (command === 'stage:show' || command === 'stage:next' || command === 'agenda:start' || command === 'stage:review'))
 			this.stage = result.data as StageView;
 		return result;
 	}
 
-	receivePublic(item: Omit<StaffItemView, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy'>) {
+	receivePublic(item: Omit<StaffItemView, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel'>) {
 		// Moderators get the fuller staff view through item:changed; don't overwrite it with less.
 		if (this.canModerate) return;
-		this.#receive({ heldReason: null, mergedInto: null, originalText: null, decidedBy: null, enteredBy: null, ...item });
+		this.#receive({ heldReason: null, mergedInto: null, originalText: null, decidedBy: null, enteredBy: null, originLabel: null, ...item });
 	}
 
 	#receive(item: StaffItemView) {

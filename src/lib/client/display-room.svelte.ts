@@ -8,7 +8,7 @@ export class DisplayRoom {
 	connection = $state<ConnectionState>('connecting');
 	submissions = $state<SubmissionView[]>([]);
 	participantCount = $state(0);
-	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null });
+	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	counters = $state<Counters | null>(null);
 	top = $derived(sortFeed(this.submissions, 'votes'));
 

@@ -71,3 +71,8 @@ export function normaliseJoinCode(input: string): string {
 export function isPlausibleJoinCode(code: string): boolean {
 	return code.length >= 3 && code.length <= 12 && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
 }
+
+/** Whether a forum at `to` is above one at `from`: commune < district < province < national. */
+export function isHigherLevel(from: EventLevel, to: EventLevel): boolean {
+	return EVENT_LEVELS.indexOf(to) > EVENT_LEVELS.indexOf(from);
+}

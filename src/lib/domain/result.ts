@@ -64,7 +64,11 @@ export const STAFF_ERROR_CODES = [
 	'reason_required',
 	'due_in_past',
 	'unknown_follow_up',
-	'nothing_to_report'
+	'nothing_to_report',
+	'forward_level',
+	'forward_invalid',
+	'nothing_selected',
+	'no_predecessor'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

@@ -46,6 +46,8 @@ export interface StaffItemView extends SubmissionView {
 	decidedBy: string | null;
 	/** Staff who typed it in from a child's paper card. */
 	enteredBy: string | null;
+	/** The lower-level forum it was forwarded from. */
+	originLabel: string | null;
 }
 
 /** Transparency counters, shown on the screen and the console: every voice counted. */
@@ -66,6 +68,21 @@ export interface AgendaNow {
 	startedAt: number;
 }
 
+/** Last year's forum's items and what became of them, for the screen at the opening. */
+export interface ReviewView {
+	title: string;
+	counts: Record<'open' | 'in_progress' | 'fulfilled' | 'cannot_yet', number>;
+	items: {
+		kind: SubmissionKind;
+		text: string;
+		agency: string;
+		status: 'open' | 'in_progress' | 'fulfilled' | 'cannot_yet';
+		response: string;
+		reason: string;
+		wayForward: string;
+	}[];
+}
+
 /** What the hall sees: the question on screen, what comes next, the agenda item running. */
 export interface StageView {
 	onScreen: SubmissionView | null;
@@ -73,6 +90,8 @@ export interface StageView {
 	/** The first queued items after the one on screen. */
 	next: SubmissionView[];
 	agenda: AgendaNow | null;
+	/** Set while the MC shows last year's review instead of a question. */
+	review: ReviewView | null;
 }
 
 /** A child's item that suggests they are in danger: for the organiser only. */
@@ -165,6 +184,7 @@ export interface ClientToServerEvents {
 	'safeguarding:handled': (input: { submissionId: string }, ack: (result: Ack<SafeguardingAlert>) => void) => void;
 	'submission:followUp': (input: FollowUpInput, ack: (result: Ack<{ followUpId: string; dueAt: number }>) => void) => void;
 	'session:close': (input: Record<string, never>, ack: (result: Ack<{ followUps: number }>) => void) => void;
+	'stage:review': (input: { on: boolean }, ack: (result: Ack<StageView>) => void) => void;
 	/** A child takes back their own item before it is answered. */
 	'submission:withdraw': (input: { submissionId: string }, ack: (result: Ack<SubmissionView>) => void) => void;
 }
@@ -186,7 +206,8 @@ export const STAFF_COMMANDS = [
 	'safeguarding:release',
 	'safeguarding:handled',
 	'submission:followUp',
-	'session:close'
+	'session:close',
+	'stage:review'
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 export type StaffCommand = (typeof STAFF_COMMANDS)[number];
 

@@ -6,6 +6,7 @@ import { auditTrail } from './services/audit-trail';
 import { createEventService } from './services/event-service';
 import { createEventSetupService } from './services/event-setup-service';
 import { createFollowUpService } from './services/follow-up-service';
+import { createForwardingService } from './services/forwarding-service';
 import { createModerationService } from './services/moderation-service';
 import { createOutcomeService } from './services/outcome-service';
 import { createReportService } from './services/report-service';
@@ -54,6 +55,7 @@ export function createForumApp(options: ForumAppOptions) {
 		followUps: createFollowUpService(deps),
 		outcomes: createOutcomeService(deps),
 		reports: createReportService(deps),
+		forwarding: createForwardingService(deps),
 		close: () => database.close()
 	};
 }

@@ -32,6 +32,8 @@ export const events = sqliteTable(
 		/** The agenda item running now and when it started (for the countdown). */
 		agendaCurrentId: text('agenda_current_id'),
 		agendaStartedAt: integer('agenda_started_at', { mode: 'number' }),
+		/** The screen shows what became of last year's forum's items instead of a question. */
+		reviewOnScreen: integer('review_on_screen', { mode: 'boolean' }).notNull().default(false),
 		displayKey: text('display_key').notNull(),
 		createdAt: createdAt()
 	},
@@ -157,12 +159,16 @@ export const submissions = sqliteTable(
 		enteredBy: text('entered_by'),
 		/** When the organiser dealt with a safeguarding alert. */
 		safeguardingHandledAt: integer('safeguarding_handled_at', { mode: 'number' }),
+		/** Forwarded from a lower-level forum: the item there, and that forum's name. */
+		originSubmissionId: text('origin_submission_id'),
+		originLabel: text('origin_label'),
 		voteCount: integer('vote_count').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'number' }).notNull()
 	},
 	(t) => [
 		index('submissions_event_status_idx').on(t.eventId, t.status),
-		index('submissions_participant_idx').on(t.participantId)
+		index('submissions_participant_idx').on(t.participantId),
+		uniqueIndex('submissions_origin_unique').on(t.eventId, t.originSubmissionId)
 	]
 );
 

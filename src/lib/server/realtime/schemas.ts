@@ -85,3 +85,5 @@ export const followUpSchema = z.strictObject({
 	dueDate: z.string().max(10).default(''),
 	note: z.string().max(1000).default('')
 });
+
+export const reviewSchema = z.strictObject({ on: z.boolean() });

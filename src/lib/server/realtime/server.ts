@@ -32,6 +32,7 @@ import {
 	moderationDecisionSchema,
 	parsePayload,
 	queueSchema,
+	reviewSchema,
 	setVoteSchema,
 	showSchema,
 	submitSubmissionSchema
@@ -156,7 +157,8 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 					const marked = await app.followUps.mark(actor, input);
 					return marked.ok ? { ok: true, data: { followUpId: marked.data.id, dueAt: marked.data.dueAt } } : marked;
 				}),
-			'session:close': () => command(socket, 'session:close', emptySchema, () => app.followUps.closeSession(actor, eventId))
+			'session:close': () => command(socket, 'session:close', emptySchema, () => app.followUps.closeSession(actor, eventId)),
+			'stage:review': () => command(socket, 'stage:review', reviewSchema, (input) => stage.showReview(actor, eventId, input.on))
 		};
 		for (const register of Object.values(staffCommands)) register();
 	}

@@ -24,6 +24,7 @@ export function createEventRepository(db: Db): EventRepository {
 			onScreenSince: _onScreenSince,
 			agendaCurrentId: _agendaCurrentId,
 			agendaStartedAt: _agendaStartedAt,
+			reviewOnScreen: _reviewOnScreen,
 			...event
 		} = row;
 		return {
@@ -117,7 +118,8 @@ export function createEventRepository(db: Db): EventRepository {
 						onScreenId: events.onScreenId,
 						onScreenSince: events.onScreenSince,
 						agendaCurrentId: events.agendaCurrentId,
-						agendaStartedAt: events.agendaStartedAt
+						agendaStartedAt: events.agendaStartedAt,
+						reviewOnScreen: events.reviewOnScreen
 					})
 					.from(events)
 					.where(eq(events.id, eventId))

@@ -31,6 +31,7 @@ export interface StoredStage {
 	onScreenSince: number | null;
 	agendaCurrentId: string | null;
 	agendaStartedAt: number | null;
+	reviewOnScreen: boolean;
 }
 
 export interface EventRepository {
@@ -70,6 +71,7 @@ export interface StoredSubmission extends StaffItemView {
 	answeredBy: string | null;
 	queuePosition: number | null;
 	safeguardingHandledAt: number | null;
+	originSubmissionId: string | null;
 }
 
 /** A status change and the fields that go with it; the status only changes if still expected. */

@@ -7,11 +7,13 @@
  * - safeguarding items: the organisers, as an alert.
  */
 import { REJECTION_REASONS, isPublic } from '$lib/domain/submission';
-import type { Counters, SafeguardingAlert, StaffItemView, StageView } from '$lib/realtime/protocol';
+import type { Counters, ReviewView, SafeguardingAlert, StaffItemView, StageView } from '$lib/realtime/protocol';
 import type { StoredSubmission } from '../repositories';
 import { toView, type ServiceDeps } from './deps';
 
 export const NEXT_ON_STAGE = 2;
+/** A screen does not scroll: the review shows this many items, with the counts for all. */
+const REVIEW_ITEMS = 5;
 
 export function toStaffView({
 	eventId: _eventId,
@@ -19,6 +21,7 @@ export function toStaffView({
 	answeredBy: _answeredBy,
 	queuePosition: _queuePosition,
 	safeguardingHandledAt: _handled,
+	originSubmissionId: _origin,
 	...view
 }: StoredSubmission): StaffItemView {
 	return view;
@@ -32,6 +35,33 @@ export function itemAnnouncer({ repos, publisher }: Pick<ServiceDeps, 'repos' | 
 			delegationName: event?.delegations.find((d) => d.id === item.delegationId)?.name ?? '',
 			handled: item.safeguardingHandledAt !== null
 		};
+	}
+
+	/** What became of a past forum's items: the counts, and those with news first. */
+	async function reviewOf(eventId: string): Promise<ReviewView | null> {
+		const [event, followUps] = await Promise.all([repos.events.findById(eventId), repos.followUps.listForEvent(eventId)]);
+		if (!event) return null;
+		const order = { fulfilled: 0, in_progress: 1, cannot_yet: 2, open: 3 } as const;
+		const counts = { open: 0, in_progress: 0, fulfilled: 0, cannot_yet: 0 };
+		for (const f of followUps) counts[f.status]++;
+		const items = await Promise.all(
+			[...followUps]
+				.sort((a, b) => order[a.status] - order[b.status])
+				.slice(0, REVIEW_ITEMS)
+				.map(async (f) => {
+					const item = await repos.submissions.findById(f.submissionId);
+					return {
+						kind: item?.kind ?? ('recommendation' as const),
+						text: item?.text ?? '',
+						agency: event.agencies.find((a) => a.id === f.agencyId)?.name ?? '',
+						status: f.status,
+						response: f.response,
+						reason: f.reason,
+						wayForward: f.wayForward
+					};
+				})
+		);
+		return { title: event.title, counts, items };
 	}
 
 	async function counters(eventId: string): Promise<Counters> {
@@ -62,7 +92,9 @@ export function itemAnnouncer({ repos, publisher }: Pick<ServiceDeps, 'repos' | 
 		const nextIds = queue.filter((id) => id !== stored?.onScreenId).slice(0, NEXT_ON_STAGE);
 		const next = (await Promise.all(nextIds.map((id) => repos.submissions.findById(id)))).filter((s) => s !== null);
 		const agendaItem = event?.agenda.find((a) => a.id === stored?.agendaCurrentId);
+		const review = stored?.reviewOnScreen && event?.predecessorId ? await reviewOf(event.predecessorId) : null;
 		return {
+			review,
 			// Belt and braces: whatever the pointer says, only a public item is ever shown.
 			onScreen: onScreen && isPublic(onScreen.status) ? toView(onScreen) : null,
 			onScreenSince: onScreen ? (stored?.onScreenSince ?? null) : null,

@@ -247,7 +247,9 @@ export function createModerationService(deps: ServiceDeps) {
 			decidedBy: enteredBy,
 			enteredBy,
 			queuePosition: null,
-			safeguardingHandledAt: null
+			safeguardingHandledAt: null,
+			originSubmissionId: null,
+			originLabel: null
 		});
 		if (inserted) {
 			await announce.item(stored, null);

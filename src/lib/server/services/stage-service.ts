@@ -61,6 +61,17 @@ export function createStageService(deps: ServiceDeps) {
 			return show(actor, eventId, first);
 		},
 
+		/** Shows (or takes down) last year's review on the screen, at the forum's opening. */
+		async showReview(actor: StaffActor | null, eventId: string, on: boolean): Promise<Result<StageView>> {
+			if (!actor || !authorise(actor, 'display:control', { eventId })) return audit.refused(actor, 'display:control', eventId, 'forbidden');
+			const event = await repos.events.findById(eventId);
+			if (!event) return audit.refused(actor, 'display:control', null, 'unknown_event');
+			if (on && !event.predecessorId) return audit.refused(actor, 'display:control', eventId, 'no_predecessor');
+			await repos.events.setStage(eventId, { reviewOnScreen: on });
+			await audit.done(actor, 'display:control', eventId, on ? 'review on screen' : 'review off screen');
+			return ok(await announce.stage(eventId));
+		},
+
 		/** Starts an agenda item (its countdown runs from now), or (null) ends the agenda. */
 		async startAgendaItem(actor: StaffActor | null, eventId: string, agendaItemId: string | null): Promise<Result<StageView>> {
 			if (!actor || !authorise(actor, 'agenda:run', { eventId })) return audit.refused(actor, 'agenda:run', eventId, 'forbidden');

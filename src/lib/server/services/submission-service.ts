@@ -74,7 +74,9 @@ export function createSubmissionService(deps: ServiceDeps) {
 				decidedBy: null,
 				enteredBy: null,
 				queuePosition: null,
-				safeguardingHandledAt: null
+				safeguardingHandledAt: null,
+				originSubmissionId: null,
+				originLabel: null
 			});
 			// Two sends of one id racing each other: only the winner announces it.
 			if (stored.participantId !== participant.id) return fail('id_conflict');

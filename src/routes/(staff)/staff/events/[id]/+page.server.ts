@@ -11,9 +11,19 @@ export const load = async ({ params, locals, url }) => {
 	const event = await app.repos.events.findById(params.id);
 	if (!event) error(404, { message: 'unknown_event' });
 	const canInvite = authorise(actor, 'staff:invite', { eventId: event.id });
+	const canEdit = authorise(actor, 'event:edit', { eventId: event.id });
+	// Upward: this forum's shown recommendations and messages, and the higher forums to send them to.
+	const forwardable = canEdit
+		? (await app.repos.submissions.listByStatus(event.id, ['approved', 'answered', 'follow_up']))
+				.filter((item) => item.kind !== 'question')
+				.map((item) => ({ id: item.id, kind: item.kind, text: item.text }))
+		: [];
+	const forwardTargets = canEdit ? await app.forwarding.targets(actor, event.id) : [];
 	return {
+		forwardable,
+		forwardTargets,
 		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies, agenda: event.agenda },
-		canEdit: authorise(actor, 'event:edit', { eventId: event.id }),
+		canEdit,
 		canModerate: authorise(actor, 'submission:moderate', { eventId: event.id }),
 		canAnswer: actor.roles.some((r) => r.eventId === event.id && r.role === 'leader') || authorise(actor, 'followUp:assign', { eventId: event.id }),
 		canViewLog: authorise(actor, 'audit:view', { eventId: event.id }),
@@ -26,6 +36,17 @@ export const load = async ({ params, locals, url }) => {
 };
 
 export const actions = {
+	forward: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const [targetEventId = '', targetDelegationId = ''] = String(form.get('target') ?? '').split('|');
+		const forwarded = await (await forumApp()).forwarding.forward(locals.staff?.actor ?? null, params.id, {
+			targetEventId,
+			targetDelegationId,
+			submissionIds: form.getAll('item').map(String)
+		});
+		if (!forwarded.ok) return fail(forwarded.error.code === 'forbidden' ? 403 : 400, { error: forwarded.error.code });
+		return { forwarded: forwarded.data.forwarded };
+	},
 	rotateScreen: async ({ params, locals }) => {
 		const rotated = await (await forumApp()).eventSetup.rotateDisplayKey(locals.staff?.actor ?? null, params.id);
 		if (!rotated.ok) return fail(rotated.error.code === 'forbidden' ? 403 : 400, { error: rotated.error.code });

@@ -18,6 +18,7 @@ export const load = async ({ params, locals }) => {
 			agencies: event.agencies,
 			agenda: event.agenda
 		},
-		isOrganiser: authorise(actor, 'safeguarding:view', { eventId: event.id })
+		isOrganiser: authorise(actor, 'safeguarding:view', { eventId: event.id }),
+		hasPredecessor: event.predecessorId !== null
 	};
 };
