@@ -49,6 +49,8 @@ describe('the live loop over real sockets', () => {
 		const again = await b.emitWithAck('vote:set', { submissionId, voted: true });
 		expect(first).toEqual({ ok: true, data: { submissionId, votes: 1, voted: true } });
 		expect(again).toEqual({ ok: true, data: { submissionId, votes: 1, voted: true } });
+		// Counts are announced once per tick (VOTE_TICK_MS): let this one go out before the next.
+		await sleep(100);
 
 		const withdrawn = await b.emitWithAck('vote:set', { submissionId, voted: false });
 		expect(withdrawn).toEqual({ ok: true, data: { submissionId, votes: 0, voted: false } });

@@ -39,13 +39,14 @@ export function createForumApp(options: ForumAppOptions) {
 		newId: options.newId ?? (() => crypto.randomUUID())
 	};
 	const staffAuth = createStaffAuthService(deps);
+	const votes = createVoteService(deps);
 	return {
 		repos,
 		publisher,
 		events: createEventService(deps),
 		sessions: createSessionService(deps),
 		submissions: createSubmissionService(deps),
-		votes: createVoteService(deps),
+		votes,
 		staffAuth,
 		audit: auditTrail(deps),
 		invitations: createStaffInvitationService(deps, staffAuth),
@@ -56,7 +57,10 @@ export function createForumApp(options: ForumAppOptions) {
 		outcomes: createOutcomeService(deps),
 		reports: createReportService(deps),
 		forwarding: createForwardingService(deps),
-		close: () => database.close()
+		close: () => {
+			votes.flush();
+			database.close();
+		}
 	};
 }
 

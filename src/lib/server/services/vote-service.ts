@@ -4,9 +4,14 @@ import { refuseVote } from '$lib/domain/vote';
 import type { Participant } from '$lib/domain/participant';
 import type { SetVoteInput, VoteState } from '$lib/realtime/protocol';
 import type { ServiceDeps } from './deps';
+import { VoteTicker } from './vote-ticker';
 
 export function createVoteService({ repos, publisher, limiter }: ServiceDeps) {
+	const ticker = new VoteTicker(publisher);
 	return {
+		/** Sends what is still gathering; for shutdown. */
+		flush: () => ticker.flush(),
+
 		/** One vote per child per item: setting it twice is harmless, withdrawing gives it back. */
 		async setVote(participant: Participant, { submissionId, voted }: SetVoteInput): Promise<Result<VoteState>> {
 			const submission = await repos.submissions.findById(submissionId);
@@ -18,9 +23,7 @@ export function createVoteService({ repos, publisher, limiter }: ServiceDeps) {
 			if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
 
 			const { changed, votes } = await repos.votes.set(submissionId, participant.id, voted);
-			if (changed) {
-				publisher.publish({ kind: 'audience', eventId: participant.eventId }, 'vote:counted', { submissionId, votes });
-			}
+			if (changed) ticker.counted(participant.eventId, submissionId, votes);
 			return ok({ submissionId, votes, voted });
 		}
 	};

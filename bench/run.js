@@ -1,0 +1,279 @@
+// `npm run bench`: the production build on a fresh SQLite file, driven by simulated children
+// (real socket.io-client connections in worker threads, on loopback), next to a bare Socket.IO
+// server doing the same broadcasts. Prints a table and writes bench/results.json.
+//
+// Settings (environment): BENCH_NS (children per run, default "200,1000"; add 5000 for the full
+// budget run), BENCH_RATE (votes per second, default 1000, at most one per child per second),
+// BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold, default 60),
+// BENCH_WORKERS (client threads, default 2).
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { io } from 'socket.io-client';
+
+const NS = (process.env.BENCH_NS ?? '200,1000').split(',').map(Number);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 10);
+const HOLD_S = Number(process.env.BENCH_HOLD_S ?? 60);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let nextPort = 4300;
+
+function percentile(values, p) {
+	if (!values.length) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+}
+
+/** Resident memory of a process in KB, and its CPU time in clock ticks (Linux /proc). */
+function rssKB(pid) {
+	return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+}
+function cpuTicks(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+async function startForum() {
+	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-'));
+	const port = nextPort++;
+	const child = spawn(process.execPath, ['server.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: join(dir, 'forum.db'),
+			// Every simulated child comes from 127.0.0.1: lift the per-address join ceiling.
+			JOIN_LIMIT_PER_MINUTE: '1000000000'
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise((resolve, reject) => {
+		child.stdout.on('data', (chunk) => String(chunk).includes('running on') && resolve());
+		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+	});
+	const db = new Database(join(dir, 'forum.db'));
+	const event = db.prepare("select id, code, display_key as displayKey from events where code = 'VQ24'").get();
+	const delegations = db.prepare('select id from delegations where event_id = ? order by position').all(event.id).map((r) => r.id);
+	return {
+		pid: child.pid,
+		origin: `http://127.0.0.1:${port}`,
+		event,
+		delegations,
+		db,
+		stop() {
+			child.kill('SIGTERM');
+			db.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+async function startBare() {
+	const port = nextPort++;
+	const child = fork(new URL('./bare-server.js', import.meta.url), { env: { ...process.env, PORT: String(port) } });
+	await new Promise((resolve) => child.once('message', resolve));
+	return { pid: child.pid, origin: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+function startWorkers(origin, mode) {
+	const workers = Array.from({ length: WORKERS }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: { origin, mode } }));
+	const ask = (worker, message, reply) =>
+		new Promise((resolve, reject) => {
+			const listener = (answer) => {
+				if (answer.type !== reply && answer.type !== 'error') return;
+				worker.off('message', listener);
+				answer.type === 'error' ? reject(new Error(answer.message)) : resolve(answer);
+			};
+			worker.on('message', listener);
+			worker.postMessage(message);
+		});
+	return {
+		all: (message, reply, perWorker) => Promise.all(workers.map((w, i) => ask(w, perWorker ? perWorker(i) : message, reply))),
+		terminate: () => Promise.all(workers.map((w) => w.terminate()))
+	};
+}
+
+function watcher(origin, auth, headers = {}) {
+	return new Promise((resolve, reject) => {
+		const socket = io(origin, { auth, extraHeaders: { origin, ...headers }, transports: ['websocket'], reconnection: false, forceNew: true });
+		const seen = [];
+		socket.on('vote:counted', (count) => seen.push({ item: count.submissionId, votes: count.votes, at: now() }));
+		socket.once('connect', () => resolve({ socket, seen }));
+		socket.once('connect_error', reject);
+	});
+}
+
+/** An organiser's console on the forum: the first-run account, given the demo event's organiser role. */
+async function forumConsole(forum) {
+	const response = await fetch(`${forum.origin}/setup`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: forum.origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username: 'bench.mc', displayName: 'Bench MC', password: 'bench-password-123' })
+	});
+	const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('dd_staff='));
+	if (!cookie) throw new Error(`setup refused: HTTP ${response.status}`);
+	const user = forum.db.prepare('select id from staff_users').get();
+	forum.db.prepare("insert into event_roles (event_id, user_id, role) values (?, ?, 'organiser')").run(forum.event.id, user.id);
+	return watcher(forum.origin, { role: 'staff', eventId: forum.event.id }, { cookie });
+}
+
+/** One run against a server: join burst, vote storm (screen and console watching), idle hold. */
+async function scenario(target, n, mode) {
+	const rssStart = rssKB(target.pid);
+	const clients = startWorkers(target.origin, mode);
+	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
+
+	// Thread start-up and module loading are not part of a join: wait for every worker first.
+	await clients.all({ type: 'ready' }, 'ready');
+	const joinStart = now();
+	const joined = await clients.all(null, 'joined', (i) => ({
+		type: 'join',
+		code: mode === 'forum' ? target.event.code : '',
+		delegationIds: Array.from({ length: share(i) }, (_, k) => (mode === 'forum' ? target.delegations[k % target.delegations.length] : ''))
+	}));
+	const joinsPerSec = Math.round(n / ((now() - joinStart) / 1000));
+	const joinMs = joined.flatMap((j) => j.ms);
+
+	// The items to vote on: real questions from one more child in the forum; plain ids in the bare run.
+	let items = Array.from({ length: ITEMS }, () => crypto.randomUUID());
+	let screen;
+	let consoleView = null;
+	if (mode === 'forum') {
+		const cookie = await (async () => {
+			const body = new URLSearchParams({ delegationId: target.delegations[0], nickname: '' });
+			const r = await fetch(`${target.origin}/j/${target.event.code}?/join`, {
+				method: 'POST',
+				body,
+				redirect: 'manual',
+				headers: { origin: target.origin, 'content-type': 'application/x-www-form-urlencoded' }
+			});
+			return (r.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('dd_participant='));
+		})();
+		const writer = await watcher(target.origin, { role: 'participant' }, { cookie });
+		items = [];
+		for (let i = 0; i < ITEMS; i++) {
+			const ack = await writer.socket.emitWithAck('submission:submit', {
+				id: crypto.randomUUID(),
+				kind: 'question',
+				topicId: target.db.prepare('select id from topics where event_id = ? order by position').get(target.event.id).id,
+				agencyId: null,
+				text: `Câu hỏi số ${i + 1} của buổi đo hiệu năng`
+			});
+			if (!ack.ok) throw new Error(`submit refused: ${ack.error.code}`);
+			items.push(ack.data.id);
+		}
+		writer.socket.disconnect();
+		screen = await watcher(target.origin, { role: 'display', displayKey: target.event.displayKey });
+		consoleView = await forumConsole(target);
+	} else {
+		screen = await watcher(target.origin, { role: 'display' });
+	}
+
+	const rate = Math.min(RATE, n);
+	const cpuBefore = cpuTicks(target.pid);
+	const stormStart = now() + 500;
+	const stormed = await clients.all(null, 'stormed', (i) => ({ type: 'storm', items, ratePerSec: rate / WORKERS, startAt: stormStart }));
+	await sleep(1000); // the last broadcasts still in flight
+	const stormSeconds = (now() - stormStart) / 1000;
+	const cpuPercent = Math.round(((cpuTicks(target.pid) - cpuBefore) / 100 / stormSeconds) * 100);
+	const votes = stormed.flatMap((s) => s.votes);
+	const unacked = stormed.reduce((sum, s) => sum + s.failed, 0);
+	// Counts are coalesced per tick: a vote has reached a watcher once it shows a count at least as
+	// high as the one the vote's ack reported (votes here only go up).
+	const reached = (watched) => {
+		const byItem = new Map();
+		for (const s of watched) (byItem.get(s.item) ?? byItem.set(s.item, []).get(s.item)).push(s);
+		return votes.map((v) => {
+			const shown = (byItem.get(v.item) ?? []).find((s) => s.votes >= v.votes && s.at >= v.sentAt);
+			return shown ? shown.at - v.sentAt : null;
+		});
+	};
+	const toScreen = reached(screen.seen);
+	let lost = toScreen.filter((ms) => ms === null).length;
+	let duplicated = 0;
+	if (mode === 'forum') {
+		// The MC's console hears every change too; one it never saw is lost.
+		lost += reached(consoleView.seen).filter((ms) => ms === null).length;
+		// The database must hold each acknowledged vote exactly once, and its count must agree.
+		for (const item of items) {
+			const acked = votes.filter((v) => v.item === item).length;
+			const stored = target.db.prepare('select count(*) as n from votes where submission_id = ?').get(item).n;
+			const counted = target.db.prepare('select vote_count as n from submissions where id = ?').get(item).n;
+			lost += Math.max(0, acked - stored);
+			duplicated += Math.abs(counted - stored);
+		}
+	}
+
+	await sleep(HOLD_S * 1000);
+	const rssPerConnKB = Math.round(((rssKB(target.pid) - rssStart) / n) * 10) / 10;
+
+	screen.socket.disconnect();
+	consoleView?.socket.disconnect();
+	await clients.all({ type: 'close' }, 'closed');
+	await clients.terminate();
+	const latencies = toScreen.filter((ms) => ms !== null);
+	return {
+		joinsPerSec,
+		joinP99Ms: percentile(joinMs, 99),
+		ackP50Ms: percentile(votes.map((v) => v.ackAt - v.sentAt), 50),
+		ackP99Ms: percentile(votes.map((v) => v.ackAt - v.sentAt), 99),
+		toScreenP50Ms: percentile(latencies, 50),
+		toScreenP99Ms: percentile(latencies, 99),
+		rssPerConnKB,
+		cpuPercent,
+		votes: votes.length,
+		unacked,
+		lost,
+		duplicated
+	};
+}
+
+const rows = [];
+for (const n of NS) {
+	console.log(`\n— ${n} children —`);
+	const forum = await startForum();
+	const ours = await scenario(forum, n, 'forum');
+	forum.stop();
+	const bare = await startBare();
+	const floor = await scenario(bare, n, 'bare');
+	bare.stop();
+	const base = { n, baselineToScreenP99Ms: floor.toScreenP99Ms, baselineRssPerConnKB: floor.rssPerConnKB };
+	const none = { joinsPerSec: null, ackP50Ms: null, ackP99Ms: null, toScreenP50Ms: null, toScreenP99Ms: null, rssPerConnKB: null };
+	rows.push(
+		{ scenario: 'join_burst', ...none, ...base, joinsPerSec: ours.joinsPerSec, lost: 0, duplicated: 0, baselineJoinsPerSec: floor.joinsPerSec, joinP99Ms: ours.joinP99Ms },
+		{
+			scenario: 'vote_storm',
+			...none,
+			...base,
+			ackP50Ms: ours.ackP50Ms,
+			ackP99Ms: ours.ackP99Ms,
+			toScreenP50Ms: ours.toScreenP50Ms,
+			toScreenP99Ms: ours.toScreenP99Ms,
+			lost: ours.lost,
+			duplicated: ours.duplicated,
+			votes: ours.votes,
+			unacked: ours.unacked,
+			cpuPercent: ours.cpuPercent,
+			baselineToScreenP50Ms: floor.toScreenP50Ms
+		},
+		{ scenario: 'idle_hold', ...none, ...base, rssPerConnKB: ours.rssPerConnKB, lost: 0, duplicated: 0 }
+	);
+	console.table(rows.filter((r) => r.n === n).map(({ scenario, n: _n, ...figures }) => ({ scenario, ...figures })));
+}
+
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ ranAt: new Date().toISOString(), rows }, null, '\t') + '\n');
+console.log('\nbench/results.json written.');
+console.log('Ratios to the bare Socket.IO floor:');
+for (const row of rows.filter((r) => r.scenario !== 'join_burst')) {
+	const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
+	console.log(
+		`  n=${row.n} ${row.scenario}: ${row.scenario === 'vote_storm' ? `to-screen p99 ${ratio(row.toScreenP99Ms, row.baselineToScreenP99Ms)}` : `RSS/conn ${ratio(row.rssPerConnKB, row.baselineRssPerConnKB)}`}`
+	);
+}
+process.exit(0);
