@@ -7,6 +7,25 @@ import type { EventLists, EventRepository, NewEvent } from './types';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function createEventRepository(db: Db): EventRepository {
+	/**
+	 * An event's setup changes a few times a year and is read on every join, sync and screen update:
+	 * it is kept in memory, by id, and dropped whenever this repository writes the event. (One
+	 * process owns the database; a second one would need its own invalidation.)
+	 */
+	const cache = new Map<string, EventDetails>();
+	const byCode = new Map<string, string>();
+	const forget = (eventId: string) => {
+		cache.delete(eventId);
+		for (const [code, id] of byCode) if (id === eventId) byCode.delete(code);
+	};
+	const remember = (details: EventDetails | null) => {
+		if (details) {
+			cache.set(details.id, details);
+			byCode.set(details.code, details.id);
+		}
+		return details;
+	};
+
 	const listOf = (table: typeof delegations, eventId: string) =>
 		db
 			.select({ id: table.id, name: table.name })
@@ -67,10 +86,12 @@ export function createEventRepository(db: Db): EventRepository {
 
 	return {
 		async findByCode(code) {
-			return withDetails(db.select().from(events).where(eq(events.code, code)).get());
+			const id = byCode.get(code);
+			if (id && cache.has(id)) return cache.get(id)!;
+			return remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()));
 		},
 		async findById(id) {
-			return withDetails(db.select().from(events).where(eq(events.id, id)).get());
+			return cache.get(id) ?? remember(withDetails(db.select().from(events).where(eq(events.id, id)).get()));
 		},
 		async findByDisplayKey(displayKey) {
 			return withDetails(db.select().from(events).where(eq(events.displayKey, displayKey)).get());
@@ -83,6 +104,7 @@ export function createEventRepository(db: Db): EventRepository {
 			});
 		},
 		async update(eventId, { fields, lists, removed }) {
+			forget(eventId);
 			try {
 				db.transaction((tx) => {
 					tx.update(events).set(fields).where(eq(events.id, eventId)).run();
@@ -130,6 +152,7 @@ export function createEventRepository(db: Db): EventRepository {
 			db.update(events).set(stage).where(eq(events.id, eventId)).run();
 		},
 		async setDisplayKey(eventId, displayKey) {
+			forget(eventId);
 			db.update(events).set({ displayKey }).where(eq(events.id, eventId)).run();
 		},
 		async count() {
