@@ -30,7 +30,7 @@ function realtimeInDev(): Plugin {
  * and the 60 KB budget counts them all. The group holds the phone's own sources, the socket
  * client, and exactly the messages the phone's sources use.
  */
-const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/i18n.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
+const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/i18n.ts', 'src/lib/i18n-follow-up.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
 
 function phoneModules() {
 	const files = PHONE_SOURCES.map((p) => resolve(p)).flatMap(function walk(path: string): string[] {

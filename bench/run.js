@@ -5,7 +5,7 @@
 // Settings (environment): BENCH_NS (children per run, default "200,1000"; add 5000 for the full
 // budget run), BENCH_RATE (votes per second, default 1000, at most one per child per second),
 // BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold, default 60),
-// BENCH_WORKERS (client threads, default 2).
+// BENCH_WORKERS (client threads, default 2), BENCH_PHONE_RUNS (slow-4G page loads, default 5).
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
+import { measurePhoneLoad } from './phone-load.js';
 
 const NS = (process.env.BENCH_NS ?? '200,1000').split(',').map(Number);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -235,6 +236,18 @@ async function scenario(target, n, mode) {
 }
 
 const rows = [];
+
+// The phone first: an idle server, so the figure is the page's, not the load's.
+{
+	const forum = await startForum();
+	const delegation = forum.db.prepare('select name from delegations where event_id = ? order by position').get(forum.event.id).name;
+	const phone = await measurePhoneLoad(forum.origin, forum.event.code, delegation);
+	forum.stop();
+	const none = { n: 1, joinsPerSec: null, ackP50Ms: null, ackP99Ms: null, toScreenP50Ms: null, toScreenP99Ms: null, rssPerConnKB: null };
+	rows.push({ scenario: 'phone_slow_4g', ...none, lost: 0, duplicated: 0, baselineToScreenP99Ms: null, baselineRssPerConnKB: null, usableMs: phone.usableMs, liveMs: phone.liveMs });
+	console.log(`Phone on slow 4G with a 4x slower CPU (median of ${phone.runs}): usable ${phone.usableMs} ms, live ${phone.liveMs} ms (budget: usable within 2,000 ms)`);
+}
+
 for (const n of NS) {
 	console.log(`\n— ${n} children —`);
 	const forum = await startForum();

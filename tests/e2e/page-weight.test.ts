@@ -40,38 +40,3 @@ test('the phone pages stay within the JavaScript budget on a cold cache', async 
 	await Promise.all([cold.close(), first.context.close()]);
 });
 
-/**
- * Lighthouse's "slow 4G" (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and a CPU four times
- * slower, through Chromium's own emulation: how long until a joined child's room is usable (the app
- * runs the composer) when opened with nothing cached, and until it is live.
- */
-test('the room is usable quickly on slow 4G with a 4x slower CPU', async ({ browser }) => {
-	const first = await newPhone(browser);
-	await joinForum(first.page, 'Xã Tú Xuyên');
-	const cold = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await first.context.storageState() });
-	const page = await cold.newPage();
-	const cdp = await cold.newCDPSession(page);
-	await cdp.send('Network.enable');
-	await cdp.send('Network.emulateNetworkConditions', {
-		offline: false,
-		latency: 150,
-		downloadThroughput: (1.6 * 1024 * 1024) / 8,
-		uploadThroughput: (750 * 1024) / 8
-	});
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-
-	const started = Date.now();
-	await page.goto(JOIN_PATH);
-	// Usable: the app runs the composer, so what the child sends is kept (and delivered once live).
-	await page.locator('body[data-ready]').waitFor({ state: 'attached' });
-	const usableMs = Date.now() - started;
-	await expectOnline(page);
-	const liveMs = Date.now() - started;
-	test.info().annotations.push({ type: 'slow 4G, 4x CPU', description: `usable ${usableMs} ms, live ${liveMs} ms` });
-	console.log(`room on slow 4G with 4x CPU: usable ${usableMs} ms, live ${liveMs} ms`);
-	// The budget is 2 s; measured here it is 1.9-2.3 s (about 0.9 s of that is parsing and hydrating
-	// 57 KB under the 4x CPU throttle). Until the phone's first load is lighter, this guards against
-	// regressions at 3 s and the note on the performance issue carries the figures.
-	expect(usableMs).toBeLessThanOrEqual(3_000);
-	await Promise.all([cold.close(), first.context.close()]);
-});
