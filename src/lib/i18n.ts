@@ -19,6 +19,8 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	own_submission: m.error_own_submission,
 	rate_limited: m.error_rate_limited,
 	not_withdrawable: m.error_not_withdrawable,
+	poll_closed: m.error_poll_closed,
+	unknown_option: m.error_unknown_option,
 	server_error: m.error_server_error
 };
 

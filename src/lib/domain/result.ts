@@ -19,6 +19,8 @@ export const PARTICIPANT_ERROR_CODES = [
 	'own_submission',
 	'rate_limited',
 	'not_withdrawable',
+	'poll_closed',
+	'unknown_option',
 	'server_error'
 ] as const;
 
