@@ -51,7 +51,8 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	forward_level: m.error_forward_level,
 	forward_invalid: m.error_forward_invalid,
 	nothing_selected: m.error_nothing_selected,
-	no_predecessor: m.error_no_predecessor
+	no_predecessor: m.error_no_predecessor,
+	poll_options_invalid: m.error_poll_options_invalid
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -21,6 +21,7 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	not_withdrawable: m.error_not_withdrawable,
 	poll_closed: m.error_poll_closed,
 	unknown_option: m.error_unknown_option,
+	unknown_poll: m.error_unknown_poll,
 	server_error: m.error_server_error
 };
 

@@ -88,7 +88,9 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		screen: false
 	},
 	'session:close': runsTheRoom(),
-	'stage:review': runsTheRoom()
+	'stage:review': runsTheRoom(),
+	'poll:create': runsTheRoom(),
+	'poll:set': runsTheRoom()
 };
 
 /** The MC's powers: organisers and moderators, nobody else. */
@@ -165,6 +167,17 @@ describe('staff commands over the socket', () => {
 				return socket.emitWithAck('submission:followUp', { submissionId: item.id, agencyId: null, dueDate: '', note: 'Trả lời bằng văn bản' });
 			case 'session:close':
 				return socket.emitWithAck('session:close', {});
+			case 'poll:create':
+				return socket.emitWithAck('poll:create', { kind: 'single', question: 'Em thích gì nhất?', options: 'Sân chơi\nThư viện', scaleMax: 5 });
+			case 'poll:set': {
+				const created = await server.app.polls.create(
+					(await server.app.staffAuth.resume((await server.staffMember('organiser')).token))!.actor,
+					eventId,
+					{ kind: 'rating', question: 'Em chấm buổi hôm nay mấy điểm?', options: '', scaleMax: 5 }
+				);
+				if (!created.ok) throw new Error(created.error.code);
+				return socket.emitWithAck('poll:set', { pollId: created.data.id, status: 'open' });
+			}
 			case 'stage:review':
 				// Taking the review down needs no predecessor: the role check is what is tested here.
 				return socket.emitWithAck('stage:review', { on: false });

@@ -21,6 +21,7 @@ export const PARTICIPANT_ERROR_CODES = [
 	'not_withdrawable',
 	'poll_closed',
 	'unknown_option',
+	'unknown_poll',
 	'server_error'
 ] as const;
 
@@ -70,7 +71,8 @@ export const STAFF_ERROR_CODES = [
 	'forward_level',
 	'forward_invalid',
 	'nothing_selected',
-	'no_predecessor'
+	'no_predecessor',
+	'poll_options_invalid'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

@@ -4,6 +4,7 @@
  * download the validator. docs/realtime.md documents every event listed here.
  */
 import type { Result } from '$lib/domain/result';
+import type { Poll, PollAnswer, PollTally } from '$lib/domain/poll';
 import type { RejectionReason, SubmissionKind, SubmissionView } from '$lib/domain/submission';
 
 export type Ack<T> = Result<T>;
@@ -92,6 +93,12 @@ export interface StageView {
 	agenda: AgendaNow | null;
 	/** Set while the MC shows last year's review instead of a question. */
 	review: ReviewView | null;
+}
+
+/** A poll as the hall sees it; `tally` only once the MC shows the results (always for staff). */
+export interface PollView extends Poll {
+	resultsShown: boolean;
+	tally: PollTally | null;
 }
 
 /** A child's item that suggests they are in danger: for the organiser only. */
@@ -185,6 +192,16 @@ export interface ClientToServerEvents {
 	'submission:followUp': (input: FollowUpInput, ack: (result: Ack<{ followUpId: string; dueAt: number }>) => void) => void;
 	'session:close': (input: Record<string, never>, ack: (result: Ack<{ followUps: number }>) => void) => void;
 	'stage:review': (input: { on: boolean }, ack: (result: Ack<StageView>) => void) => void;
+	'poll:create': (
+		input: { kind: string; question: string; options: string; scaleMax: number },
+		ack: (result: Ack<PollView>) => void
+	) => void;
+	'poll:set': (
+		input: { pollId: string; status?: 'open' | 'closed'; resultsShown?: boolean },
+		ack: (result: Ack<PollView>) => void
+	) => void;
+	/** A child answers a poll; answering again replaces the earlier answer. */
+	'poll:answer': (input: { pollId: string; answer: PollAnswer }, ack: (result: Ack<{ pollId: string }>) => void) => void;
 	/** A child takes back their own item before it is answered. */
 	'submission:withdraw': (input: { submissionId: string }, ack: (result: Ack<SubmissionView>) => void) => void;
 }
@@ -207,7 +224,9 @@ export const STAFF_COMMANDS = [
 	'safeguarding:handled',
 	'submission:followUp',
 	'session:close',
-	'stage:review'
+	'stage:review',
+	'poll:create',
+	'poll:set'
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 export type StaffCommand = (typeof STAFF_COMMANDS)[number];
 
@@ -223,6 +242,8 @@ export interface ServerToClientEvents {
 	'stage:changed': (stage: StageView) => void;
 	/** Screens and staff: the transparency counters. */
 	'counters:changed': (counters: Counters) => void;
+	/** A poll opened, closed, answered, or its results shown: staff always, the hall per the MC. */
+	'poll:changed': (poll: PollView) => void;
 	/** Organisers only: a child may be in danger. */
 	'safeguarding:alert': (alert: SafeguardingAlert) => void;
 	'vote:counted': (count: VoteCount) => void;

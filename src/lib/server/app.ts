@@ -9,6 +9,7 @@ import { createFollowUpService } from './services/follow-up-service';
 import { createForwardingService } from './services/forwarding-service';
 import { createModerationService } from './services/moderation-service';
 import { createOutcomeService } from './services/outcome-service';
+import { createPollService } from './services/poll-service';
 import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
@@ -57,6 +58,7 @@ export function createForumApp(options: ForumAppOptions) {
 		outcomes: createOutcomeService(deps),
 		reports: createReportService(deps),
 		forwarding: createForwardingService(deps),
+		polls: createPollService(deps),
 		close: () => {
 			votes.flush();
 			database.close();

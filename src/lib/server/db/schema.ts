@@ -317,3 +317,40 @@ export const followUpHistory = sqliteTable(
 	},
 	(t) => [index('follow_up_history_idx').on(t.followUpId, t.at)]
 );
+
+/** Opinion polls the MC prepares and runs live. Options are stored as JSON: [{ id, label }]. */
+export const polls = sqliteTable(
+	'polls',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['single', 'multiple', 'rating', 'word_cloud', 'open'] }).notNull(),
+		question: text('question').notNull(),
+		options: text('options', { mode: 'json' }).$type<{ id: string; label: string }[]>().notNull(),
+		scaleMin: integer('scale_min').notNull().default(1),
+		scaleMax: integer('scale_max').notNull().default(5),
+		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
+		/** Whether the results are on the projection screen and the phones. */
+		resultsShown: integer('results_shown', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('polls_event_idx').on(t.eventId)]
+);
+
+/** One answer per child per poll: a changed answer replaces the earlier one. */
+export const pollAnswers = sqliteTable(
+	'poll_answers',
+	{
+		pollId: text('poll_id')
+			.notNull()
+			.references(() => polls.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		answer: text('answer', { mode: 'json' }).notNull(),
+		at: integer('at', { mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pollId, t.participantId] })]
+);

@@ -87,3 +87,26 @@ export const followUpSchema = z.strictObject({
 });
 
 export const reviewSchema = z.strictObject({ on: z.boolean() });
+
+export const pollCreateSchema = z.strictObject({
+	kind: z.string().max(20),
+	question: z.string().max(1200),
+	options: z.string().max(4000).default(''),
+	scaleMax: z.int().min(0).max(100).default(5)
+});
+
+export const pollSetSchema = z.strictObject({
+	pollId: z.uuid(),
+	status: z.enum(['open', 'closed']).optional(),
+	resultsShown: z.boolean().optional()
+});
+
+export const pollAnswerSchema = z.strictObject({
+	pollId: z.uuid(),
+	answer: z.union([
+		z.strictObject({ optionId: id }),
+		z.strictObject({ optionIds: z.array(id).min(1).max(12) }),
+		z.strictObject({ value: z.int().min(-100).max(100) }),
+		z.strictObject({ text: z.string().max(2000) })
+	])
+});

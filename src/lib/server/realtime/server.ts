@@ -31,6 +31,9 @@ import {
 	mergeSchema,
 	moderationDecisionSchema,
 	parsePayload,
+	pollAnswerSchema,
+	pollCreateSchema,
+	pollSetSchema,
 	queueSchema,
 	reviewSchema,
 	setVoteSchema,
@@ -122,6 +125,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input));
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));
+		command(socket, 'poll:answer', pollAnswerSchema, (input) => app.polls.answer(participant, input));
 		command(socket, 'participant:sync', emptySchema, async () => ({
 			ok: true,
 			data: await app.submissions.participantSnapshot(participant)
@@ -158,7 +162,9 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 					return marked.ok ? { ok: true, data: { followUpId: marked.data.id, dueAt: marked.data.dueAt } } : marked;
 				}),
 			'session:close': () => command(socket, 'session:close', emptySchema, () => app.followUps.closeSession(actor, eventId)),
-			'stage:review': () => command(socket, 'stage:review', reviewSchema, (input) => stage.showReview(actor, eventId, input.on))
+			'stage:review': () => command(socket, 'stage:review', reviewSchema, (input) => stage.showReview(actor, eventId, input.on)),
+			'poll:create': () => command(socket, 'poll:create', pollCreateSchema, (input) => app.polls.create(actor, eventId, input)),
+			'poll:set': () => command(socket, 'poll:set', pollSetSchema, (input) => app.polls.set(actor, eventId, input))
 		};
 		for (const register of Object.values(staffCommands)) register();
 	}

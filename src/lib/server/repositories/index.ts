@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
 import { createFollowUpRepository } from './follow-up-repository';
+import { createPollRepository } from './poll-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createStaffRepository } from './staff-repository';
@@ -20,6 +21,7 @@ export function createSqliteRepositories(db: Db): Repositories {
 		staff: createStaffRepository(db),
 		audit: createAuditRepository(db),
 		followUps: createFollowUpRepository(db),
+		polls: createPollRepository(db),
 		async ping() {
 			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
 		}

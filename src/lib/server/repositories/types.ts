@@ -7,6 +7,7 @@ import type { Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
 import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
 import type { FollowUpStatus } from '$lib/domain/follow-up';
+import type { Poll, PollAnswer, PollStatus } from '$lib/domain/poll';
 import type { StaffItemView } from '$lib/realtime/protocol';
 
 export interface EventLists {
@@ -257,6 +258,22 @@ export interface FollowUpRepository {
 	listForEvent(eventId: string): Promise<StoredFollowUp[]>;
 }
 
+export interface StoredPoll extends Poll {
+	eventId: string;
+	resultsShown: boolean;
+}
+
+export interface PollRepository {
+	create(poll: StoredPoll): Promise<void>;
+	findById(id: string): Promise<StoredPoll | null>;
+	listByEvent(eventId: string): Promise<StoredPoll[]>;
+	/** Changes the poll only while its status is one of `from`; null otherwise. */
+	update(id: string, from: readonly PollStatus[], change: Partial<Pick<StoredPoll, 'status' | 'resultsShown'>>): Promise<StoredPoll | null>;
+	/** One answer per child: a second one replaces the first. */
+	saveAnswer(pollId: string, participantId: string, answer: PollAnswer, at: number): Promise<void>;
+	listAnswers(pollId: string): Promise<{ participantId: string; answer: PollAnswer; at: number }[]>;
+}
+
 export interface Repositories {
 	events: EventRepository;
 	participants: ParticipantRepository;
@@ -265,6 +282,7 @@ export interface Repositories {
 	staff: StaffRepository;
 	audit: AuditRepository;
 	followUps: FollowUpRepository;
+	polls: PollRepository;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
 }

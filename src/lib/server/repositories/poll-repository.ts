@@ -1,0 +1,48 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { pollAnswers, polls } from '../db/schema';
+import type { PollAnswer } from '$lib/domain/poll';
+import type { PollRepository, StoredPoll } from './types';
+
+type Row = typeof polls.$inferSelect;
+const toStored = ({ scaleMin, scaleMax, createdAt: _createdAt, ...row }: Row): StoredPoll => ({ ...row, scale: { min: scaleMin, max: scaleMax } });
+
+export function createPollRepository(db: Db): PollRepository {
+	const find = (id: string) => {
+		const row = db.select().from(polls).where(eq(polls.id, id)).get();
+		return row ? toStored(row) : null;
+	};
+	return {
+		async create({ scale, ...poll }) {
+			db.insert(polls).values({ ...poll, scaleMin: scale.min, scaleMax: scale.max }).run();
+		},
+		async findById(id) {
+			return find(id);
+		},
+		async listByEvent(eventId) {
+			return db.select().from(polls).where(eq(polls.eventId, eventId)).orderBy(asc(polls.createdAt)).all().map(toStored);
+		},
+		async update(id, from, change) {
+			const result = db
+				.update(polls)
+				.set(change)
+				.where(and(eq(polls.id, id), inArray(polls.status, [...from])))
+				.run();
+			return result.changes === 1 ? find(id) : null;
+		},
+		async saveAnswer(pollId, participantId, answer, at) {
+			db.insert(pollAnswers)
+				.values({ pollId, participantId, answer, at })
+				.onConflictDoUpdate({ target: [pollAnswers.pollId, pollAnswers.participantId], set: { answer, at } })
+				.run();
+		},
+		async listAnswers(pollId) {
+			return db
+				.select({ participantId: pollAnswers.participantId, answer: pollAnswers.answer, at: pollAnswers.at })
+				.from(pollAnswers)
+				.where(eq(pollAnswers.pollId, pollId))
+				.all()
+				.map((r) => ({ ...r, answer: r.answer as PollAnswer }));
+		}
+	};
+}
