@@ -41,3 +41,20 @@ export async function accept(browser: Browser, link: string, username: string, n
 	await expect(page.getByRole('heading', { name: `Xin chào, ${name}` })).toBeVisible();
 	return page;
 }
+
+/**
+ * Creates a small forum of its own from the organiser's start page, so a test's polls, queue and
+ * screen are not shared with other tests; returns its join code and projection-screen link.
+ */
+export async function createForum(page: Page, title: string, delegations: string[]): Promise<{ code: string; screenHref: string }> {
+	await page.goto('/staff');
+	await page.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
+	await page.getByLabel('Tên diễn đàn').fill(title);
+	await page.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('UBND xã\nTrường THCS');
+	await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('Sân chơi và thư viện | UBND xã\nAn toàn giao thông');
+	await page.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill(delegations.join('\n'));
+	await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+	await expect(page.getByRole('heading', { name: title })).toBeVisible();
+	const code = (await page.getByText(/^[2-9A-Z]{5} ·/).first().textContent())!.slice(0, 5);
+	return { code, screenHref: (await page.getByTestId('screen-link').getAttribute('href'))! };
+}

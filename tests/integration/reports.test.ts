@@ -71,4 +71,28 @@ describe('the organiser’s report', () => {
 		expect(csv.startsWith('\uFEFF"STT"')).toBe(true);
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""bấm vào đây"")"`);
 	});
+
+	it('keeps the polls’ results with the event: a section of the Word report and a sheet of the workbook', async () => {
+		await item('Một câu hỏi');
+		const created = await server.app.polls.create(organiser, server.event.id, { kind: 'single', question: 'Em thích gì nhất?', options: 'Sân chơi\nThư viện', scaleMax: 5 });
+		if (!created.ok) throw new Error(created.error.code);
+		await server.app.polls.create(organiser, server.event.id, { kind: 'rating', question: 'Chưa mở bao giờ', options: '', scaleMax: 5 });
+		await server.app.polls.set(organiser, server.event.id, { pollId: created.data.id, status: 'open' });
+		await child.emitWithAck('poll:answer', { pollId: created.data.id, answer: { optionId: created.data.options[1].id } });
+
+		const gathered = await server.app.reports.gather(organiser, server.event.id);
+		if (!gathered.ok) throw new Error(gathered.error.code);
+		expect(gathered.data.polls).toEqual([
+			{ question: 'Em thích gì nhất?', kind: 'single', answered: 1, mean: null, rows: [{ label: 'Sân chơi', count: 0 }, { label: 'Thư viện', count: 1 }] }
+		]);
+		const body = await (await JSZip.loadAsync(await docxReport(gathered.data))).file('word/document.xml')!.async('string');
+		expect(body).toContain('KẾT QUẢ THĂM DÒ Ý KIẾN TRẺ EM');
+		expect(body).toContain('Em thích gì nhất? (1 em trả lời)');
+		expect(body).not.toContain('Chưa mở bao giờ');
+		const sheet = await readSheet(await xlsxReport(gathered.data), 'Thăm dò');
+		expect(sheet.slice(1)).toEqual([
+			['Em thích gì nhất?', 1, 'Sân chơi', 0],
+			['Em thích gì nhất?', 1, 'Thư viện', 1]
+		]);
+	});
 });

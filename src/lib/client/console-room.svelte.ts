@@ -4,6 +4,7 @@ import { isPublic } from '$lib/domain/submission';
 import type {
 	ClientToServerEvents,
 	Counters,
+	PollView,
 	SafeguardingAlert,
 	StaffItemView,
 	StaffSnapshot,
@@ -29,6 +30,8 @@ export class ConsoleRoom {
 	counters = $state<Counters | null>(null);
 	alerts = $state<SafeguardingAlert[]>([]);
 	canModerate = $state(false);
+	/** The event's polls with live results (for those who run the room). */
+	polls = $state<PollView[]>([]);
 	/** The session ended elsewhere (logout everywhere): the page asks to sign in again. */
 	signedOut = $state(false);
 	#socket: ForumSocket | null = null;
@@ -63,6 +66,7 @@ export class ConsoleRoom {
 		socket.on('queue:changed', ({ queue }) => (this.queue = queue));
 		socket.on('stage:changed', (stage) => (this.stage = stage));
 		socket.on('counters:changed', (counters) => (this.counters = counters));
+		socket.on('poll:changed', (poll) => this.receivePoll(poll));
 		socket.on('safeguarding:alert', (alert) => {
 			this.alerts = [...this.alerts.filter((a) => a.item.id !== alert.item.id), alert];
 		});
@@ -79,6 +83,7 @@ export class ConsoleRoom {
 		);
 		// The ack carries the changed item: apply it at once rather than wait for the broadcast.
 		if (result.ok && command === 'queue:set') this.queue = result.data as string[];
+		if (result.ok && (command === 'poll:create' || command === 'poll:set')) this.receivePoll(result.data as PollView);
 		if (result.ok && (command === 'stage:show' || command === 'stage:next' || command === 'agenda:start' || command === 'stage:review'))
 			this.stage = result.data as StageView;
 		return result;
@@ -88,6 +93,10 @@ export class ConsoleRoom {
 		// Moderators get the fuller staff view through item:changed; don't overwrite it with less.
 		if (this.canModerate) return;
 		this.#receive({ heldReason: null, mergedInto: null, originalText: null, decidedBy: null, enteredBy: null, originLabel: null, ...item });
+	}
+
+	receivePoll(poll: PollView) {
+		this.polls = upsert(this.polls, poll);
 	}
 
 	#receive(item: StaffItemView) {
@@ -102,5 +111,6 @@ export class ConsoleRoom {
 		this.counters = snapshot.counters;
 		this.alerts = snapshot.alerts;
 		this.canModerate = snapshot.canModerate;
+		this.polls = snapshot.polls;
 	}
 }

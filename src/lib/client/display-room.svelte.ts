@@ -1,6 +1,6 @@
 import { sortFeed, upsert } from '$lib/domain/feed';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
-import type { Counters, DisplaySnapshot, StageView } from '$lib/realtime/protocol';
+import type { Counters, DisplaySnapshot, PollView, StageView } from '$lib/realtime/protocol';
 import { ACK_TIMEOUT_MS, connectForum, type ConnectionState } from './socket';
 
 /** The projection screen's live state: read-only, keeps its last picture while reconnecting. */
@@ -10,7 +10,11 @@ export class DisplayRoom {
 	participantCount = $state(0);
 	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	counters = $state<Counters | null>(null);
+	polls = $state<PollView[]>([]);
 	top = $derived(sortFeed(this.submissions, 'votes'));
+	/** The poll whose results the MC shows (one at a time), and a poll children may answer now. */
+	shownPoll = $derived(this.polls.find((p) => p.resultsShown) ?? null);
+	openPoll = $derived(this.polls.findLast((p) => p.status === 'open') ?? null);
 
 	constructor(snapshot: DisplaySnapshot) {
 		this.#apply(snapshot);
@@ -43,6 +47,7 @@ export class DisplayRoom {
 		socket.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
 		socket.on('stage:changed', (stage) => (this.stage = stage));
 		socket.on('counters:changed', (counters) => (this.counters = counters));
+		socket.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
 		return () => socket.disconnect();
 	}
 
@@ -51,5 +56,6 @@ export class DisplayRoom {
 		this.participantCount = snapshot.participantCount;
 		this.stage = snapshot.stage;
 		this.counters = snapshot.counters;
+		this.polls = snapshot.polls;
 	}
 }

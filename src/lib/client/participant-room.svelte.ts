@@ -1,7 +1,8 @@
 import { sortFeed, upsert, type FeedOrder } from '$lib/domain/feed';
 import type { ErrorCode } from '$lib/domain/result';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
-import type { ParticipantSnapshot, VoteCount } from '$lib/realtime/protocol';
+import type { PollAnswer } from '$lib/domain/poll';
+import type { ParticipantSnapshot, PollView, VoteCount } from '$lib/realtime/protocol';
 import { loadOutbox, outboxKey, toInput, updateOutbox, type OutboxEntry } from './outbox';
 import { ACK_TIMEOUT_MS, connectForum, type ConnectionState, type ForumSocket } from './socket';
 
@@ -20,6 +21,9 @@ export class ParticipantRoom {
 	votedIds = $state<Record<string, true>>({});
 	/** The question on the projection screen now, shown on every phone too. */
 	onScreen = $state<SubmissionView | null>(null);
+	/** Polls the MC has opened, and this child's answers to them. */
+	polls = $state<PollView[]>([]);
+	pollAnswers = $state<Record<string, PollAnswer>>({});
 	outbox = $state<OutboxEntry[]>([]);
 	/** Items the server refused for good, waiting to be handed back to the composer one by one. */
 	refused = $state<{ entry: OutboxEntry; code: ErrorCode }[]>([]);
@@ -61,6 +65,7 @@ export class ParticipantRoom {
 		socket.on('submission:updated', (submission) => this.#receive(submission));
 		socket.on('vote:counted', (count) => this.#count(count));
 		socket.on('stage:changed', (stage) => (this.onScreen = stage.onScreen));
+		socket.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
 
 		const offline = () => (this.connection = 'offline');
 		const online = () => {
@@ -106,6 +111,16 @@ export class ParticipantRoom {
 		return null;
 	}
 
+	/** A poll answer, like a vote, means something only now: it is sent live, not queued. */
+	async answerPoll(pollId: string, answer: PollAnswer): Promise<ErrorCode | 'offline' | null> {
+		if (!this.#socket?.connected || !navigator.onLine) return 'offline';
+		const result = await this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('poll:answer', { pollId, answer }).catch(() => null);
+		if (!result) return 'offline';
+		if (!result.ok) return result.error.code;
+		this.pollAnswers = { ...this.pollAnswers, [pollId]: answer };
+		return null;
+	}
+
 	async #flush() {
 		const socket = this.#socket;
 		if (this.#flushing || !socket) return;
@@ -142,6 +157,8 @@ export class ParticipantRoom {
 		this.mine = snapshot.mine;
 		this.votedIds = Object.fromEntries(snapshot.votedIds.map((id) => [id, true as const]));
 		this.onScreen = snapshot.onScreen;
+		this.polls = snapshot.polls;
+		this.pollAnswers = snapshot.pollAnswers;
 	}
 
 	/** Takes back the child's own item; the answer is a refusal code, or null when done. */

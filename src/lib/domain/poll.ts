@@ -32,7 +32,8 @@ export type PollAnswer =
 	| { optionId: string }
 	| { optionIds: string[] }
 	| { value: number }
-	| { text: string };
+	/** Word cloud and open answer; an open answer is also an item (`itemId`) moderated like any other. */
+	| { text: string; itemId?: string };
 
 /** Checks one child's answer against the poll; nothing is stored unless it holds. */
 export function validateAnswer(poll: Poll, answer: PollAnswer): Result<PollAnswer> {
@@ -94,6 +95,8 @@ export interface PollTally {
 	mean: number | null;
 	/** Phrases and how many children gave each, most first (word cloud). */
 	words: { text: string; count: number }[];
+	/** Open answers the moderators let through (filled by the service, which knows the items). */
+	texts: string[];
 }
 
 /** Counts one answer per child, their latest; earlier answers from the same child are replaced. */
@@ -120,6 +123,22 @@ export function tallyPoll(poll: Poll, answers: readonly { participantId: string;
 		options,
 		ratings,
 		mean: poll.kind === 'rating' && latest.size ? Math.round((sum / latest.size) * 100) / 100 : null,
-		words: [...words].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'vi'))
+		words: [...words].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'vi')),
+		texts: []
 	};
+}
+
+/** A poll's results as labelled counts, one row per option or scale value; words for a cloud; texts for open answers. */
+export function pollResultRows(poll: Pick<Poll, 'kind' | 'options'>, tally: PollTally): { key: string; label: string; count: number }[] {
+	switch (poll.kind) {
+		case 'single':
+		case 'multiple':
+			return poll.options.map((o) => ({ key: o.id, label: o.label, count: tally.options[o.id] ?? 0 }));
+		case 'rating':
+			return Object.entries(tally.ratings).map(([value, count]) => ({ key: value, label: value, count }));
+		case 'word_cloud':
+			return tally.words.map((w) => ({ key: w.text, label: w.text, count: w.count }));
+		case 'open':
+			return tally.texts.map((text, i) => ({ key: String(i), label: text, count: 1 }));
+	}
 }

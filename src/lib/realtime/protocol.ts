@@ -154,6 +154,8 @@ export interface StaffSnapshot {
 	alerts: SafeguardingAlert[];
 	/** Whether this connection may approve and reject (moderators and organisers). */
 	canModerate: boolean;
+	/** Every poll of the event with its live results, for those who run the room; empty otherwise. */
+	polls: PollView[];
 }
 
 /** Everything a phone needs to redraw its view from scratch after a (re)connect. */
@@ -164,6 +166,9 @@ export interface ParticipantSnapshot {
 	votedIds: string[];
 	/** The question on the projection screen now. */
 	onScreen: SubmissionView | null;
+	/** Polls opened so far (results only where the MC shows them), and this child's answers. */
+	polls: PollView[];
+	pollAnswers: Record<string, PollAnswer>;
 }
 
 export interface DisplaySnapshot {
@@ -171,6 +176,7 @@ export interface DisplaySnapshot {
 	participantCount: number;
 	stage: StageView;
 	counters: Counters;
+	polls: PollView[];
 }
 
 export interface ClientToServerEvents {

@@ -10,6 +10,7 @@ import { createForwardingService } from './services/forwarding-service';
 import { createModerationService } from './services/moderation-service';
 import { createOutcomeService } from './services/outcome-service';
 import { createPollService } from './services/poll-service';
+import { createSnapshotService } from './services/snapshot-service';
 import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
@@ -41,12 +42,15 @@ export function createForumApp(options: ForumAppOptions) {
 	};
 	const staffAuth = createStaffAuthService(deps);
 	const votes = createVoteService(deps);
+	const polls = createPollService(deps);
+	const submissions = createSubmissionService(deps);
 	return {
 		repos,
 		publisher,
 		events: createEventService(deps),
 		sessions: createSessionService(deps),
-		submissions: createSubmissionService(deps),
+		submissions,
+		snapshots: createSnapshotService(submissions, polls),
 		votes,
 		staffAuth,
 		audit: auditTrail(deps),
@@ -58,9 +62,10 @@ export function createForumApp(options: ForumAppOptions) {
 		outcomes: createOutcomeService(deps),
 		reports: createReportService(deps),
 		forwarding: createForwardingService(deps),
-		polls: createPollService(deps),
+		polls,
 		close: () => {
 			votes.flush();
+			polls.close();
 			database.close();
 		}
 	};

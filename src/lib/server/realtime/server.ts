@@ -116,7 +116,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 			socket.join([rooms.audience(data.eventId), rooms.display(data.eventId)]);
 			command(socket, 'display:sync', emptySchema, async () => ({
 				ok: true,
-				data: await app.submissions.displaySnapshot(data.eventId)
+				data: await app.snapshots.display(data.eventId)
 			}));
 			return;
 		}
@@ -126,10 +126,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));
 		command(socket, 'poll:answer', pollAnswerSchema, (input) => app.polls.answer(participant, input));
-		command(socket, 'participant:sync', emptySchema, async () => ({
-			ok: true,
-			data: await app.submissions.participantSnapshot(participant)
-		}));
+		command(socket, 'participant:sync', emptySchema, async () => ({ ok: true, data: await app.snapshots.participant(participant) }));
 	});
 
 	/** Staff consoles: every command goes to a service that checks the role, as a form action would. */
@@ -141,7 +138,13 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 		const { moderation, stage } = app;
 		// Typed as a complete map, so a command added to STAFF_COMMANDS must be wired here too.
 		const staffCommands: { [C in StaffCommand]: () => void } = {
-			'staff:sync': () => command(socket, 'staff:sync', emptySchema, () => moderation.snapshot(actor, eventId)),
+			'staff:sync': () =>
+				command(socket, 'staff:sync', emptySchema, async () => {
+					const snapshot = await moderation.snapshot(actor, eventId);
+					if (!snapshot.ok) return snapshot;
+					const polls = authorise(actor, 'poll:run', { eventId }) ? await app.polls.list(eventId, true) : [];
+					return { ok: true, data: { ...snapshot.data, polls } };
+				}),
 			'moderation:decide': () =>
 				command(socket, 'moderation:decide', moderationDecisionSchema, (input) => moderation.decide(actor, input)),
 			'submission:answer': () => command(socket, 'submission:answer', answerSchema, (input) => moderation.markAnswered(actor, input)),
@@ -171,7 +174,9 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 
 	const publisher: Publisher = {
 		publish(audience, event, ...payload) {
-			io.to(roomOf(audience)).emit(event, ...payload);
+			// Staff consoles sit in the audience room too; 'hall' leaves them out.
+			if (audience.kind === 'hall') io.to(rooms.audience(audience.eventId)).except(rooms.staff(audience.eventId)).emit(event, ...payload);
+			else io.to(roomOf(audience)).emit(event, ...payload);
 		},
 		evict(audience) {
 			io.in(roomOf(audience)).disconnectSockets(true);
@@ -191,6 +196,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 function roomOf(audience: Audience): string {
 	switch (audience.kind) {
 		case 'audience':
+		case 'hall':
 			return rooms.audience(audience.eventId);
 		case 'display':
 			return rooms.display(audience.eventId);

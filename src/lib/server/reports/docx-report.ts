@@ -41,6 +41,8 @@ const cell = (children: Paragraph[], width: number, borders = true) =>
 		...(borders ? {} : { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } })
 	});
 
+const percent = (count: number, of: number) => (of ? `${Math.round((100 * count) / of)}%` : '');
+
 function table(header: string[], rows: (string | number)[][], widths: number[]) {
 	return new Table({
 		width: { size: 100, type: WidthType.PERCENTAGE },
@@ -131,6 +133,17 @@ export async function docxReport(report: ForumReport): Promise<Buffer> {
 								FOLLOW_UP_STATUSES.map((s) => [followUpStatusLabel(s), figures.followUpStatus[s]]),
 								[75, 25]
 							),
+							...(report.polls.length
+								? [
+										heading('VI. KẾT QUẢ THĂM DÒ Ý KIẾN TRẺ EM'),
+										...report.polls.flatMap((poll, i) => [
+											para(`${i + 1}. ${poll.question} (${poll.answered} em trả lời${poll.mean !== null ? `; điểm trung bình ${poll.mean}` : ''})`, { bold: true }),
+											...(poll.rows.length
+												? [table(['Lựa chọn', 'Số em', 'Tỉ lệ'], poll.rows.map((r) => [r.label, r.count, percent(r.count, poll.answered)]), [60, 20, 20])]
+												: [])
+										])
+									]
+								: []),
 							para('Báo cáo được lập từ hệ thống Diễn đàn trẻ em.', { italics: true })
 						]
 					}

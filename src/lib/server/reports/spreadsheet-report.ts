@@ -35,11 +35,21 @@ export async function xlsxReport(report: ForumReport): Promise<Buffer> {
 	const header = HEADER.map((value) => ({ value, fontWeight: 'bold' as const }));
 	// Every value is written as text or a number, never a formula: a child's "=..." stays text.
 	const data = [header, ...inVietnamese(() => report.items.map((item, i) => row(item, i).map((value) => ({ value }))))];
-	return writeXlsxFile(data, {
+	const items = {
+		data,
 		sheet: 'Ý kiến',
 		stickyRowsCount: 1,
 		columns: [6, 12, 24, 20, 24, 60, 9, 16, 40, 18, 18, 40, 30, 30].map((width) => ({ width }))
-	}).toBuffer();
+	};
+	if (!report.polls.length) return writeXlsxFile(data, items).toBuffer();
+	// One row per answer option (or phrase, or approved open answer) of every poll run.
+	const polls = [
+		['Câu hỏi thăm dò', 'Số em trả lời', 'Lựa chọn', 'Số em chọn'].map((value) => ({ value, fontWeight: 'bold' as const })),
+		...report.polls.flatMap((poll) =>
+			(poll.rows.length ? poll.rows : [{ label: '', count: 0 }]).map((row) => [{ value: poll.question }, { value: poll.answered }, { value: row.label }, { value: row.count }])
+		)
+	];
+	return writeXlsxFile([items, { data: polls, sheet: 'Thăm dò', stickyRowsCount: 1, columns: [50, 14, 40, 12].map((width) => ({ width })) }]).toBuffer();
 }
 
 export function csvReport(report: ForumReport): string {

@@ -43,6 +43,16 @@ export function createPollRepository(db: Db): PollRepository {
 				.where(eq(pollAnswers.pollId, pollId))
 				.all()
 				.map((r) => ({ ...r, answer: r.answer as PollAnswer }));
+		},
+		async listAnswersBy(pollIds, participantId) {
+			if (!pollIds.length) return {};
+			// By the (poll, child) key: no scan of every event's answers.
+			const rows = db
+				.select({ pollId: pollAnswers.pollId, answer: pollAnswers.answer })
+				.from(pollAnswers)
+				.where(and(inArray(pollAnswers.pollId, [...pollIds]), eq(pollAnswers.participantId, participantId)))
+				.all();
+			return Object.fromEntries(rows.map((r) => [r.pollId, r.answer as PollAnswer]));
 		}
 	};
 }

@@ -272,6 +272,8 @@ export interface PollRepository {
 	/** One answer per child: a second one replaces the first. */
 	saveAnswer(pollId: string, participantId: string, answer: PollAnswer, at: number): Promise<void>;
 	listAnswers(pollId: string): Promise<{ participantId: string; answer: PollAnswer; at: number }[]>;
+	/** One child's answers, by poll, so a reloaded phone shows what it chose. */
+	listAnswersBy(pollIds: readonly string[], participantId: string): Promise<Record<string, PollAnswer>>;
 }
 
 export interface Repositories {

@@ -76,7 +76,7 @@ export function createModerationService(deps: ServiceDeps) {
 
 	return {
 		/** The items a staff member may see in an event: all of them (but alerts) for those who moderate. */
-		async snapshot(actor: StaffActor | null, eventId: string): Promise<Result<StaffSnapshot>> {
+		async snapshot(actor: StaffActor | null, eventId: string): Promise<Result<Omit<StaffSnapshot, 'polls'>>> {
 			if (!authorise(actor, 'event:view', { eventId })) return audit.refused(actor, 'event:view', eventId, 'forbidden');
 			const canModerate = authorise(actor, 'submission:moderate', { eventId });
 			const canSeeAlerts = authorise(actor, 'safeguarding:view', { eventId });

@@ -5,9 +5,14 @@ import { fail, ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import { normaliseText } from '$lib/domain/submission';
 import type { PollView } from '$lib/realtime/protocol';
-import type { StoredPoll } from '../repositories';
+import type { Repositories, StoredPoll } from '../repositories';
 import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
+import { createSubmissionService } from './submission-service';
+import { isPublic } from '$lib/domain/submission';
+
+/** Answers arriving together are announced once per poll per tick, as vote counts are. */
+const ANNOUNCE_TICK_MS = 100;
 
 export const POLL_QUESTION_MAX = 300;
 export const POLL_OPTIONS_MAX = 12;
@@ -21,6 +26,15 @@ export interface NewPollInput {
 	scaleMax: number;
 }
 
+/** A poll's results; open answers are items, and only those the moderators let through count as text. */
+export async function pollTally(repos: Repositories, poll: StoredPoll): Promise<PollTally> {
+	const answers = await repos.polls.listAnswers(poll.id);
+	const tally = tallyPoll(poll, answers);
+	if (poll.kind !== 'open') return tally;
+	const items = await Promise.all(answers.map((a) => ('itemId' in a.answer && a.answer.itemId ? repos.submissions.findById(a.answer.itemId) : null)));
+	return { ...tally, texts: items.filter((i) => i && isPublic(i.status)).map((i) => i!.text) };
+}
+
 /**
  * Polls of the children in the hall: the MC prepares and runs them, children answer once (and may
  * change their answer while the poll is open), results go live to the consoles and, when the MC
@@ -29,20 +43,59 @@ export interface NewPollInput {
 export function createPollService(deps: ServiceDeps) {
 	const { repos, publisher, limiter, now, newId } = deps;
 	const audit = auditTrail(deps);
+	const submissions = createSubmissionService(deps);
+	const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
 	async function viewOf(poll: StoredPoll, withTally: boolean): Promise<PollView> {
 		const { eventId: _eventId, ...rest } = poll;
 		return { ...rest, tally: withTally ? await tallyOf(poll) : null };
 	}
 
-	async function tallyOf(poll: StoredPoll): Promise<PollTally> {
-		return tallyPoll(poll, await repos.polls.listAnswers(poll.id));
-	}
+	const tallyOf = (poll: StoredPoll) => pollTally(repos, poll);
 
 	/** Staff always see the results; the hall only once the MC shows them. */
 	async function announce(poll: StoredPoll) {
 		publisher.publish({ kind: 'staff', eventId: poll.eventId }, 'poll:changed', await viewOf(poll, true));
-		publisher.publish({ kind: 'audience', eventId: poll.eventId }, 'poll:changed', await viewOf(poll, poll.resultsShown));
+		publisher.publish({ kind: 'hall', eventId: poll.eventId }, 'poll:changed', await viewOf(poll, poll.resultsShown));
+	}
+
+	function announceSoon(pollId: string) {
+		if (pending.has(pollId)) return;
+		const timer = setTimeout(async () => {
+			pending.delete(pollId);
+			const poll = await repos.polls.findById(pollId);
+			if (poll) await announce(poll);
+		}, ANNOUNCE_TICK_MS);
+		timer.unref?.();
+		pending.set(pollId, timer);
+	}
+
+	/** One poll's results on the screen at a time: showing one hides the others. */
+	async function hideOtherResults(eventId: string, exceptId: string) {
+		for (const other of await repos.polls.listByEvent(eventId)) {
+			if (other.id === exceptId || !other.resultsShown) continue;
+			const hidden = await repos.polls.update(other.id, ['draft', 'open', 'closed'], { resultsShown: false });
+			if (hidden) await announce(hidden);
+		}
+	}
+
+	/**
+	 * An open answer goes through moderation like any item (word filter, safeguarding, the MC's
+	 * approval), labelled with its poll; a changed answer takes the earlier item back.
+	 */
+	async function submitOpenAnswer(participant: Participant, poll: StoredPoll, text: string): Promise<Result<string>> {
+		const event = await repos.events.findById(participant.eventId);
+		const topic = event?.topics[0];
+		if (!topic) return fail('unknown_topic');
+		const earlier = (await repos.polls.listAnswersBy([poll.id], participant.id))[poll.id];
+		const item = await submissions.submit(
+			participant,
+			{ id: newId(), kind: 'message', topicId: topic.id, agencyId: null, text },
+			`Thăm dò ý kiến: ${poll.question}`
+		);
+		if (!item.ok) return item;
+		if (earlier && 'itemId' in earlier && earlier.itemId) await submissions.withdraw(participant, earlier.itemId);
+		return ok(item.data.id);
 	}
 
 	return {
@@ -86,6 +139,7 @@ export function createPollService(deps: ServiceDeps) {
 				...(input.resultsShown !== undefined ? { resultsShown: input.resultsShown } : {})
 			});
 			if (!changed) return fail('poll_closed');
+			if (input.resultsShown) await hideOtherResults(eventId, changed.id);
 			await announce(changed);
 			await audit.done(actor, 'poll:run', eventId, `poll ${poll.id}: ${input.status ?? ''} ${input.resultsShown ?? ''}`);
 			return ok(await viewOf(changed, true));
@@ -97,10 +151,31 @@ export function createPollService(deps: ServiceDeps) {
 			if (!poll || poll.eventId !== participant.eventId) return fail('unknown_poll');
 			const checked = validateAnswer(poll, input.answer);
 			if (!checked.ok) return checked;
-			if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
-			await repos.polls.saveAnswer(poll.id, participant.id, checked.data, now());
-			await announce(poll);
+			let answer = checked.data;
+			if (poll.kind === 'open' && 'text' in answer) {
+				const item = await submitOpenAnswer(participant, poll, answer.text);
+				if (!item.ok) return item;
+				answer = { text: answer.text, itemId: item.data };
+			} else if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
+			await repos.polls.saveAnswer(poll.id, participant.id, answer, now());
+			announceSoon(poll.id);
 			return ok({ pollId: poll.id });
+		},
+
+		/** A phone's view after a (re)connect: the polls under way and this child's answers. */
+		async participantView(participant: Participant): Promise<{ polls: PollView[]; answers: Record<string, PollAnswer> }> {
+			const polls = await this.list(participant.eventId, false);
+			const answers = await repos.polls.listAnswersBy(
+				polls.map((p) => p.id),
+				participant.id
+			);
+			return { polls, answers };
+		},
+
+		/** Pending announcements are dropped when the app closes. */
+		close() {
+			for (const timer of pending.values()) clearTimeout(timer);
+			pending.clear();
 		},
 
 		/** The event's polls as a console or a phone sees them. */

@@ -6,6 +6,8 @@ import type { ServerToClientEvents } from '$lib/realtime/protocol';
 
 export type Audience =
 	| { kind: 'audience'; eventId: string }
+	/** Phones and screens of one event, without the staff consoles that also sit in the audience. */
+	| { kind: 'hall'; eventId: string }
 	| { kind: 'display'; eventId: string }
 	| { kind: 'participant'; participantId: string }
 	/** Moderators' and organisers' consoles of one event: items waiting for moderation. */

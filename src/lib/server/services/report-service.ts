@@ -3,14 +3,26 @@ import type { EventDetails } from '$lib/domain/event';
 import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import { SUBMISSION_STATUSES } from '$lib/domain/submission';
+import { pollResultRows, type PollKind } from '$lib/domain/poll';
 import { auditTrail } from './audit-trail';
+import { pollTally } from './poll-service';
 import type { ServiceDeps } from './deps';
 
 export interface ForumReport {
 	event: EventDetails;
 	items: ReportItem[];
 	figures: ReportFigures;
+	/** The opinion polls run (drafts never opened are left out). */
+	polls: ReportPoll[];
 	generatedAt: number;
+}
+
+export interface ReportPoll {
+	question: string;
+	kind: PollKind;
+	answered: number;
+	mean: number | null;
+	rows: { label: string; count: number }[];
 }
 
 /** Everything the organiser's report says, gathered once for the Word, Excel and CSV files. */
@@ -58,8 +70,17 @@ export function createReportService(deps: ServiceDeps) {
 				delegation: d.name,
 				participants: participation.find((p) => p.delegationId === d.id)?.n ?? 0
 			}));
+			const polls = await Promise.all(
+				(await repos.polls.listByEvent(eventId))
+					.filter((p) => p.status !== 'draft')
+					.map(async (poll): Promise<ReportPoll> => {
+						const tally = await pollTally(repos, poll);
+						const rows = pollResultRows(poll, tally).map(({ label, count }) => ({ label, count }));
+						return { question: poll.question, kind: poll.kind, answered: tally.answered, mean: tally.mean, rows };
+					})
+			);
 			await audit.done(actor, 'report:export', eventId);
-			return ok({ event, items, figures: reportFigures(items, delegations), generatedAt: now() });
+			return ok({ event, items, figures: reportFigures(items, delegations), polls, generatedAt: now() });
 		}
 	};
 }

@@ -35,9 +35,10 @@ export function createSubmissionService(deps: ServiceDeps) {
 	return {
 		/**
 		 * Stores a child's question, recommendation or message once, however often the phone
-		 * resends it, and shows it to everyone when moderation allows.
+		 * resends it, and shows it to everyone when moderation allows. `originLabel` names where it
+		 * came from when not the composer (an open poll's answer).
 		 */
-		async submit(participant: Participant, input: SubmitSubmissionInput): Promise<Result<SubmissionView>> {
+		async submit(participant: Participant, input: SubmitSubmissionInput, originLabel: string | null = null): Promise<Result<SubmissionView>> {
 			const existing = await repos.submissions.findById(input.id);
 			const decision = decideResubmission(existing, participant.id);
 			if (decision === 'conflict') return fail('id_conflict');
@@ -76,7 +77,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 				queuePosition: null,
 				safeguardingHandledAt: null,
 				originSubmissionId: null,
-				originLabel: null
+				originLabel
 			});
 			// Two sends of one id racing each other: only the winner announces it.
 			if (stored.participantId !== participant.id) return fail('id_conflict');
@@ -100,7 +101,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 			return ok(toView(changed));
 		},
 
-		async participantSnapshot(participant: Participant): Promise<ParticipantSnapshot> {
+		async participantSnapshot(participant: Participant): Promise<Omit<ParticipantSnapshot, 'polls' | 'pollAnswers'>> {
 			const [visible, mine, votedIds, stage] = await Promise.all([
 				repos.submissions.listByStatus(participant.eventId, PUBLIC_STATUSES),
 				repos.submissions.listByParticipant(participant.id),
@@ -117,7 +118,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 			return { submissions: visible.map(toView), mine: withOutcome, votedIds, onScreen: stage.onScreen };
 		},
 
-		async displaySnapshot(eventId: string): Promise<DisplaySnapshot> {
+		async displaySnapshot(eventId: string): Promise<Omit<DisplaySnapshot, 'polls'>> {
 			const [visible, participantCount, stage, counters] = await Promise.all([
 				repos.submissions.listByStatus(eventId, PUBLIC_STATUSES),
 				repos.participants.countByEvent(eventId),

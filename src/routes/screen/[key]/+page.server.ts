@@ -17,6 +17,6 @@ export const load = async ({ params, url }) => {
 		joinUrl,
 		shortJoinUrl: `${url.host}/j/${event.code}`,
 		qrSvg,
-		snapshot: await app.submissions.displaySnapshot(event.id)
+		snapshot: await app.snapshots.display(event.id)
 	};
 };

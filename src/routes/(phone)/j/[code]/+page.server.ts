@@ -21,7 +21,7 @@ export const load = async ({ params, locals }) => {
 			delegationId: participant.delegationId,
 			nickname: participant.nickname
 		},
-		snapshot: participant ? await app.submissions.participantSnapshot(participant) : null
+		snapshot: participant ? await app.snapshots.participant(participant) : null
 	};
 };
 
