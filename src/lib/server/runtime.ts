@@ -3,6 +3,7 @@
  * the production bundle and the realtime server (attached from server.js) see one instance.
  */
 import { createForumApp, type ForumApp } from './app';
+import { databasePath } from './db/path.js';
 import { demoEvent } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
 
@@ -10,7 +11,7 @@ const KEY = Symbol.for('dien-dan.forum-app');
 type Holder = { [KEY]?: Promise<ForumApp> };
 
 async function start(): Promise<ForumApp> {
-	const app = createForumApp({ databasePath: process.env.DATABASE_PATH ?? 'data/forum.db' });
+	const app = createForumApp({ databasePath: databasePath() });
 	if (process.env.DEMO_EVENT !== 'off' && (await app.repos.events.count()) === 0) {
 		await app.repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
 	}
