@@ -52,7 +52,11 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	forward_invalid: m.error_forward_invalid,
 	nothing_selected: m.error_nothing_selected,
 	no_predecessor: m.error_no_predecessor,
-	poll_options_invalid: m.error_poll_options_invalid
+	poll_options_invalid: m.error_poll_options_invalid,
+	link_invalid: m.error_link_invalid,
+	pre_event_closed: m.error_pre_event_closed,
+	pre_event_limit: m.error_pre_event_limit,
+	not_editable: m.error_not_editable
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

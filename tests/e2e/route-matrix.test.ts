@@ -114,6 +114,26 @@ const ROUTES: RouteCase[] = [
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/log`,
 		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/pre-event/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/pre-event`,
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/pre-event/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/pre-event?/settings`,
+		form: { deadline: '', limit: '0' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/pre-event/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/pre-event?/createLink`,
+		form: { delegationId: 'no-such-delegation' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
 	}
 ];
 

@@ -33,7 +33,8 @@ export async function invite(page: Page, role: string, agency?: string): Promise
 /** Opens an invitation link in a fresh browser and creates the account it invites. */
 export async function accept(browser: Browser, link: string, username: string, name: string): Promise<Page> {
 	const page = await (await browser.newContext(LAPTOP)).newPage();
-	await page.goto(link);
+	// Hydration would clear a field typed into before it: wait for the page's scripts to settle.
+	await page.goto(link, { waitUntil: 'networkidle' });
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Họ và tên').fill(name);
 	await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-2024');

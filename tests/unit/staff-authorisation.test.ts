@@ -19,6 +19,7 @@ const MATRIX: Record<StaffAction, Record<StaffRole, Cell>> = {
 	'queue:manage': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'agenda:run': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'poll:run': { organiser: true, moderator: true, leader: false, follow_up: false },
+	'preEvent:manage': { organiser: true, moderator: false, leader: false, follow_up: false },
 	'display:control': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'submission:answer': { organiser: true, moderator: true, leader: 'own', follow_up: false },
 	'followUp:update': { organiser: true, moderator: false, leader: false, follow_up: 'own' },

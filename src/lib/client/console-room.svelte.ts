@@ -89,10 +89,10 @@ export class ConsoleRoom {
 		return result;
 	}
 
-	receivePublic(item: Omit<StaffItemView, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel'>) {
+	receivePublic(item: Omit<StaffItemView, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel' | 'preSubmitted'>) {
 		// Moderators get the fuller staff view through item:changed; don't overwrite it with less.
 		if (this.canModerate) return;
-		this.#receive({ heldReason: null, mergedInto: null, originalText: null, decidedBy: null, enteredBy: null, originLabel: null, ...item });
+		this.#receive({ heldReason: null, mergedInto: null, originalText: null, decidedBy: null, enteredBy: null, originLabel: null, preSubmitted: false, ...item });
 	}
 
 	receivePoll(poll: PollView) {

@@ -72,7 +72,11 @@ export const STAFF_ERROR_CODES = [
 	'forward_invalid',
 	'nothing_selected',
 	'no_predecessor',
-	'poll_options_invalid'
+	'poll_options_invalid',
+	'link_invalid',
+	'pre_event_closed',
+	'pre_event_limit',
+	'not_editable'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

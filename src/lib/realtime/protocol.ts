@@ -47,8 +47,10 @@ export interface StaffItemView extends SubmissionView {
 	decidedBy: string | null;
 	/** Staff who typed it in from a child's paper card. */
 	enteredBy: string | null;
-	/** The lower-level forum it was forwarded from. */
+	/** Where it came from when not a phone or a paper card: a lower-level forum, a poll. */
 	originLabel: string | null;
+	/** Sent ahead of the day through the delegation's chaperone link. */
+	preSubmitted: boolean;
 }
 
 /** Transparency counters, shown on the screen and the console: every voice counted. */

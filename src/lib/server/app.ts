@@ -10,6 +10,7 @@ import { createForwardingService } from './services/forwarding-service';
 import { createModerationService } from './services/moderation-service';
 import { createOutcomeService } from './services/outcome-service';
 import { createPollService } from './services/poll-service';
+import { createPreEventService } from './services/pre-event-service';
 import { createSnapshotService } from './services/snapshot-service';
 import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
@@ -63,6 +64,7 @@ export function createForumApp(options: ForumAppOptions) {
 		reports: createReportService(deps),
 		forwarding: createForwardingService(deps),
 		polls,
+		preEvent: createPreEventService(deps),
 		close: () => {
 			votes.flush();
 			polls.close();

@@ -34,6 +34,12 @@ export const events = sqliteTable(
 		agendaStartedAt: integer('agenda_started_at', { mode: 'number' }),
 		/** The screen shows what became of last year's forum's items instead of a question. */
 		reviewOnScreen: integer('review_on_screen', { mode: 'boolean' }).notNull().default(false),
+		/** Before the day: chaperones send items until this time (none: no deadline set yet). */
+		preDeadline: integer('pre_deadline', { mode: 'number' }),
+		/** Items each delegation may send ahead. */
+		preLimit: integer('pre_limit').notNull().default(6),
+		/** Leaders see the items sent ahead to their agency, to prepare their answers. */
+		preOpenToAgencies: integer('pre_open_to_agencies', { mode: 'boolean' }).notNull().default(false),
 		displayKey: text('display_key').notNull(),
 		createdAt: createdAt()
 	},
@@ -162,6 +168,8 @@ export const submissions = sqliteTable(
 		/** Forwarded from a lower-level forum: the item there, and that forum's name. */
 		originSubmissionId: text('origin_submission_id'),
 		originLabel: text('origin_label'),
+		/** Sent ahead of the day through a delegation's chaperone link. */
+		chaperoneLinkId: text('chaperone_link_id'),
 		voteCount: integer('vote_count').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'number' }).notNull()
 	},
@@ -353,4 +361,24 @@ export const pollAnswers = sqliteTable(
 		at: integer('at', { mode: 'number' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.pollId, t.participantId] })]
+);
+
+/**
+ * A delegation's private link for sending items before the day (no account): the id is the
+ * SHA-256 of the token in the link, so the database never holds a working link.
+ */
+export const chaperoneLinks = sqliteTable(
+	'chaperone_links',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		delegationId: text('delegation_id')
+			.notNull()
+			.references(() => delegations.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at', { mode: 'number' }).notNull(),
+		revokedAt: integer('revoked_at', { mode: 'number' })
+	},
+	(t) => [index('chaperone_links_event_idx').on(t.eventId)]
 );

@@ -11,7 +11,7 @@ import {
 const id = z.string().min(1).max(64);
 
 // Raw length is capped first so a huge string is refused before it is normalised.
-const itemText = z
+export const itemText = z
 	.string()
 	.max(SUBMISSION_TEXT_MAX * 4, 'text_too_long')
 	.transform(normaliseText)

@@ -4,6 +4,7 @@ import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createPollRepository } from './poll-repository';
+import { createPreEventRepository } from './pre-event-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createStaffRepository } from './staff-repository';
@@ -22,6 +23,7 @@ export function createSqliteRepositories(db: Db): Repositories {
 		audit: createAuditRepository(db),
 		followUps: createFollowUpRepository(db),
 		polls: createPollRepository(db),
+		preEvent: createPreEventRepository(db),
 		async ping() {
 			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
 		}

@@ -5,7 +5,7 @@ import type { StoredSubmission, SubmissionRepository } from './types';
 
 type Row = typeof submissions.$inferSelect;
 
-const toStored = ({ voteCount, rejectionReason, heldReason, ...row }: Row): StoredSubmission => ({
+export const toStored = ({ voteCount, rejectionReason, heldReason, ...row }: Row): StoredSubmission => ({
 	...row,
 	rejectionReason: rejectionReason as StoredSubmission['rejectionReason'],
 	heldReason: heldReason as StoredSubmission['heldReason'],

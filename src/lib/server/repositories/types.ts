@@ -2,6 +2,7 @@
  * The storage seam: services only see these interfaces, all Promise-returning, so a second
  * engine (e.g. PostgreSQL for a national forum) can sit behind the same services.
  */
+import type { PreEventSettings } from '$lib/domain/pre-event';
 import type { AgendaItem, EventDetails, EventLevel, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
@@ -66,13 +67,15 @@ export interface ParticipantRepository {
 	deleteSession(sessionId: string): Promise<void>;
 }
 
-export interface StoredSubmission extends StaffItemView {
+export interface StoredSubmission extends Omit<StaffItemView, 'preSubmitted'> {
 	eventId: string;
 	participantId: string | null;
 	answeredBy: string | null;
 	queuePosition: number | null;
 	safeguardingHandledAt: number | null;
 	originSubmissionId: string | null;
+	/** Set on items a chaperone sent ahead of the day. */
+	chaperoneLinkId?: string | null;
 }
 
 /** A status change and the fields that go with it; the status only changes if still expected. */
@@ -83,6 +86,9 @@ export type SubmissionChange = Partial<
 		| 'answerSummary'
 		| 'answeredBy'
 		| 'text'
+		| 'kind'
+		| 'topicId'
+		| 'agencyId'
 		| 'originalText'
 		| 'decidedBy'
 		| 'heldReason'
@@ -276,6 +282,30 @@ export interface PollRepository {
 	listAnswersBy(pollIds: readonly string[], participantId: string): Promise<Record<string, PollAnswer>>;
 }
 
+export interface ChaperoneLink {
+	/** SHA-256 of the token in the link. */
+	id: string;
+	eventId: string;
+	delegationId: string;
+	createdAt: number;
+	revokedAt: number | null;
+}
+
+export interface PreEventRepository {
+	settings(eventId: string): Promise<PreEventSettings>;
+	saveSettings(eventId: string, settings: PreEventSettings): Promise<void>;
+	/** A new link for the delegation; earlier ones stop working. */
+	replaceLink(link: ChaperoneLink): Promise<void>;
+	revokeLink(eventId: string, delegationId: string, at: number): Promise<void>;
+	findLink(id: string): Promise<ChaperoneLink | null>;
+	/** The working link of each delegation that has one. */
+	listLinks(eventId: string): Promise<ChaperoneLink[]>;
+	/** Items sent through a delegation's links (any of them, revoked or not). */
+	listByDelegation(eventId: string, delegationId: string): Promise<StoredSubmission[]>;
+	/** Everything sent ahead: by chaperones, and forwarded from lower-level forums. */
+	listForEvent(eventId: string): Promise<StoredSubmission[]>;
+}
+
 export interface Repositories {
 	events: EventRepository;
 	participants: ParticipantRepository;
@@ -285,6 +315,7 @@ export interface Repositories {
 	audit: AuditRepository;
 	followUps: FollowUpRepository;
 	polls: PollRepository;
+	preEvent: PreEventRepository;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
 }

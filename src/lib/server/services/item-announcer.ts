@@ -22,9 +22,10 @@ export function toStaffView({
 	queuePosition: _queuePosition,
 	safeguardingHandledAt: _handled,
 	originSubmissionId: _origin,
+	chaperoneLinkId,
 	...view
 }: StoredSubmission): StaffItemView {
-	return view;
+	return { ...view, preSubmitted: Boolean(chaperoneLinkId) };
 }
 
 export function itemAnnouncer({ repos, publisher }: Pick<ServiceDeps, 'repos' | 'publisher'>) {

@@ -22,7 +22,7 @@ const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
  * Where a new item starts: a child in danger goes privately to the organiser whatever the setting;
  * a filtered word holds the item for a moderator even when moderation is off.
  */
-function startingPoint(text: string, wordFilter: string, moderation: boolean): { status: SubmissionStatus; held: boolean } {
+export function startingPoint(text: string, wordFilter: string, moderation: boolean): { status: SubmissionStatus; held: boolean } {
 	const verdict = checkSafety(text, eventWordFilter(wordFilter), matchesDanger);
 	if (verdict === 'danger') return { status: 'safeguarding', held: false };
 	if (verdict === 'filtered') return { status: 'pending', held: true };

@@ -13,12 +13,16 @@ export const load = async ({ params, locals }) => {
 	const answersFor = roles.find((r) => r.role === 'leader');
 	const runsTheRoom = authorise(actor, 'followUp:assign', { eventId: params.id });
 	if (!answersFor && !runsTheRoom) error(404, { message: 'unknown_event' });
-	const event = await (await forumApp()).repos.events.findById(params.id);
+	const app = await forumApp();
+	const event = await app.repos.events.findById(params.id);
 	if (!event) error(404, { message: 'unknown_event' });
+	// Before the day, once the organiser opens the list: what delegations sent ahead to this agency.
+	const sentAhead = answersFor ? await app.preEvent.forAgency(actor, event.id) : [];
 	return {
 		event: { id: event.id, title: event.title, topics: event.topics, delegations: event.delegations, agencies: event.agencies },
 		/** Null when this person answers for every agency (organisers, the MC). */
 		agencyId: runsTheRoom ? null : (answersFor && isAgencyBound(answersFor.role) ? answersFor.agencyId : null),
-		canAssign: runsTheRoom
+		canAssign: runsTheRoom,
+		sentAhead
 	};
 };

@@ -1,0 +1,2 @@
+// Forms that post and a page that answers: no JavaScript needed on the chaperone's phone.
+export const csr = false;
