@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { JOIN_PATH, joinForum, newScreen, screenPath } from './helpers';
-import { organiserPage } from './staff-helpers';
+import { createForum, organiserPage } from './staff-helpers';
 
 /**
  * Accessibility smoke test with axe. @axe-core/playwright is not a dependency yet: until it is
@@ -60,6 +60,18 @@ test.describe('accessibility (axe)', () => {
 		await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
 		await page.getByRole('link', { name: 'Mở bàn điều phối' }).click();
 		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+		await expectNoSeriousViolations(page);
+	});
+
+	test('items sent ahead: the organiser’s page and the chaperone’s page', async ({ browser }) => {
+		const page = await organiserPage(browser);
+		await createForum(page, `Diễn đàn trợ năng gửi trước ${Date.now().toString(36)}`, ['Thôn A', 'Thôn B']);
+		await page.getByRole('link', { name: 'Ý kiến gửi trước' }).click();
+		await page.getByTestId('pre-delegation').first().getByRole('button', { name: 'Tạo đường dẫn' }).click();
+		const link = await page.getByTestId('chaperone-link').inputValue();
+		await expectNoSeriousViolations(page);
+		await page.goto(link);
+		await expect(page.getByRole('heading', { name: 'Gửi ý kiến trước diễn đàn' })).toBeVisible();
 		await expectNoSeriousViolations(page);
 	});
 });
