@@ -24,8 +24,9 @@ export const DISPLAY_KEY = 'test-display-key-0123456789';
 
 export async function startTestServer(options: { limiter?: RateLimiter; moderation?: boolean } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-'));
+	const databasePath = join(dir, 'forum.db');
 	const app: ForumApp = createForumApp({
-		databasePath: join(dir, 'forum.db'),
+		databasePath,
 		limiter: options.limiter ?? unlimited
 	});
 	const seed = demoEvent(() => crypto.randomUUID(), DISPLAY_KEY);
@@ -70,6 +71,10 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 		app,
 		event,
 		url,
+		/** The SQLite file, for tests that compare every table before and after. */
+		databasePath,
+		/** The Socket.IO server, for tests that look at what the server registered. */
+		io: realtime.io,
 		/** A child joins through the same service the join form uses; returns their cookie token. */
 		async join(delegationIndex = 0, nickname: string | null = null) {
 			const joined = await app.sessions.join(
