@@ -23,6 +23,7 @@ import { ERROR_CODES, isErrorCode, type ErrorCode } from '$lib/domain/result';
 import { ANSWER_SUMMARY_MAX, REJECTION_REASONS, SUBMISSION_KINDS, SUBMISSION_TEXT_MAX } from '$lib/domain/submission';
 import { MAX_PAYLOAD_BYTES, STAFF_COMMANDS, type ClientToServerEvents } from '$lib/realtime/protocol';
 import { auditRowsAfter, lastAuditId, snapshotDatabase, type DatabaseSnapshot } from '../db-snapshot';
+import { blankString, hostileKey, hostileString, longString } from '../fuzz-material';
 import { DISPLAY_KEY, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
 
 type Command = keyof ClientToServerEvents;
@@ -36,70 +37,6 @@ const ACK_TIMEOUT_MS = 4000;
 // Hostile material
 // ---------------------------------------------------------------------------------------------
 
-const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', 'a\uD83D', '\uDE00b'];
-const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
-const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E'];
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\r', '\n', '\t', '\u001B', '\u007F', '\u0085', '\u2028', '\u2029'];
-const COMBINING = ['\u0301', '\u0300', '\u0323', '\u0309', '\u0303', '\u0336', '\u20DD', 'e\u0302\u0301', 'Z\u0351\u036B\u0343\u036A\u0302\u036B\u033D\u034F\u0334\u0319\u0324\u031E\u0349\u035A\u032F\u031E\u0320\u034D'];
-const TRICKY = [
-	'"',
-	'\\',
-	"'",
-	'`',
-	'<script>alert(1)</script>',
-	"'; DROP TABLE submissions; --",
-	'%00',
-	'%s%n%x',
-	'${7*7}',
-	'{{7*7}}',
-	'../../etc/passwd',
-	'\\u0000',
-	'null',
-	'undefined',
-	'NaN',
-	'__proto__',
-	'constructor',
-	'prototype',
-	'𝕳𝖊𝖑𝖑𝖔',
-	'👩‍👩‍👧‍👦',
-	'🏳️‍🌈',
-	'ﷺ',
-	'中文',
-	'Tiếng Việt có dấu',
-	'Đ',
-	'İ',
-	'ß',
-	'\uFFFD',
-	'\uFFFE',
-	'\uFFFF',
-	'\u{10FFFF}',
-	'\u{E0001}'
-];
-const HOSTILE_PIECES = [...LONE_SURROGATES, ...BIDI, ...ZERO_WIDTH, ...CONTROL, ...COMBINING, ...TRICKY];
-
-const hostileString: fc.Arbitrary<string> = fc
-	.array(
-		fc.oneof(
-			{ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_PIECES) },
-			{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
-			{ weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) }
-		),
-		{ maxLength: 24 }
-	)
-	.map((pieces) => pieces.join(''));
-
-/** Characters normaliseText keeps as they are, so a run of them stays as long as it was. */
-const STABLE_CHARS = ['a', 'ệ', 'Đ', '中', '𝕏', '7'];
-/** Hostile text followed by more than `min` stable characters: too long whatever normalising does. */
-const longString = (min: number, max: number) =>
-	fc
-		.tuple(hostileString, fc.constantFrom(...STABLE_CHARS), fc.integer({ min, max }))
-		.map(([prefix, char, n]) => prefix + char.repeat(n));
-
-/** Characters that normaliseText removes or trims: a text made of them is empty. */
-const BLANK_CHARS = [' ', '\t', '\n', '\r', '\u00A0', '\u3000', '\uFEFF', '\u2028', '\u2029', '\u000B', '\u000C', '\u0000', '\u001F', '\u007F', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069'];
-const blankString = fc.array(fc.constantFrom(...BLANK_CHARS), { maxLength: 40 }).map((c) => c.join(''));
-
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notUuid = fc
 	.oneof(
@@ -111,40 +48,6 @@ const notUuid = fc
 	.filter((s) => !UUID_LIKE.test(s));
 const badId = fc.oneof(fc.constant(''), longString(65, 400));
 const shortHostile = hostileString.filter((s) => s.length >= 1 && s.length <= 64);
-
-const HOSTILE_KEYS = [
-	'__proto__',
-	'constructor',
-	'prototype',
-	'__defineGetter__',
-	'__lookupSetter__',
-	'toString',
-	'valueOf',
-	'hasOwnProperty',
-	'isPrototypeOf',
-	'then',
-	'toJSON',
-	'length',
-	'0',
-	'',
-	' submissionId',
-	'submissionId\u0000',
-	'submissionid',
-	'submissionId\u200B',
-	'reason',
-	'text',
-	'id',
-	'role',
-	'eventId',
-	'participantId',
-	'userId',
-	'status',
-	'admin',
-	'isAdmin',
-	'decision',
-	'answer'
-];
-const hostileKey = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...HOSTILE_KEYS) }, { weight: 1, arbitrary: hostileString });
 
 /** Key/value pairs that would pollute a prototype if anything merged them carelessly. */
 const POLLUTERS: [string, unknown][] = [
