@@ -73,6 +73,8 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 		url,
 		/** The SQLite file the app holds open, for tests that open a second connection to it. */
 		databasePath,
+		/** The Socket.IO server, for tests that look at what the server registered. */
+		io: realtime.io,
 		/** A child joins through the same service the join form uses; returns their cookie token. */
 		async join(delegationIndex = 0, nickname: string | null = null) {
 			const joined = await app.sessions.join(

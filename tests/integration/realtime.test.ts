@@ -121,6 +121,10 @@ describe('the live loop over real sockets', () => {
 			ok: false,
 			error: { code: 'invalid_payload' }
 		});
+		// A callback is always answered, even when the payload is missing or followed by more.
+		const loose = a as unknown as { emitWithAck: (...args: unknown[]) => Promise<unknown> };
+		expect(await loose.emitWithAck('participant:sync')).toEqual({ ok: false, error: { code: 'invalid_payload' } });
+		expect(await loose.emitWithAck('submission:submit', question(topicId), 'extra')).toEqual({ ok: false, error: { code: 'invalid_payload' } });
 		const snapshot = await a.emitWithAck('participant:sync', {});
 		expect(snapshot).toMatchObject({ ok: true, data: { submissions: [], mine: [] } });
 	});

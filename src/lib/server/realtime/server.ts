@@ -214,8 +214,9 @@ function roomOf(audience: Audience): string {
 }
 
 /**
- * Registers one acked command: a payload that fails its schema, a missing ack, or a service that
- * throws all end in a coded error, never in a crashed server or a silent client.
+ * Registers one acked command: a payload that fails its schema, a wrong number of arguments, or a
+ * service that throws all end in a coded error, never in a crashed server or a silent client.
+ * Without an ack callback there is nobody to answer, and the command is ignored.
  */
 function command<S extends z.ZodType, T>(
 	socket: ForumSocket,
@@ -225,7 +226,9 @@ function command<S extends z.ZodType, T>(
 ) {
 	socket.on(name, async (...args: unknown[]) => {
 		const ack = args.at(-1);
-		if (typeof ack !== 'function' || args.length !== 2) return;
+		if (typeof ack !== 'function') return;
+		// One payload and the callback: a client that sent none, or more, still hears back.
+		if (args.length !== 2) return ack(fail('invalid_payload'));
 		const parsed = parsePayload(schema, args[0]);
 		if (!parsed.ok) return ack(fail(parsed.code));
 		try {

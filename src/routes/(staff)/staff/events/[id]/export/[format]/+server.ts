@@ -11,7 +11,8 @@ const TYPES = {
 
 /** The organiser's downloads: the report (.docx), the full item list (.xlsx, .csv). */
 export const GET = async ({ params, locals }) => {
-	if (!(params.format in TYPES)) error(404, { message: 'unknown_event' });
+	// Own keys only: `in` also found "toString", "constructor" and "__proto__" on the prototype.
+	if (!Object.hasOwn(TYPES, params.format)) error(404, { message: 'unknown_event' });
 	const format = params.format as keyof typeof TYPES;
 	const gathered = await (await forumApp()).reports.gather(locals.staff?.actor ?? null, params.id);
 	if (!gathered.ok) {
