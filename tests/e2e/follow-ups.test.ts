@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { readSheet } from 'read-excel-file/node';
 import { expect, test, type Page } from '@playwright/test';
-import { expectOnline, newPhone } from './helpers';
+import { expectOnline, hydrated, newPhone } from './helpers';
 import { accept, invite, organiserPage } from './staff-helpers';
 
 /**
@@ -69,6 +69,8 @@ test('a leader answers and hands over; the officer reports back; the child, the 
 	// Later: the officer sees only their agency's follow-up and reports it cannot be done yet.
 	await officer.goto('/staff/follow-ups');
 	await officer.getByTestId('tracking-list').getByRole('link', { name: second }).click();
+	await officer.waitForURL(/\/staff\/follow-ups\/[0-9a-f-]{36}$/);
+	await hydrated(officer);
 	await officer.getByLabel('Tình trạng').selectOption({ label: 'Chưa thực hiện được' });
 	await officer.getByLabel('Nội dung trả lời cho trẻ em').fill('Năm nay xã chưa xây được nhà đa năng.');
 	await officer.getByRole('button', { name: 'Lưu cập nhật' }).click();

@@ -49,6 +49,14 @@ export async function tapUntil(button: Locator, done: Locator) {
 	}).toPass({ timeout: 20_000 });
 }
 
+/**
+ * Waits until the page is hydrated (the root layout marks it): typing or choosing in a form before
+ * that is undone when Svelte takes the page over, and a slow CI machine makes the window wide.
+ */
+export async function hydrated(page: Page) {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Waits for the room's live connection (the socket is up and the page is hydrated). */
 export async function expectOnline(page: Page) {
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');

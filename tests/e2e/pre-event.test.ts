@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPhone, newScreen } from './helpers';
+import { hydrated, newPhone, newScreen } from './helpers';
 import { accept, createForum, invite, organiserPage } from './staff-helpers';
 
 /**
@@ -15,6 +15,8 @@ test('a chaperone’s items sent ahead reach the organiser, the agency’s leade
 	const leaderLink = await invite(organiser, 'Lãnh đạo, cơ quan trả lời', 'UBND xã');
 
 	await organiser.getByRole('link', { name: 'Ý kiến gửi trước' }).click();
+	await organiser.waitForURL(/\/pre-event$/);
+	await hydrated(organiser);
 	const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 16);
 	await organiser.getByLabel(/^Hạn gửi/).fill(tomorrow);
 	await organiser.getByLabel('Số ý kiến tối đa mỗi đoàn').fill('2');
@@ -80,6 +82,7 @@ test('a chaperone’s items sent ahead reach the organiser, the agency’s leade
 	const approved = organiser.getByTestId('console-approved').getByTestId('console-item').filter({ hasText: question });
 	await approved.focus();
 	await organiser.keyboard.press('q');
+	await expect(organiser.getByTestId('console-queue')).toContainText(question, { timeout: 20_000 });
 	const queued = organiser.getByTestId('console-queue').getByTestId('console-item').filter({ hasText: question });
 	await queued.focus();
 	await organiser.keyboard.press('s');

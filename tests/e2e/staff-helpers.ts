@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test';
+import { hydrated } from './helpers';
 
 /** The e2e run's organiser account: made on the one-time setup page by whichever test comes first. */
 export const ORGANISER = { username: 'btc.vanquan', name: 'Hoàng Văn Bình', password: 'dien-dan-2024-van-quan' };
@@ -7,6 +8,7 @@ export const LAPTOP = { viewport: { width: 1366, height: 768 } };
 /** Signs the organiser in on this page, creating the account first when the server has none. */
 export async function signInOrganiser(page: Page) {
 	await page.goto('/login');
+	await hydrated(page);
 	if (new URL(page.url()).pathname === '/setup') await page.getByLabel('Họ và tên').fill(ORGANISER.name);
 	await page.getByLabel('Tên đăng nhập').fill(ORGANISER.username);
 	await page.getByLabel('Mật khẩu').fill(ORGANISER.password);
@@ -33,8 +35,8 @@ export async function invite(page: Page, role: string, agency?: string): Promise
 /** Opens an invitation link in a fresh browser and creates the account it invites. */
 export async function accept(browser: Browser, link: string, username: string, name: string): Promise<Page> {
 	const page = await (await browser.newContext(LAPTOP)).newPage();
-	// Hydration would clear a field typed into before it: wait for the page's scripts to settle.
-	await page.goto(link, { waitUntil: 'networkidle' });
+	await page.goto(link);
+	await hydrated(page);
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Họ và tên').fill(name);
 	await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-2024');
@@ -50,6 +52,8 @@ export async function accept(browser: Browser, link: string, username: string, n
 export async function createForum(page: Page, title: string, delegations: string[]): Promise<{ code: string; screenHref: string }> {
 	await page.goto('/staff');
 	await page.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
+	await page.waitForURL(/\/staff\/events\/new$/);
+	await hydrated(page);
 	await page.getByLabel('Tên diễn đàn').fill(title);
 	await page.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('UBND xã\nTrường THCS');
 	await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('Sân chơi và thư viện | UBND xã\nAn toàn giao thông');
