@@ -22,6 +22,9 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const DISPLAY_KEY = 'test-display-key-0123456789';
 
+/** A heartbeat short enough for tests (production: HEARTBEAT in realtime/heartbeat.ts). */
+export const TEST_HEARTBEAT = { pingIntervalMs: 1000, pingTimeoutMs: 1000 };
+
 export async function startTestServer(options: { limiter?: RateLimiter; moderation?: boolean } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-'));
 	const databasePath = join(dir, 'forum.db');
@@ -34,7 +37,7 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 	const event = (await app.repos.events.findById(seed.id)) as EventDetails;
 
 	const http: Server = createServer();
-	const realtime = createRealtimeServer(http, app, { pingIntervalMs: 1000, pingTimeoutMs: 1000 });
+	const realtime = createRealtimeServer(http, app, TEST_HEARTBEAT);
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const sockets: Socket[] = [];
@@ -71,6 +74,8 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 		app,
 		event,
 		url,
+		/** The Socket.IO server, for tests that watch connections from the server's side. */
+		io: realtime.io,
 		/** The SQLite file the app holds open, for tests that open a second connection to it. */
 		databasePath,
 		/** The Socket.IO server, for tests that look at what the server registered. */

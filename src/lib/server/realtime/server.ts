@@ -40,6 +40,7 @@ import {
 	showSchema,
 	submitSubmissionSchema
 } from './schemas';
+import { HEARTBEAT } from './heartbeat';
 import { isSameOrigin } from './origin';
 
 type SocketData =
@@ -50,7 +51,7 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 type ForumSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeOptions {
-	/** Heartbeat: a phone whose Wi-Fi silently vanished is noticed in ping interval + timeout. */
+	/** Heartbeat (default `HEARTBEAT`): a phone whose Wi-Fi silently vanished is noticed in ping interval + timeout. */
 	pingIntervalMs?: number;
 	pingTimeoutMs?: number;
 }
@@ -60,8 +61,8 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 		maxHttpBufferSize: MAX_PAYLOAD_BYTES,
 		perMessageDeflate: false,
 		httpCompression: false,
-		pingInterval: options.pingIntervalMs ?? 10_000,
-		pingTimeout: options.pingTimeoutMs ?? 5_000,
+		pingInterval: options.pingIntervalMs ?? HEARTBEAT.pingIntervalMs,
+		pingTimeout: options.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs,
 		serveClient: false,
 		// Browsers apply no CORS to websockets: refuse foreign pages in the handshake itself.
 		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host))
