@@ -74,12 +74,10 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 		app,
 		event,
 		url,
-		/** The Socket.IO server, for tests that watch connections from the server's side. */
+		/** The Socket.IO server, for tests that watch connections or look at what it registered. */
 		io: realtime.io,
 		/** The SQLite file the app holds open, for tests that open a second connection to it. */
 		databasePath,
-		/** The Socket.IO server, for tests that look at what the server registered. */
-		io: realtime.io,
 		/** A child joins through the same service the join form uses; returns their cookie token. */
 		async join(delegationIndex = 0, nickname: string | null = null) {
 			const joined = await app.sessions.join(
