@@ -110,7 +110,13 @@ export function createEventSetupService(deps: ServiceDeps) {
 			const { lists, removed } = listsFor(setup.data, stored, newId);
 			if (!(await repos.events.update(eventId, { fields: fieldsOf(setup.data), lists, removed })))
 				return audit.refused(actor, 'event:edit', eventId, 'entry_in_use');
-			await audit.done(actor, 'event:edit', eventId);
+			// Before and after, field by field, as the organiser's form shows them.
+			const before = setupFormOf(stored);
+			const after = setupFormOf((await repos.events.findById(eventId)) ?? stored);
+			const changes = (Object.keys(after) as (keyof EventSetupInput)[])
+				.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+				.map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+			await audit.done(actor, 'event:edit', eventId, changes.join('; ').slice(0, 2000));
 			return ok({ id: eventId });
 		},
 
