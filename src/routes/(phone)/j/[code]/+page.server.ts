@@ -20,8 +20,9 @@ async function findEvent(code: string, clientKey: string, participant: Participa
  * The join form's optional parts, translated here rather than on the phone: they cost the phone's
  * JavaScript budget nothing (the language switch reloads the page).
  */
-function joinExtras(event: EventDetails, seat: { code: string; delegationName: string | null } | null) {
+function joinExtras(event: EventDetails, seat: { code: string; delegationName: string | null } | null, error: string | null) {
 	return {
+		error,
 		seat: event.seatCodes
 			? {
 					label: m.join_seat_label(),
@@ -68,8 +69,7 @@ export const load = async ({ params, locals, url, getClientAddress }) => {
 			nickname: participant.nickname
 		},
 		snapshot: participant ? await app.snapshots.participant(participant) : null,
-		extras: participant ? null : joinExtras(event, seat),
-		seatError
+		extras: participant ? null : joinExtras(event, seat, seatError)
 	};
 };
 
