@@ -7,7 +7,7 @@ declare global {
 			message: string;
 			/** A join code the visitor typed, echoed back on the "no such forum" page. */
 			code?: string;
-			kind?: 'unknown_event' | 'unknown_screen' | 'link_invalid';
+			kind?: 'unknown_event' | 'unknown_screen' | 'link_invalid' | 'too_many_attempts';
 		}
 		interface Locals {
 			participant: Participant | null;

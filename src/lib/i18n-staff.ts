@@ -56,7 +56,9 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	link_invalid: m.error_link_invalid,
 	pre_event_closed: m.error_pre_event_closed,
 	pre_event_limit: m.error_pre_event_limit,
-	not_editable: m.error_not_editable
+	not_editable: m.error_not_editable,
+	consent_required: m.error_consent_required,
+	seat_count_invalid: m.error_seat_count_invalid
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

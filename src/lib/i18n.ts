@@ -22,6 +22,10 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	poll_closed: m.error_poll_closed,
 	unknown_option: m.error_unknown_option,
 	unknown_poll: m.error_unknown_poll,
+	too_many_attempts: m.error_too_many_attempts,
+	seat_required: m.error_seat_required,
+	seat_invalid: m.error_seat_invalid,
+	seat_used: m.error_seat_used,
 	server_error: m.error_server_error
 };
 

@@ -116,6 +116,19 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('refused'), organiser: 'ok' }
 	},
 	{
+		file: '(staff)/staff/events/[id]/seats/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/seats`,
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/seats/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/seats?/generate`,
+		form: { delegationId: '', count: '0' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{
 		file: '(staff)/staff/events/[id]/pre-event/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/pre-event`,

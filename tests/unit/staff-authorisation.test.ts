@@ -20,6 +20,7 @@ const MATRIX: Record<StaffAction, Record<StaffRole, Cell>> = {
 	'agenda:run': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'poll:run': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'preEvent:manage': { organiser: true, moderator: false, leader: false, follow_up: false },
+	'seats:manage': { organiser: true, moderator: false, leader: false, follow_up: false },
 	'display:control': { organiser: true, moderator: true, leader: false, follow_up: false },
 	'submission:answer': { organiser: true, moderator: true, leader: 'own', follow_up: false },
 	'followUp:update': { organiser: true, moderator: false, leader: false, follow_up: 'own' },

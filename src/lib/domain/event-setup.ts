@@ -31,6 +31,12 @@ export interface EventSetupInput {
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
+	/** Single-use printed seat codes (off when left out, as by forms older than the setting). */
+	seatCodes?: boolean;
+	askAgeBand?: boolean;
+	askGender?: boolean;
+	/** The organiser's tick: the legal representatives' consent was gathered (Law 91/2025). */
+	personalDataConsent?: boolean;
 }
 
 export interface TopicSetup {
@@ -61,6 +67,10 @@ export interface EventSetup {
 	moderation: boolean;
 	allowNicknames: boolean;
 	joinOpen: boolean;
+	seatCodes: boolean;
+	askAgeBand: boolean;
+	askGender: boolean;
+	personalDataConsent: boolean;
 }
 
 /** A pasted list, one entry per line: blank lines and repeats (ignoring case) dropped. */
@@ -140,6 +150,9 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 	const days = input.followUpDays.trim();
 	const followUpDays = days === '' ? DEFAULT_FOLLOW_UP_DAYS : /^\d{1,3}$/.test(days) ? Number(days) : NaN;
 	if (!(followUpDays >= 1 && followUpDays <= FOLLOW_UP_DAYS_MAX)) return fail('follow_up_days_invalid');
+	// Children's personal data needs their legal representatives' consent (Law 91/2025/QH15).
+	const asksPersonalData = Boolean(input.askAgeBand || input.askGender);
+	if (asksPersonalData && !input.personalDataConsent) return fail('consent_required');
 
 	return ok({
 		title,
@@ -156,7 +169,11 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 		wordFilter: parseList(input.wordFilter).join('\n'),
 		moderation: input.moderation,
 		allowNicknames: input.allowNicknames,
-		joinOpen: input.joinOpen
+		joinOpen: input.joinOpen,
+		seatCodes: input.seatCodes ?? false,
+		askAgeBand: input.askAgeBand ?? false,
+		askGender: input.askGender ?? false,
+		personalDataConsent: asksPersonalData
 	});
 }
 
@@ -191,7 +208,11 @@ export function setupFormOf(event: EventDetails): EventSetupInput {
 		wordFilter: event.wordFilter,
 		moderation: event.moderation,
 		allowNicknames: event.allowNicknames,
-		joinOpen: event.joinOpen
+		joinOpen: event.joinOpen,
+		seatCodes: event.seatCodes,
+		askAgeBand: event.askAgeBand,
+		askGender: event.askGender,
+		personalDataConsent: event.personalDataConsentAt != null
 	};
 }
 

@@ -26,6 +26,14 @@ export interface ForumEvent {
 	wordFilter: string;
 	/** The secret in the projection screen's link. */
 	displayKey: string;
+	/** Joining needs an unused printed seat code (single-use), not just the event's join code. */
+	seatCodes: boolean;
+	/** Optional questions for the balance statistics; need the recorded consent below. */
+	askAgeBand: boolean;
+	askGender: boolean;
+	/** The organiser who recorded that legal representatives consented (Law 91/2025), and when. */
+	personalDataConsentBy?: string | null;
+	personalDataConsentAt?: number | null;
 }
 
 /** A topic, and the agency its items are addressed to when a child names none. */
@@ -49,13 +57,18 @@ export interface EventDetails extends ForumEvent {
 }
 
 /** What a phone needs of the event: never the screen's secret, nor the staff's run of show. */
-export type PublicEventDetails = Omit<EventDetails, 'displayKey' | 'agenda' | 'predecessorId' | 'wordFilter'>;
+export type PublicEventDetails = Omit<
+	EventDetails,
+	'displayKey' | 'agenda' | 'predecessorId' | 'wordFilter' | 'personalDataConsentBy' | 'personalDataConsentAt'
+>;
 
 export function publicDetails({
 	displayKey: _secret,
 	agenda: _agenda,
 	predecessorId: _predecessor,
 	wordFilter: _wordFilter,
+	personalDataConsentBy: _consentBy,
+	personalDataConsentAt: _consentAt,
 	...rest
 }: EventDetails): PublicEventDetails {
 	return rest;

@@ -2,6 +2,7 @@
  * The forum's report, as figures: who took part, what they said, what was answered on the day and
  * what is followed up. Pure aggregation, so the Word, Excel and CSV files all say the same thing.
  */
+import { AGE_BANDS, GENDERS, type AgeBand, type Gender } from './participant';
 import type { FollowUpStatus } from './follow-up';
 import type { SubmissionKind, SubmissionStatus } from './submission';
 
@@ -21,8 +22,16 @@ export interface ReportItem {
 	followUpWayForward: string;
 }
 
+/** Children per optional answer ('none': not answered); only for events that asked. */
+export interface ProfileCounts {
+	ageBand: Record<AgeBand | 'none', number> | null;
+	gender: Record<Gender | 'none', number> | null;
+}
+
 export interface ReportFigures {
 	participants: number;
+	/** The balance statistics, when the organiser asked for age band or gender. */
+	profiles?: ProfileCounts;
 	byDelegation: { delegation: string; participants: number; items: number }[];
 	byKind: Record<SubmissionKind, number>;
 	byTopic: { topic: string; items: number }[];
@@ -80,4 +89,17 @@ export function csvField(value: string | number | null): string {
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
 	// A byte-order mark makes Excel read the Vietnamese as UTF-8.
 	return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Fills in zeroes, so every band and gender shows in the report even when no child chose it. */
+export function profileCounts(
+	stored: { ageBand: Record<string, number>; gender: Record<string, number> },
+	asked: { ageBand: boolean; gender: boolean }
+): ProfileCounts {
+	const fill = <K extends string>(keys: readonly K[], tally: Record<string, number>) =>
+		Object.fromEntries([...keys, 'none'].map((k) => [k, tally[k] ?? 0])) as Record<K | 'none', number>;
+	return {
+		ageBand: asked.ageBand ? fill(AGE_BANDS, stored.ageBand) : null,
+		gender: asked.gender ? fill(GENDERS, stored.gender) : null
+	};
 }

@@ -22,6 +22,10 @@ export const PARTICIPANT_ERROR_CODES = [
 	'poll_closed',
 	'unknown_option',
 	'unknown_poll',
+	'too_many_attempts',
+	'seat_required',
+	'seat_invalid',
+	'seat_used',
 	'server_error'
 ] as const;
 
@@ -76,7 +80,9 @@ export const STAFF_ERROR_CODES = [
 	'link_invalid',
 	'pre_event_closed',
 	'pre_event_limit',
-	'not_editable'
+	'not_editable',
+	'consent_required',
+	'seat_count_invalid'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

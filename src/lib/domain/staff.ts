@@ -37,6 +37,8 @@ export const STAFF_ACTIONS = {
 	'poll:run': { roles: ['organiser', 'moderator'], agency: false },
 	/** Chaperone links, the deadline and limit for items sent before the day, and who sees them. */
 	'preEvent:manage': { roles: ['organiser'], agency: false },
+	/** Single-use seat codes: generating and printing the cards. */
+	'seats:manage': { roles: ['organiser'], agency: false },
 	'display:control': { roles: ['organiser', 'moderator'], agency: false },
 	'submission:answer': { roles: ['organiser', 'moderator', 'leader'], agency: true },
 	'followUp:update': { roles: ['organiser', 'follow_up'], agency: true },

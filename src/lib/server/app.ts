@@ -16,6 +16,7 @@ import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
+import { createSeatService } from './services/seat-service';
 import { createSessionService } from './services/session-service';
 import { createStaffAuthService } from './services/staff-auth-service';
 import { createStaffInvitationService } from './services/staff-invitation-service';
@@ -50,6 +51,7 @@ export function createForumApp(options: ForumAppOptions) {
 		publisher,
 		events: createEventService(deps),
 		sessions: createSessionService(deps),
+		seats: createSeatService(deps),
 		submissions,
 		snapshots: createSnapshotService(submissions, polls),
 		votes,

@@ -40,6 +40,14 @@ export const events = sqliteTable(
 		preLimit: integer('pre_limit').notNull().default(6),
 		/** Leaders see the items sent ahead to their agency, to prepare their answers. */
 		preOpenToAgencies: integer('pre_open_to_agencies', { mode: 'boolean' }).notNull().default(false),
+		/** Joining needs an unused printed seat code, one per child (off: the join code is enough). */
+		seatCodes: integer('seat_codes', { mode: 'boolean' }).notNull().default(false),
+		/** Optional personal data for the balance statistics; off unless the organiser turns it on. */
+		askAgeBand: integer('ask_age_band', { mode: 'boolean' }).notNull().default(false),
+		askGender: integer('ask_gender', { mode: 'boolean' }).notNull().default(false),
+		/** Who recorded that the legal representatives' consent was gathered (Law 91/2025), and when. */
+		personalDataConsentBy: text('personal_data_consent_by'),
+		personalDataConsentAt: integer('personal_data_consent_at', { mode: 'number' }),
 		displayKey: text('display_key').notNull(),
 		createdAt: createdAt()
 	},
@@ -107,9 +115,33 @@ export const participants = sqliteTable(
 			.references(() => delegations.id),
 		nickname: text('nickname'),
 		showNickname: integer('show_nickname', { mode: 'boolean' }).notNull().default(false),
+		/** Only when the organiser asks, and only for the report's counts: never sent to a phone or screen. */
+		ageBand: text('age_band', { enum: ['12-13', '14-15', '16+'] }),
+		gender: text('gender', { enum: ['male', 'female', 'other', 'undisclosed'] }),
 		createdAt: createdAt()
 	},
 	(t) => [index('participants_event_idx').on(t.eventId)]
+);
+
+/**
+ * Printed single-use seat codes: only the SHA-256 of the code is kept. `usedBy` is set once, by the
+ * first join that claims the seat (an UPDATE guarded by `used_by IS NULL`).
+ */
+export const seats = sqliteTable(
+	'seats',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		/** The delegation printed on the card, or null for a card that lets the child pick. */
+		delegationId: text('delegation_id').references(() => delegations.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		usedBy: text('used_by').references(() => participants.id, { onDelete: 'set null' }),
+		usedAt: integer('used_at', { mode: 'number' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('seats_code_hash_unique').on(t.codeHash), index('seats_event_idx').on(t.eventId)]
 );
 
 /** Lucia-style sessions: the id is the SHA-256 of the cookie token, never the token itself. */

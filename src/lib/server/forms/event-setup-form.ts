@@ -18,6 +18,10 @@ export function readEventSetupForm(form: FormData): EventSetupInput {
 		wordFilter: text('wordFilter'),
 		moderation: form.get('moderation') === 'on',
 		allowNicknames: form.get('allowNicknames') === 'on',
-		joinOpen: form.get('joinOpen') === 'on'
+		joinOpen: form.get('joinOpen') === 'on',
+		seatCodes: form.get('seatCodes') === 'on',
+		askAgeBand: form.get('askAgeBand') === 'on',
+		askGender: form.get('askGender') === 'on',
+		personalDataConsent: form.get('personalDataConsent') === 'on'
 	};
 }

@@ -123,8 +123,10 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 		}
 		const { participant } = data;
 		socket.join([rooms.audience(participant.eventId), rooms.participant(participant.id)]);
-		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input));
-		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input));
+		// Per child, and per address as a ceiling far above a whole hall behind one router.
+		const address = socket.handshake.address;
+		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input, null, address));
+		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input, address));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));
 		command(socket, 'poll:answer', pollAnswerSchema, (input) => app.polls.answer(participant, input));
 		command(socket, 'participant:sync', emptySchema, async () => ({ ok: true, data: await app.snapshots.participant(participant) }));

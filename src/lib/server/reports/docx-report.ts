@@ -15,6 +15,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
+import type { ReportFigures } from '$lib/domain/report';
 import { FOLLOW_UP_STATUSES } from '$lib/domain/follow-up';
 import { followUpStatusLabel } from '$lib/i18n-follow-up';
 import { kindLabel, statusLabel } from '$lib/i18n';
@@ -99,6 +100,7 @@ export async function docxReport(report: ForumReport): Promise<Buffer> {
 								figures.byDelegation.map((d) => [d.delegation, d.participants, d.items]),
 								[50, 25, 25]
 							),
+							...profileLines(figures).map((line) => para(line)),
 
 							heading('III. Ý KIẾN CỦA TRẺ EM'),
 							para(
@@ -151,4 +153,17 @@ export async function docxReport(report: ForumReport): Promise<Buffer> {
 			})
 	);
 	return Packer.toBuffer(doc);
+}
+
+const AGE_BAND_WORDS: Record<string, string> = { '12-13': '12–13 tuổi', '14-15': '14–15 tuổi', '16+': '16 tuổi trở lên', none: 'không trả lời' };
+const GENDER_WORDS: Record<string, string> = { male: 'nam', female: 'nữ', other: 'khác', undisclosed: 'không muốn nói', none: 'không trả lời' };
+
+/** The balance statistics, when asked: "Theo giới tính: nam 40 em; nữ 42 em; …". */
+export function profileLines(figures: ReportFigures): string[] {
+	const line = (title: string, tally: Record<string, number> | null | undefined, words: Record<string, string>) =>
+		tally ? [`${title}: ${Object.entries(tally).map(([k, n]) => `${words[k] ?? k} ${n} em`).join('; ')}.`] : [];
+	return [
+		...line('Theo độ tuổi (các em tự khai, không bắt buộc)', figures.profiles?.ageBand, AGE_BAND_WORDS),
+		...line('Theo giới tính (các em tự khai, không bắt buộc)', figures.profiles?.gender, GENDER_WORDS)
+	];
 }

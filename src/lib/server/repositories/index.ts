@@ -6,6 +6,7 @@ import { createFollowUpRepository } from './follow-up-repository';
 import { createPollRepository } from './poll-repository';
 import { createPreEventRepository } from './pre-event-repository';
 import { createParticipantRepository } from './participant-repository';
+import { createSeatRepository } from './seat-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createStaffRepository } from './staff-repository';
 import { createVoteRepository } from './vote-repository';
@@ -17,6 +18,7 @@ export function createSqliteRepositories(db: Db): Repositories {
 	return {
 		events: createEventRepository(db),
 		participants: createParticipantRepository(db),
+		seats: createSeatRepository(db),
 		submissions: createSubmissionRepository(db),
 		votes: createVoteRepository(db),
 		staff: createStaffRepository(db),

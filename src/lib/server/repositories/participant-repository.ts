@@ -1,12 +1,41 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db';
-import { participantSessions, participants } from '../db/schema';
+import { participantSessions, participants, seats } from '../db/schema';
 import type { ParticipantRepository } from './types';
 
 export function createParticipantRepository(db: Db): ParticipantRepository {
 	return {
-		async create(participant) {
-			db.insert(participants).values(participant).run();
+		async create(participant, { ageBand = null, gender = null, seatId = null } = {}) {
+			try {
+				return db.transaction((tx) => {
+					tx.insert(participants).values({ ...participant, ageBand, gender }).run();
+					if (!seatId) return true;
+					// The guard makes the claim atomic: of two joins racing for one seat, one changes the row.
+					const { changes } = tx
+						.update(seats)
+						.set({ usedBy: participant.id, usedAt: Date.now() })
+						.where(and(eq(seats.id, seatId), isNull(seats.usedAt)))
+						.run();
+					if (changes !== 1) tx.rollback();
+					return true;
+				});
+			} catch (error) {
+				if (error instanceof TransactionRollbackError) return false;
+				throw error;
+			}
+		},
+		async countProfiles(eventId) {
+			const tally = (column: typeof participants.ageBand | typeof participants.gender) =>
+				Object.fromEntries(
+					db
+						.select({ value: column, n: count() })
+						.from(participants)
+						.where(eq(participants.eventId, eventId))
+						.groupBy(column)
+						.all()
+						.map(({ value, n }) => [value ?? 'none', n])
+				);
+			return { ageBand: tally(participants.ageBand), gender: tally(participants.gender) };
 		},
 		async countByDelegation(eventId) {
 			return db
@@ -30,7 +59,8 @@ export function createParticipantRepository(db: Db): ParticipantRepository {
 				.where(eq(participantSessions.id, sessionId))
 				.get();
 			if (!row) return null;
-			const { createdAt: _createdAt, ...participant } = row.participant;
+			// The optional age band and gender stay here: they never travel with the participant.
+			const { createdAt: _createdAt, ageBand: _ageBand, gender: _gender, ...participant } = row.participant;
 			return { session: row.session, participant };
 		},
 		async extendSession(sessionId, expiresAt) {

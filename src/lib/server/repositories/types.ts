@@ -4,7 +4,7 @@
  */
 import type { PreEventSettings } from '$lib/domain/pre-event';
 import type { AgendaItem, EventDetails, EventLevel, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
-import type { Participant } from '$lib/domain/participant';
+import type { AgeBand, Gender, Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
 import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
 import type { FollowUpStatus } from '$lib/domain/follow-up';
@@ -18,7 +18,9 @@ export interface EventLists {
 	agenda: AgendaItem[];
 }
 
-export interface NewEvent extends ForumEvent, EventLists {}
+/** Settings added later default to off (and no consent recorded) when a caller leaves them out. */
+type LaterSettings = 'seatCodes' | 'askAgeBand' | 'askGender' | 'personalDataConsentBy' | 'personalDataConsentAt';
+export interface NewEvent extends Omit<ForumEvent, LaterSettings>, Partial<Pick<ForumEvent, LaterSettings>>, EventLists {}
 
 /** An edit: the new fields and lists, and the ids of list entries that are gone. */
 export interface EventDetailsUpdate {
@@ -57,8 +59,18 @@ export interface ParticipantSession {
 	expiresAt: number;
 }
 
+/** What a join stores beside the participant: optional answers, and the seat it claims. */
+export interface JoinDetails {
+	ageBand?: AgeBand | null;
+	gender?: Gender | null;
+	seatId?: string | null;
+}
+
 export interface ParticipantRepository {
-	create(participant: Participant): Promise<void>;
+	/** False, and nothing stored, when the seat was claimed first by another join. */
+	create(participant: Participant, details?: JoinDetails): Promise<boolean>;
+	/** The report's balance figures: children per age band and gender ('none' when not answered). */
+	countProfiles(eventId: string): Promise<{ ageBand: Record<string, number>; gender: Record<string, number> }>;
 	countByEvent(eventId: string): Promise<number>;
 	countByDelegation(eventId: string): Promise<{ delegationId: string; n: number }[]>;
 	createSession(session: ParticipantSession): Promise<void>;
@@ -306,7 +318,22 @@ export interface PreEventRepository {
 	listForEvent(eventId: string): Promise<StoredSubmission[]>;
 }
 
+export interface StoredSeat {
+	id: string;
+	eventId: string;
+	delegationId: string | null;
+	usedAt: number | null;
+}
+
+export interface SeatRepository {
+	createMany(seats: { id: string; eventId: string; delegationId: string | null; codeHash: string }[]): Promise<void>;
+	findByHash(codeHash: string): Promise<StoredSeat | null>;
+	/** Cards printed and used, per delegation (null: cards for the whole event). */
+	counts(eventId: string): Promise<{ delegationId: string | null; total: number; used: number }[]>;
+}
+
 export interface Repositories {
+	seats: SeatRepository;
 	events: EventRepository;
 	participants: ParticipantRepository;
 	submissions: SubmissionRepository;

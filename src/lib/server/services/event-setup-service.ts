@@ -50,12 +50,26 @@ function listsFor(setup: EventSetup, stored: EventDetails | null, newId: () => s
 	return { lists, removed };
 }
 
-function fieldsOf({ topics: _t, delegations: _d, agencies: _a, agenda: _g, ...fields }: EventSetup) {
+function fieldsOf({ topics: _t, delegations: _d, agencies: _a, agenda: _g, personalDataConsent: _c, ...fields }: EventSetup) {
 	return fields;
 }
 
+/**
+ * Who recorded the consent for children's personal data, and when: kept while the questions stay
+ * on, recorded anew when they are turned on, cleared when they are turned off.
+ */
+function consentFor(setup: EventSetup, stored: EventDetails | null, userId: string, at: number) {
+	if (!setup.personalDataConsent) return { personalDataConsentBy: null, personalDataConsentAt: null, recorded: false };
+	if (stored?.personalDataConsentAt != null && (stored.askAgeBand || stored.askGender))
+		return { personalDataConsentBy: stored.personalDataConsentBy ?? null, personalDataConsentAt: stored.personalDataConsentAt, recorded: false };
+	return { personalDataConsentBy: userId, personalDataConsentAt: at, recorded: true };
+}
+
+const consentDetail = (setup: EventSetup) =>
+	`legal representatives' consent recorded for: ${[setup.askAgeBand && 'age band', setup.askGender && 'gender'].filter(Boolean).join(', ')}`;
+
 export function createEventSetupService(deps: ServiceDeps) {
-	const { repos, publisher, newId } = deps;
+	const { repos, publisher, newId, now } = deps;
 	const audit = auditTrail(deps);
 
 	async function unusedJoinCode(): Promise<string> {
@@ -64,6 +78,12 @@ export function createEventSetupService(deps: ServiceDeps) {
 			const code = generateJoinCode(randomInt);
 			if (!(await repos.events.findByCode(code))) return code;
 		}
+	}
+
+	/** A form error; asking children's personal data without the consent tick is also logged. */
+	function refusedSetup(actor: StaffActor, eventId: string | null, failed: Extract<Result<unknown>, { ok: false }>) {
+		if (failed.error.code === 'consent_required') return audit.refused(actor, 'personalData:consent', eventId, 'consent_required');
+		return Promise.resolve(failed as Result<never>);
 	}
 
 	return {
@@ -80,13 +100,15 @@ export function createEventSetupService(deps: ServiceDeps) {
 			if (predecessorId && !authorise(actor, 'event:edit', { eventId: predecessorId }))
 				return audit.refused(actor, 'event:create', null, 'forbidden');
 			const setup = validateEventSetup(input);
-			if (!setup.ok) return setup;
+			if (!setup.ok) return refusedSetup(actor, null, setup);
 			const id = newId();
 			const code = await unusedJoinCode();
 			const { lists } = listsFor(setup.data, null, newId);
-			await repos.events.create({ ...fieldsOf(setup.data), ...lists, id, code, predecessorId, displayKey: newDisplayKey() });
+			const { recorded, ...consent } = consentFor(setup.data, null, actor.userId, now());
+			await repos.events.create({ ...fieldsOf(setup.data), ...consent, ...lists, id, code, predecessorId, displayKey: newDisplayKey() });
 			await repos.staff.grantRole(actor.userId, { eventId: id, role: 'organiser', agencyId: null });
 			await audit.done(actor, 'event:create', id, predecessorId ? `copy of ${predecessorId}` : '');
+			if (recorded) await audit.done(actor, 'personalData:consent', id, consentDetail(setup.data));
 			return ok({ id, code });
 		},
 
@@ -106,9 +128,10 @@ export function createEventSetupService(deps: ServiceDeps) {
 			const stored = await repos.events.findById(eventId);
 			if (!stored) return audit.refused(actor, 'event:edit', null, 'unknown_event');
 			const setup = validateEventSetup(input);
-			if (!setup.ok) return setup;
+			if (!setup.ok) return refusedSetup(actor, eventId, setup);
 			const { lists, removed } = listsFor(setup.data, stored, newId);
-			if (!(await repos.events.update(eventId, { fields: fieldsOf(setup.data), lists, removed })))
+			const { recorded, ...consent } = consentFor(setup.data, stored, actor.userId, now());
+			if (!(await repos.events.update(eventId, { fields: { ...fieldsOf(setup.data), ...consent }, lists, removed })))
 				return audit.refused(actor, 'event:edit', eventId, 'entry_in_use');
 			// Before and after, field by field, as the organiser's form shows them.
 			const before = setupFormOf(stored);
@@ -117,6 +140,7 @@ export function createEventSetupService(deps: ServiceDeps) {
 				.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
 				.map((key) => `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
 			await audit.done(actor, 'event:edit', eventId, changes.join('; ').slice(0, 2000));
+			if (recorded) await audit.done(actor, 'personalData:consent', eventId, consentDetail(setup.data));
 			return ok({ id: eventId });
 		},
 

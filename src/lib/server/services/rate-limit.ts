@@ -1,19 +1,40 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-export type LimitedAction = 'submit' | 'vote' | 'join' | 'login';
+export type LimitedAction = 'submit' | 'vote' | 'join' | 'login' | 'joinFailure' | 'submitPerAddress' | 'votePerAddress';
+
+/** Per child. */
+const SUBMIT = { points: 10, duration: 60 };
+const VOTE = { points: 60, duration: 30 };
+/**
+ * The per-address ceilings are sized for the biggest hall we plan for, every child at their own
+ * limit at once: a hall is one public address behind the venue's router, so anything lower could
+ * stop a whole hall. They only stop one machine posing as many children (each join is a new child
+ * with fresh per-child points).
+ */
+export const HALL_CEILING_CHILDREN = 200;
 
 /**
  * Submissions and votes are limited per child (participant id): generous enough for an offline
- * phone flushing its queue, tight enough to stop a script. Joins have no child yet, so they are
- * limited per address, and only as a ceiling far above a hall: 200 children behind the venue's one
- * public address all join within a minute or two.
+ * phone flushing its queue, tight enough to stop a script; and per address, as a ceiling
+ * (200 children × the per-child limit: 2,000 items a minute, 12,000 votes in 30 s). Joins have no
+ * child yet, so they are limited per address, and only as a ceiling far above a hall: 200 children
+ * behind the venue's one public address all join within a minute or two. Failed join attempts
+ * (unknown join codes, wrong or used seat codes) are limited per address much more tightly: the
+ * QR code carries the right code, so a hall makes few mistakes, while someone guessing codes makes
+ * nothing but. Successes never count.
  */
 const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
-	submit: { points: 10, duration: 60 },
-	vote: { points: 60, duration: 30 },
+	submit: SUBMIT,
+	vote: VOTE,
+	submitPerAddress: { points: HALL_CEILING_CHILDREN * SUBMIT.points, duration: SUBMIT.duration },
+	votePerAddress: { points: HALL_CEILING_CHILDREN * VOTE.points, duration: VOTE.duration },
 	join: { points: Number(process.env.JOIN_LIMIT_PER_MINUTE ?? 1000), duration: 60 },
+	joinFailure: { points: Number(process.env.JOIN_FAILURES_PER_MINUTE ?? 30), duration: 60 },
 	login: { points: 300, duration: 15 * 60 }
 };
+
+/** The limits in force, for the documentation test. */
+export const RATE_LIMITS: Readonly<Record<LimitedAction, { points: number; duration: number }>> = LIMITS;
 
 export interface RateLimiter {
 	/** Resolves true when the action is allowed. */

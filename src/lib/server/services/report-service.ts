@@ -1,4 +1,4 @@
-import { reportFigures, type ReportFigures, type ReportItem } from '$lib/domain/report';
+import { profileCounts, reportFigures, type ReportFigures, type ReportItem } from '$lib/domain/report';
 import type { EventDetails } from '$lib/domain/event';
 import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
@@ -80,7 +80,13 @@ export function createReportService(deps: ServiceDeps) {
 					})
 			);
 			await audit.done(actor, 'report:export', eventId);
-			return ok({ event, items, figures: reportFigures(items, delegations), polls, generatedAt: now() });
+			const figures = reportFigures(items, delegations);
+			if (event.askAgeBand || event.askGender)
+				figures.profiles = profileCounts(await repos.participants.countProfiles(eventId), {
+					ageBand: event.askAgeBand,
+					gender: event.askGender
+				});
+			return ok({ event, items, figures, polls, generatedAt: now() });
 		}
 	};
 }

@@ -38,13 +38,20 @@ export function createSubmissionService(deps: ServiceDeps) {
 		 * resends it, and shows it to everyone when moderation allows. `originLabel` names where it
 		 * came from when not the composer (an open poll's answer).
 		 */
-		async submit(participant: Participant, input: SubmitSubmissionInput, originLabel: string | null = null): Promise<Result<SubmissionView>> {
+		async submit(
+			participant: Participant,
+			input: SubmitSubmissionInput,
+			originLabel: string | null = null,
+			clientKey: string | null = null
+		): Promise<Result<SubmissionView>> {
 			const existing = await repos.submissions.findById(input.id);
 			const decision = decideResubmission(existing, participant.id);
 			if (decision === 'conflict') return fail('id_conflict');
 			if (decision === 'duplicate' && existing) return ok(toView(existing));
 
 			if (!(await limiter.allow('submit', participant.id))) return fail('rate_limited');
+			// The address's ceiling: a whole hall shares one, so it is sized far above a hall (rate-limit.ts).
+			if (clientKey && !(await limiter.allow('submitPerAddress', clientKey))) return fail('rate_limited');
 			const event = await repos.events.findById(participant.eventId);
 			if (!event) return fail('unknown_event');
 			const topic = event.topics.find((t) => t.id === input.topicId);

@@ -13,7 +13,7 @@ export function createVoteService({ repos, publisher, limiter }: ServiceDeps) {
 		flush: () => ticker.flush(),
 
 		/** One vote per child per item: setting it twice is harmless, withdrawing gives it back. */
-		async setVote(participant: Participant, { submissionId, voted }: SetVoteInput): Promise<Result<VoteState>> {
+		async setVote(participant: Participant, { submissionId, voted }: SetVoteInput, clientKey: string | null = null): Promise<Result<VoteState>> {
 			const submission = await repos.submissions.findById(submissionId);
 			const refusal = refuseVote(
 				submission && { ...submission, public: isPublic(submission.status) },
@@ -21,6 +21,8 @@ export function createVoteService({ repos, publisher, limiter }: ServiceDeps) {
 			);
 			if (refusal) return fail(refusal);
 			if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
+			// The address's ceiling: a whole hall shares one, so it is sized far above a hall (rate-limit.ts).
+			if (clientKey && !(await limiter.allow('votePerAddress', clientKey))) return fail('rate_limited');
 
 			const { changed, votes } = await repos.votes.set(submissionId, participant.id, voted);
 			if (changed) ticker.counted(participant.eventId, submissionId, votes);
