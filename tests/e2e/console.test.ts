@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectOnline, newPhone, newScreen } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { joinAt, newScreen } from './helpers';
 import { organiserPage } from './staff-helpers';
 
 /**
@@ -7,15 +7,6 @@ import { organiserPage } from './staff-helpers';
  * console (the organiser's account, 1366×768) and the projection screen (1920×1080).
  */
 const TOPIC = 'Sân chơi và thư viện';
-
-async function joinAt(browser: Browser, code: string, delegation: string): Promise<Page> {
-	const { page } = await newPhone(browser);
-	await page.goto(`/j/${code}`);
-	await page.getByRole('radio', { name: delegation, exact: true }).check();
-	await page.getByRole('button', { name: 'Vào diễn đàn' }).click();
-	await expectOnline(page);
-	return page;
-}
 
 async function send(phone: Page, text: string, kind: 'Câu hỏi' | 'Thông điệp' = 'Câu hỏi') {
 	await phone.getByRole('radio', { name: kind, exact: true }).check();

@@ -43,6 +43,7 @@ test('a leader answers and hands over; the officer reports back; the child, the 
 
 	const { page: phone } = await newPhone(browser);
 	await phone.goto(`/j/${code}`);
+	await hydrated(phone);
 	await phone.getByRole('radio', { name: 'Thôn Pò Khoang', exact: true }).check();
 	await phone.getByRole('button', { name: 'Vào diễn đàn' }).click();
 	await expectOnline(phone);

@@ -66,12 +66,20 @@ export async function expectOnline(page: Page) {
  * Joins the demo event through the plain join form. Navigates to the join page unless the page
  * is already on it (e.g. after following the address shown on the projection screen).
  */
-export async function joinForum(page: Page, delegation: string, nickname?: string) {
-	if (!new URL(page.url(), 'http://x').pathname.startsWith(JOIN_PATH)) await page.goto(JOIN_PATH);
+export async function joinForum(page: Page, delegation: string, nickname?: string, path = JOIN_PATH) {
+	if (!new URL(page.url(), 'http://x').pathname.startsWith(path)) await page.goto(path);
+	await hydrated(page);
 	await page.getByRole('radio', { name: delegation, exact: true }).check();
 	if (nickname) await page.getByLabel('Biệt danh (không bắt buộc)').fill(nickname);
 	await page.getByRole('button', { name: 'Vào diễn đàn' }).click();
 	await expectOnline(page);
+}
+
+/** A new phone joins the forum with that join code as a child of that delegation. */
+export async function joinAt(browser: Browser, code: string, delegation: string): Promise<Page> {
+	const { page } = await newPhone(browser);
+	await joinForum(page, delegation, undefined, `/j/${code}`);
+	return page;
 }
 
 export interface ItemInput {

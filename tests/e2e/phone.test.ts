@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { JOIN_PATH, joinForum, submitItem, TOPICS } from './helpers';
+import { hydrated, JOIN_PATH, joinForum, submitItem, TOPICS } from './helpers';
 
 test('a visitor who has not joined sees the join form', async ({ page }) => {
 	await page.goto(JOIN_PATH);
@@ -13,6 +13,21 @@ test('a visitor who has not joined sees the join form', async ({ page }) => {
 	// No room yet: no composer, no live connection.
 	await expect(page.getByTestId('connection')).toHaveCount(0);
 	await expect(page.getByLabel('Nội dung', { exact: true })).toHaveCount(0);
+});
+
+test('a delegation tapped before the page’s scripts arrive stays chosen once they do', async ({ page }) => {
+	// A slow phone: hold the scripts back until the child has tapped.
+	let release: () => void = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(JOIN_PATH, { waitUntil: 'commit' });
+	await page.getByRole('radio', { name: 'Xã Vĩnh Lại', exact: true }).check();
+	release();
+	await hydrated(page);
+	await expect(page.getByRole('radio', { name: 'Xã Vĩnh Lại', exact: true })).toBeChecked();
 });
 
 test('an unknown join code shows a friendly page in Vietnamese', async ({ page }) => {

@@ -1,16 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectOnline, newPhone, newScreen } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { joinAt, newScreen } from './helpers';
 import { createForum, organiserPage } from './staff-helpers';
 
 /** A poll run live: the MC's console, the projection screen and three children's phones at once. */
-async function joinAt(browser: Browser, code: string, delegation: string): Promise<Page> {
-	const { page } = await newPhone(browser);
-	await page.goto(`/j/${code}`);
-	await page.getByRole('radio', { name: delegation, exact: true }).check();
-	await page.getByRole('button', { name: 'Vào diễn đàn' }).click();
-	await expectOnline(page);
-	return page;
-}
 
 async function answer(phone: Page, option: string) {
 	const card = phone.getByTestId('phone-poll');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectOnline, newPhone } from './helpers';
+import { expectOnline, hydrated, newPhone } from './helpers';
 import { createForum, organiserPage } from './staff-helpers';
 
 /**
@@ -54,6 +54,7 @@ test('seat codes: one card, one phone; the optional questions need the recorded 
 	await expect(first.page.getByRole('radio', { name: 'Thôn Pò Mã' })).toHaveCount(0);
 	await expect(first.page.getByLabel('Mã chỗ ngồi (in trên thẻ của em)')).toHaveValue(seatCode);
 	await expect(first.page.getByText('Không bao giờ hiện lên màn hình')).toBeVisible();
+	await hydrated(first.page);
 	await expect(first.page.getByRole('group', { name: 'Em bao nhiêu tuổi? (không bắt buộc)' })).toBeVisible();
 	await first.page.getByRole('radio', { name: '14–15 tuổi' }).check();
 	await first.page.getByRole('radio', { name: 'Không muốn nói' }).check();
@@ -64,6 +65,7 @@ test('seat codes: one card, one phone; the optional questions need the recorded 
 	const second = await newPhone(browser);
 	await second.page.goto(cardPath);
 	await expect(second.page.getByRole('alert')).toContainText('Mã chỗ ngồi này đã có bạn dùng rồi');
+	await hydrated(second.page);
 	await second.page.getByLabel('Mã chỗ ngồi (in trên thẻ của em)').fill(seatCode);
 	await second.page.getByRole('radio', { name: 'Thôn Nà Lầu' }).check();
 	await second.page.getByRole('button', { name: 'Vào diễn đàn' }).click();
@@ -73,6 +75,7 @@ test('seat codes: one card, one phone; the optional questions need the recorded 
 	// A phone with the forum's code but no card is refused too; the questions are still optional.
 	const third = await newPhone(browser);
 	await third.page.goto(`/j/${code}`);
+	await hydrated(third.page);
 	await third.page.getByRole('radio', { name: 'Thôn Pò Mã' }).check();
 	await third.page.getByRole('button', { name: 'Vào diễn đàn' }).click();
 	await expect(third.page.getByRole('alert')).toContainText('Em cần mã chỗ ngồi in trên thẻ');

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { readSheet } from 'read-excel-file/node';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type Response } from '@playwright/test';
-import { PHONE, SCREEN } from './helpers';
+import { hydrated, PHONE, SCREEN } from './helpers';
 import { invite, LAPTOP, signInOrganiser } from './staff-helpers';
 
 /**
@@ -335,6 +335,7 @@ test('script-injection strings stay text on every surface, in the CSP and in the
 		await expectTexts(phone.locator('body'), [TITLE, THEME], `${name}: join page`);
 		await expectNoSidewaysScroll(phone, `${name}: join page`);
 		await expectClean(phone, `${name}: join page`);
+		await hydrated(phone);
 		await phone.getByRole('radio', { name: shown(delegation), exact: true }).check();
 		const show = phone.getByRole('checkbox', { name: 'Hiện biệt danh của em trên màn hình lớn' });
 		await expect(async () => {
