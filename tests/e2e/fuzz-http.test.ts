@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
@@ -8,7 +9,7 @@ import { STAFF_ROLES } from '../../src/lib/domain/staff';
 import { NICKNAME_MAX } from '../../src/lib/domain/submission';
 import { auditRowsAfter, lastAuditId, snapshotDatabase, type DatabaseSnapshot } from '../db-snapshot';
 import { blankString, hostileKey, hostileString, longString } from '../fuzz-material';
-import { DEMO_CODE, E2E_BASE_URL, E2E_DATABASE_PATH } from './env';
+import { DEMO_CODE, E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT } from './env';
 import { ORGANISER } from './staff-helpers';
 
 /**
@@ -258,6 +259,25 @@ test('what fuzzing found stays fixed', async () => {
 	await expectUp();
 });
 
+/**
+ * Unknown codes count as failed attempts per address (30 a minute, then 429 for a minute), and
+ * the rest of the suite comes from 127.0.0.1: each lookup comes from a loopback address of its
+ * own, so the fuzz reaches the lookup itself and nobody else is throttled.
+ */
+let lookups = 0;
+function lookupFromAnotherAddress(path: string): Promise<{ status: number; location?: string }> {
+	lookups += 1;
+	const from = `127.77.${Math.floor(lookups / 250) % 250}.${(lookups % 250) + 1}`;
+	return new Promise((resolve, reject) => {
+		const req = httpRequest({ host: '127.0.0.1', port: E2E_PORT, path, localAddress: from, headers: { accept: 'text/html' } }, (res) => {
+			res.resume();
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
 test('join: code lookups and the join form refuse hostile input', async () => {
 	test.setTimeout(120_000);
 	// Codes as people type them (spaces, dashes, lower case) with astral characters and marks mixed in.
@@ -266,11 +286,10 @@ test('join: code lookups and the join form refuse hostile input', async () => {
 		.map((pieces) => segment(pieces.join('')));
 	await fuzz('join-code lookups', fc.tuple(fc.constantFrom('/j?code=', '/j?code=', '/j/', '/ket-qua/', '/screen/', '/invite/'), fc.oneof(pathSegment, codeLike)), runs(200), async ([prefix, text]) => {
 		const path = prefix === '/j?code=' ? `/j?code=${text}` : `${prefix}${text}`;
-		const response = await anonymous.get(path, { maxRedirects: 0 });
-		expectServed(response, { method: 'GET', path, label: 'lookup' });
+		const response = await lookupFromAnotherAddress(path);
+		expect(response.status, path).toBeLessThan(500);
 		// The code form's redirect stays on this site.
-		const location = response.headers()['location'];
-		if (location) expect(location, path).toMatch(/^\/(?!\/)/);
+		if (response.location) expect(response.location, path).toMatch(/^\/(?!\/)/);
 	});
 
 	const names = ['delegationId', 'nickname', 'showNickname'];
