@@ -3,7 +3,7 @@
  * questions and three recommendations through a private link, by a deadline, so that agencies can
  * prepare their answers. Pure rules: when a link may still send, and the organiser's overview.
  */
-import type { SubmissionKind, SubmissionStatus } from './submission';
+import type { SubmissionStatus, SubmissionView } from './submission';
 
 export interface PreEventSettings {
 	/** Sending closes at this time; null: open until the forum starts (or, without a date, until set). */
@@ -29,14 +29,7 @@ export function isOpen(settings: PreEventSettings, startsAt: number | null, now:
 /** A chaperone may change or take back an item the moderators have not acted on yet. */
 export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['pending', 'approved'];
 
-export interface PreEventItem {
-	id: string;
-	kind: SubmissionKind;
-	topicId: string;
-	agencyId: string | null;
-	delegationId: string;
-	text: string;
-	status: SubmissionStatus;
+export interface PreEventItem extends Pick<SubmissionView, 'id' | 'kind' | 'topicId' | 'agencyId' | 'delegationId' | 'text' | 'status'> {
 	/** A lower-level forum's name when forwarded from there; null when a chaperone sent it. */
 	originLabel: string | null;
 }

@@ -12,6 +12,26 @@ export interface ServiceDeps {
 }
 
 /** What every phone and the screen may see of an item: named fields only, never staff records. */
+/**
+ * What nobody has decided yet about a new item: each way in (a phone, a paper card, a chaperone,
+ * a lower-level forum) spreads this and sets only what it knows.
+ */
+export const NEW_ITEM = {
+	votes: 0,
+	rejectionReason: null,
+	answerSummary: null,
+	answeredBy: null,
+	heldReason: null,
+	mergedInto: null,
+	originalText: null,
+	decidedBy: null,
+	enteredBy: null,
+	queuePosition: null,
+	safeguardingHandledAt: null,
+	originSubmissionId: null,
+	originLabel: null
+} as const satisfies Partial<StoredSubmission>;
+
 export function toView(item: StoredSubmission): SubmissionView {
 	return {
 		id: item.id,

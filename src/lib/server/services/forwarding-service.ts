@@ -3,7 +3,7 @@ import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import { isPublic } from '$lib/domain/submission';
 import { auditTrail } from './audit-trail';
-import type { ServiceDeps } from './deps';
+import { NEW_ITEM, type ServiceDeps } from './deps';
 import { itemAnnouncer } from './item-announcer';
 
 export interface ForwardInput {
@@ -62,6 +62,7 @@ export function createForwardingService(deps: ServiceDeps) {
 				const topic = target.topics.find((t) => key(t.name) === key(topicName)) ?? target.topics[0];
 				const agency = target.agencies.find((a) => key(a.name) === key(agencyName));
 				const { inserted, stored } = await repos.submissions.insertIfAbsent({
+					...NEW_ITEM,
 					id: newId(),
 					eventId: target.id,
 					participantId: null,
@@ -72,18 +73,7 @@ export function createForwardingService(deps: ServiceDeps) {
 					text: item.text,
 					authorName: null,
 					status: 'pending',
-					votes: 0,
 					createdAt: now(),
-					rejectionReason: null,
-					answerSummary: null,
-					answeredBy: null,
-					heldReason: null,
-					mergedInto: null,
-					originalText: null,
-					decidedBy: null,
-					enteredBy: null,
-					queuePosition: null,
-					safeguardingHandledAt: null,
 					originSubmissionId: item.id,
 					originLabel: source.title
 				}).catch(() => ({ inserted: false, stored: null }));

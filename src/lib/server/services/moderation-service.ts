@@ -14,7 +14,7 @@ import type {
 } from '$lib/realtime/protocol';
 import type { StoredSubmission, SubmissionChange } from '../repositories';
 import { auditTrail } from './audit-trail';
-import { toView, type ServiceDeps } from './deps';
+import { NEW_ITEM, toView, type ServiceDeps } from './deps';
 import { itemAnnouncer, toStaffView } from './item-announcer';
 
 const MODERATED_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== 'safeguarding');
@@ -225,6 +225,7 @@ export function createModerationService(deps: ServiceDeps) {
 		const verdict = checkSafety(input.text, eventWordFilter(event.wordFilter), matchesDanger);
 		const enteredBy = await nameOf(actor);
 		const { inserted, stored } = await repos.submissions.insertIfAbsent({
+			...NEW_ITEM,
 			id: input.id,
 			eventId,
 			participantId: null,
@@ -236,20 +237,9 @@ export function createModerationService(deps: ServiceDeps) {
 			// A paper card carries no name: the screen shows its delegation only.
 			authorName: null,
 			status: verdict === 'danger' ? 'safeguarding' : 'approved',
-			votes: 0,
 			createdAt: now(),
-			rejectionReason: null,
-			answerSummary: null,
-			answeredBy: null,
-			heldReason: null,
-			mergedInto: null,
-			originalText: null,
 			decidedBy: enteredBy,
 			enteredBy,
-			queuePosition: null,
-			safeguardingHandledAt: null,
-			originSubmissionId: null,
-			originLabel: null
 		});
 		if (inserted) {
 			await announce.item(stored, null);

@@ -54,9 +54,12 @@ export function createPollService(deps: ServiceDeps) {
 	const tallyOf = (poll: StoredPoll) => pollTally(repos, poll);
 
 	/** Staff always see the results; the hall only once the MC shows them. */
-	async function announce(poll: StoredPoll) {
-		publisher.publish({ kind: 'staff', eventId: poll.eventId }, 'poll:changed', await viewOf(poll, true));
-		publisher.publish({ kind: 'hall', eventId: poll.eventId }, 'poll:changed', await viewOf(poll, poll.resultsShown));
+	async function announce(poll: StoredPoll): Promise<PollView> {
+		// One tally per tick, read once: staff and (when shown) the hall get the same figures.
+		const forStaff = await viewOf(poll, true);
+		publisher.publish({ kind: 'staff', eventId: poll.eventId }, 'poll:changed', forStaff);
+		publisher.publish({ kind: 'hall', eventId: poll.eventId }, 'poll:changed', poll.resultsShown ? forStaff : { ...forStaff, tally: null });
+		return forStaff;
 	}
 
 	function announceSoon(pollId: string) {
@@ -140,9 +143,9 @@ export function createPollService(deps: ServiceDeps) {
 			});
 			if (!changed) return fail('poll_closed');
 			if (input.resultsShown) await hideOtherResults(eventId, changed.id);
-			await announce(changed);
+			const view = await announce(changed);
 			await audit.done(actor, 'poll:run', eventId, `poll ${poll.id}: ${input.status ?? ''} ${input.resultsShown ?? ''}`);
-			return ok(await viewOf(changed, true));
+			return ok(view);
 		},
 
 		/** A child's answer: one per child, replaced when they change it, while the poll is open. */

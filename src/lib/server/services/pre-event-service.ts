@@ -15,7 +15,7 @@ import type { SubmissionKind } from '$lib/domain/submission';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
 import type { ChaperoneLink, StoredSubmission } from '../repositories';
 import { auditTrail } from './audit-trail';
-import type { ServiceDeps } from './deps';
+import { NEW_ITEM, type ServiceDeps } from './deps';
 import { itemAnnouncer } from './item-announcer';
 import { startingPoint } from './submission-service';
 
@@ -114,6 +114,7 @@ export function createPreEventService(deps: ServiceDeps) {
 			const topic = event.topics.find((t) => t.id === input.topicId)!;
 			const { status, held } = startingPoint(input.text, event.wordFilter, event.moderation);
 			const { stored } = await repos.submissions.insertIfAbsent({
+				...NEW_ITEM,
 				id: deps.newId(),
 				eventId: event.id,
 				participantId: null,
@@ -125,19 +126,7 @@ export function createPreEventService(deps: ServiceDeps) {
 				authorName: null,
 				status,
 				heldReason: held ? 'word_filter' : null,
-				votes: 0,
 				createdAt: now(),
-				rejectionReason: null,
-				answerSummary: null,
-				answeredBy: null,
-				mergedInto: null,
-				originalText: null,
-				decidedBy: null,
-				enteredBy: null,
-				queuePosition: null,
-				safeguardingHandledAt: null,
-				originSubmissionId: null,
-				originLabel: null,
 				chaperoneLinkId: link.id
 			});
 			await announce.item(stored, null);

@@ -12,7 +12,7 @@ import {
 } from '$lib/domain/submission';
 import type { Participant } from '$lib/domain/participant';
 import type { DisplaySnapshot, ParticipantSnapshot, SubmitSubmissionInput } from '$lib/realtime/protocol';
-import { toView, type ServiceDeps } from './deps';
+import { NEW_ITEM, toView, type ServiceDeps } from './deps';
 import { outcomeOf } from './follow-up-service';
 import { itemAnnouncer } from './item-announcer';
 
@@ -59,6 +59,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 			if (input.agencyId && !event.agencies.some((a) => a.id === input.agencyId)) return fail('unknown_agency');
 
 			const { inserted, stored } = await repos.submissions.insertIfAbsent({
+				...NEW_ITEM,
 				id: input.id,
 				eventId: event.id,
 				participantId: participant.id,
@@ -72,18 +73,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 				...(({ status, held }) => ({ status, heldReason: held ? ('word_filter' as const) : null }))(
 					startingPoint(input.text, event.wordFilter, event.moderation)
 				),
-				votes: 0,
 				createdAt: now(),
-				rejectionReason: null,
-				answerSummary: null,
-				answeredBy: null,
-				mergedInto: null,
-				originalText: null,
-				decidedBy: null,
-				enteredBy: null,
-				queuePosition: null,
-				safeguardingHandledAt: null,
-				originSubmissionId: null,
 				originLabel
 			});
 			// Two sends of one id racing each other: only the winner announces it.
