@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISPLAY_KEY, collect, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
+import { DISPLAY_KEY, collect, eventMatching, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
+import { JOIN_COUNT_TICK_MS } from '$lib/server/services/session-service';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
 
 let server: TestServer;
@@ -250,11 +251,24 @@ describe('join announcements', () => {
 		const phone = await server.connected({ token: (await server.join(0)).token });
 		const screen = await server.connected({ displayKey: DISPLAY_KEY });
 		const onPhone = collect(phone, 'participant:joined');
-		const onScreen = nextEvent(screen, 'participant:joined');
+		// Joins are counted once per tick: the first join's count may still be on its way.
+		const onScreen = eventMatching(screen, 'participant:joined', (c) => c.participantCount === 2);
 		await server.join(1);
 		expect(await onScreen).toEqual({ participantCount: 2 });
-		await sleep(50);
+		await sleep(JOIN_COUNT_TICK_MS + 50);
 		expect(onPhone).toHaveLength(0);
+	});
+
+	it('tells a burst of joins as a few counts, the last one right', async () => {
+		server = await startTestServer();
+		const screen = await server.connected({ displayKey: DISPLAY_KEY });
+		const counts = collect(screen, 'participant:joined');
+		const settled = eventMatching(screen, 'participant:joined', (c) => c.participantCount === 30);
+		await Promise.all(Array.from({ length: 30 }, (_, i) => server.join(i % 2)));
+		await settled;
+		await sleep(JOIN_COUNT_TICK_MS + 50);
+		expect(counts.at(-1)).toEqual({ participantCount: 30 });
+		expect(counts.length).toBeLessThan(30);
 	});
 });
 

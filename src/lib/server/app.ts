@@ -46,11 +46,12 @@ export function createForumApp(options: ForumAppOptions) {
 	const votes = createVoteService(deps);
 	const polls = createPollService(deps);
 	const submissions = createSubmissionService(deps);
+	const sessions = createSessionService(deps);
 	return {
 		repos,
 		publisher,
 		events: createEventService(deps),
-		sessions: createSessionService(deps),
+		sessions,
 		seats: createSeatService(deps),
 		submissions,
 		snapshots: createSnapshotService(submissions, polls),
@@ -70,6 +71,7 @@ export function createForumApp(options: ForumAppOptions) {
 		close: () => {
 			votes.flush();
 			polls.close();
+			sessions.close();
 			database.close();
 		}
 	};

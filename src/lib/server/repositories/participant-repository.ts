@@ -1,14 +1,48 @@
-import { and, count, eq, isNull, TransactionRollbackError } from 'drizzle-orm';
+import { and, count, eq, isNull, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db';
 import { participantSessions, participants, seats } from '../db/schema';
+import { preparedOnce } from './prepared';
 import type { ParticipantRepository } from './types';
 
 export function createParticipantRepository(db: Db): ParticipantRepository {
+	// The queries every join and every phone's (re)connect runs.
+	const insertParticipant = preparedOnce(() =>
+		db
+			.insert(participants)
+			.values({
+				id: sql.placeholder('id'),
+				eventId: sql.placeholder('eventId'),
+				delegationId: sql.placeholder('delegationId'),
+				nickname: sql.placeholder('nickname'),
+				showNickname: sql.placeholder('showNickname'),
+				ageBand: sql.placeholder('ageBand'),
+				gender: sql.placeholder('gender')
+			})
+			.prepare()
+	);
+	const insertSession = preparedOnce(() =>
+		db
+			.insert(participantSessions)
+			.values({ id: sql.placeholder('id'), participantId: sql.placeholder('participantId'), expiresAt: sql.placeholder('expiresAt') })
+			.prepare()
+	);
+	const sessionById = preparedOnce(() =>
+		db
+			.select({ session: participantSessions, participant: participants })
+			.from(participantSessions)
+			.innerJoin(participants, eq(participants.id, participantSessions.participantId))
+			.where(eq(participantSessions.id, sql.placeholder('id')))
+			.prepare()
+	);
+	const countInEvent = preparedOnce(() =>
+		db.select({ n: count() }).from(participants).where(eq(participants.eventId, sql.placeholder('eventId'))).prepare()
+	);
+
 	return {
 		async create(participant, { ageBand = null, gender = null, seatId = null } = {}) {
 			try {
 				return db.transaction((tx) => {
-					tx.insert(participants).values({ ...participant, ageBand, gender }).run();
+					insertParticipant().run({ ...participant, ageBand, gender });
 					if (!seatId) return true;
 					// The guard makes the claim atomic: of two joins racing for one seat, one changes the row.
 					const { changes } = tx
@@ -46,18 +80,13 @@ export function createParticipantRepository(db: Db): ParticipantRepository {
 				.all();
 		},
 		async countByEvent(eventId) {
-			return db.select({ n: count() }).from(participants).where(eq(participants.eventId, eventId)).get()?.n ?? 0;
+			return countInEvent().get({ eventId })?.n ?? 0;
 		},
 		async createSession(session) {
-			db.insert(participantSessions).values(session).run();
+			insertSession().run({ ...session });
 		},
 		async findSession(sessionId) {
-			const row = db
-				.select({ session: participantSessions, participant: participants })
-				.from(participantSessions)
-				.innerJoin(participants, eq(participants.id, participantSessions.participantId))
-				.where(eq(participantSessions.id, sessionId))
-				.get();
+			const row = sessionById().get({ id: sessionId });
 			if (!row) return null;
 			// The optional age band and gender stay here: they never travel with the participant.
 			const { createdAt: _createdAt, ageBand: _ageBand, gender: _gender, ...participant } = row.participant;

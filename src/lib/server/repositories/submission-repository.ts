@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, isNotNull, notInArray, TransactionRollbackError } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, notInArray, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db';
 import { submissions, votes } from '../db/schema';
+import { preparedOnce, preparedPer } from './prepared';
 import type { StoredSubmission, SubmissionRepository } from './types';
 
 type Row = typeof submissions.$inferSelect;
@@ -13,18 +14,35 @@ export const toStored = ({ voteCount, rejectionReason, heldReason, ...row }: Row
 });
 
 export function createSubmissionRepository(db: Db): SubmissionRepository {
+	// Prepared: every phone's sync and every screen's redraw reads these.
+	const byId = preparedOnce(() => db.select().from(submissions).where(eq(submissions.id, sql.placeholder('id'))).prepare());
+	const byStatuses = preparedPer((statuses: string) =>
+		db
+			.select()
+			.from(submissions)
+			.where(and(eq(submissions.eventId, sql.placeholder('eventId')), inArray(submissions.status, statuses.split(',') as Row['status'][])))
+			.prepare()
+	);
+	const byParticipant = preparedOnce(() =>
+		db.select().from(submissions).where(eq(submissions.participantId, sql.placeholder('participantId'))).prepare()
+	);
+	const queue = preparedOnce(() =>
+		db
+			.select({ id: submissions.id })
+			.from(submissions)
+			.where(and(eq(submissions.eventId, sql.placeholder('eventId')), isNotNull(submissions.queuePosition)))
+			.orderBy(asc(submissions.queuePosition))
+			.prepare()
+	);
+
 	const findById = (id: string) => {
-		const row = db.select().from(submissions).where(eq(submissions.id, id)).get();
+		const row = byId().get({ id });
 		return row ? toStored(row) : null;
 	};
 
 	const queueOf = (eventId: string) =>
-		db
-			.select({ id: submissions.id })
-			.from(submissions)
-			.where(and(eq(submissions.eventId, eventId), isNotNull(submissions.queuePosition)))
-			.orderBy(asc(submissions.queuePosition))
-			.all()
+		queue()
+			.all({ eventId })
 			.map((r) => r.id);
 
 	return {
@@ -43,15 +61,14 @@ export function createSubmissionRepository(db: Db): SubmissionRepository {
 			return { inserted: result.changes === 1, stored };
 		},
 		async listByStatus(eventId, statuses) {
-			return db
-				.select()
-				.from(submissions)
-				.where(and(eq(submissions.eventId, eventId), inArray(submissions.status, [...statuses])))
-				.all()
+			return byStatuses([...statuses].sort().join(','))
+				.all({ eventId })
 				.map(toStored);
 		},
 		async listByParticipant(participantId) {
-			return db.select().from(submissions).where(eq(submissions.participantId, participantId)).all().map(toStored);
+			return byParticipant()
+				.all({ participantId })
+				.map(toStored);
 		},
 		async transition(id, from, change) {
 			// Only approved items stay in the queue: any other status takes the item out of it.

@@ -1,26 +1,47 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { submissions, votes } from '../db/schema';
+import { preparedOnce } from './prepared';
 import type { VoteRepository } from './types';
 
 export function createVoteRepository(db: Db): VoteRepository {
+	// Prepared: a vote storm runs these a thousand times a second.
+	const castVote = preparedOnce(() =>
+		db
+			.insert(votes)
+			.values({ submissionId: sql.placeholder('submissionId'), participantId: sql.placeholder('participantId') })
+			.onConflictDoNothing()
+			.prepare()
+	);
+	const takeBack = preparedOnce(() =>
+		db
+			.delete(votes)
+			.where(and(eq(votes.submissionId, sql.placeholder('submissionId')), eq(votes.participantId, sql.placeholder('participantId'))))
+			.prepare()
+	);
+	const addToCount = preparedOnce(() =>
+		db
+			.update(submissions)
+			.set({ voteCount: sql`${submissions.voteCount} + ${sql.placeholder('delta')}` })
+			.where(eq(submissions.id, sql.placeholder('submissionId')))
+			.returning({ votes: submissions.voteCount })
+			.prepare()
+	);
+	const votedBy = preparedOnce(() =>
+		db
+			.select({ id: votes.submissionId })
+			.from(votes)
+			.where(eq(votes.participantId, sql.placeholder('participantId')))
+			.prepare()
+	);
+
 	return {
 		async set(submissionId, participantId, voted) {
 			// One transaction: the vote row and the stored count can never disagree.
-			return db.transaction((tx) => {
-				const changes = voted
-					? tx.insert(votes).values({ submissionId, participantId }).onConflictDoNothing().run().changes
-					: tx
-							.delete(votes)
-							.where(and(eq(votes.submissionId, submissionId), eq(votes.participantId, participantId)))
-							.run().changes;
+			return db.transaction(() => {
+				const { changes } = (voted ? castVote() : takeBack()).run({ submissionId, participantId });
 				const delta = changes === 1 ? (voted ? 1 : -1) : 0;
-				const row = tx
-					.update(submissions)
-					.set({ voteCount: sql`${submissions.voteCount} + ${delta}` })
-					.where(eq(submissions.id, submissionId))
-					.returning({ votes: submissions.voteCount })
-					.get();
+				const row = addToCount().get({ submissionId, delta });
 				return { changed: delta !== 0, votes: row?.votes ?? 0 };
 			});
 		},
@@ -33,11 +54,8 @@ export function createVoteRepository(db: Db): VoteRepository {
 				.map((r) => r.id);
 		},
 		async listVotedIds(participantId) {
-			return db
-				.select({ id: votes.submissionId })
-				.from(votes)
-				.where(eq(votes.participantId, participantId))
-				.all()
+			return votedBy()
+				.all({ participantId })
 				.map((r) => r.id);
 		}
 	};

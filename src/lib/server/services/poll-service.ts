@@ -7,6 +7,7 @@ import { normaliseText } from '$lib/domain/submission';
 import type { PollView } from '$lib/realtime/protocol';
 import type { Repositories, StoredPoll } from '../repositories';
 import { auditTrail } from './audit-trail';
+import { coalescer } from './coalesce';
 import type { ServiceDeps } from './deps';
 import { createSubmissionService } from './submission-service';
 import { isPublic } from '$lib/domain/submission';
@@ -44,7 +45,6 @@ export function createPollService(deps: ServiceDeps) {
 	const { repos, publisher, limiter, now, newId } = deps;
 	const audit = auditTrail(deps);
 	const submissions = createSubmissionService(deps);
-	const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
 	async function viewOf(poll: StoredPoll, withTally: boolean): Promise<PollView> {
 		const { eventId: _eventId, ...rest } = poll;
@@ -62,16 +62,10 @@ export function createPollService(deps: ServiceDeps) {
 		return forStaff;
 	}
 
-	function announceSoon(pollId: string) {
-		if (pending.has(pollId)) return;
-		const timer = setTimeout(async () => {
-			pending.delete(pollId);
-			const poll = await repos.polls.findById(pollId);
-			if (poll) await announce(poll);
-		}, ANNOUNCE_TICK_MS);
-		timer.unref?.();
-		pending.set(pollId, timer);
-	}
+	const answersArrived = coalescer(ANNOUNCE_TICK_MS, async (pollId) => {
+		const poll = await repos.polls.findById(pollId);
+		if (poll) await announce(poll);
+	});
 
 	/** One poll's results on the screen at a time: showing one hides the others. */
 	async function hideOtherResults(eventId: string, exceptId: string) {
@@ -161,7 +155,7 @@ export function createPollService(deps: ServiceDeps) {
 				answer = { text: answer.text, itemId: item.data };
 			} else if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
 			await repos.polls.saveAnswer(poll.id, participant.id, answer, now());
-			announceSoon(poll.id);
+			answersArrived.soon(poll.id);
 			return ok({ pollId: poll.id });
 		},
 
@@ -177,8 +171,7 @@ export function createPollService(deps: ServiceDeps) {
 
 		/** Pending announcements are dropped when the app closes. */
 		close() {
-			for (const timer of pending.values()) clearTimeout(timer);
-			pending.clear();
+			answersArrived.close();
 		},
 
 		/** The event's polls as a console or a phone sees them. */

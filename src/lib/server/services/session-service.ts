@@ -11,6 +11,7 @@ import {
 	TOKEN_PATTERN
 } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
+import { coalescer } from './coalesce';
 import type { ServiceDeps } from './deps';
 import { createEventService } from './event-service';
 
@@ -37,6 +38,8 @@ export interface IssuedSession {
 }
 
 const PARTICIPANT_POLICY = { lifetimeMs: SESSION_LIFETIME_MS, renewWithinMs: SESSION_RENEW_WITHIN_MS };
+/** How often, at most, the screen's count of children who joined is told during a burst of joins. */
+export const JOIN_COUNT_TICK_MS = 200;
 
 export function createSessionService(deps: ServiceDeps) {
 	const { repos, publisher, limiter, now, newId } = deps;
@@ -46,6 +49,12 @@ export function createSessionService(deps: ServiceDeps) {
 		extend: (id: string, until: number) => repos.participants.extendSession(id, until),
 		remove: (id: string) => repos.participants.deleteSession(id)
 	};
+	// One count per event per tick: counting and broadcasting on every join cost the burst.
+	const joinsArrived = coalescer(JOIN_COUNT_TICK_MS, async (eventId) => {
+		publisher.publish({ kind: 'display', eventId }, 'participant:joined', {
+			participantCount: await repos.participants.countByEvent(eventId)
+		});
+	});
 	/** A wrong join or seat code: counted against the address, then refused. */
 	async function failedAttempt<T>(clientKey: string, code: 'unknown_event' | 'seat_invalid' | 'seat_used'): Promise<Result<T>> {
 		await limiter.allow('joinFailure', clientKey);
@@ -117,9 +126,7 @@ export function createSessionService(deps: ServiceDeps) {
 			const token = generateSessionToken();
 			const expiresAt = now() + SESSION_LIFETIME_MS;
 			await repos.participants.createSession({ id: sessionIdFromToken(token), participantId: participant.id, expiresAt });
-			publisher.publish({ kind: 'display', eventId: event.id }, 'participant:joined', {
-				participantCount: await repos.participants.countByEvent(event.id)
-			});
+			joinsArrived.soon(event.id);
 			return ok({ token, expiresAt, participant });
 		},
 
@@ -138,6 +145,10 @@ export function createSessionService(deps: ServiceDeps) {
 
 		async leave(token: string) {
 			if (TOKEN_PATTERN.test(token)) await repos.participants.deleteSession(sessionIdFromToken(token));
+		},
+
+		close() {
+			joinsArrived.close();
 		}
 	};
 }
