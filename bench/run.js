@@ -5,7 +5,7 @@
 // Settings (environment): BENCH_NS (children per run, default "200,1000"; add 5000 for the full
 // budget run), BENCH_RATE (votes per second, default 1000, at most one per child per second),
 // BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold, default 60),
-// BENCH_WORKERS (client threads, default 2), BENCH_PHONE_RUNS (slow-4G page loads, default 5).
+// BENCH_WORKERS (client threads, default 2), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips).
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -238,7 +238,7 @@ async function scenario(target, n, mode) {
 const rows = [];
 
 // The phone first: an idle server, so the figure is the page's, not the load's.
-{
+if (Number(process.env.BENCH_PHONE_RUNS ?? 5) > 0) {
 	const forum = await startForum();
 	const delegation = forum.db.prepare('select name from delegations where event_id = ? order by position').get(forum.event.id).name;
 	const phone = await measurePhoneLoad(forum.origin, forum.event.code, delegation);

@@ -22,7 +22,7 @@ if (!building) {
  * its URL strategy, which we do not use: that copy was a tenth of a join's cost (`npm run bench`).
  * This is the runtime's documented hook for a server's own middleware.
  */
-const requestLocale = new AsyncLocalStorage<{ locale: Locale; origin: string }>();
+const requestLocale = new AsyncLocalStorage<{ locale?: Locale; origin?: string; messageCalls?: Set<string> }>();
 overwriteServerAsyncLocalStorage(requestLocale);
 const i18n: Handle = ({ event, resolve }) => {
 	const locale = extractLocaleFromRequest(event.request);

@@ -1,12 +1,27 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { agencies, agendaItems, delegations, events, topics } from '../db/schema';
 import type { EventDetails } from '$lib/domain/event';
+import { preparedOnce } from './prepared';
 import type { EventLists, EventRepository, NewEvent } from './types';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function createEventRepository(db: Db): EventRepository {
+	// Prepared: every phone's sync and every screen's redraw reads the stage.
+	const stageOf = preparedOnce(() =>
+		db
+			.select({
+				onScreenId: events.onScreenId,
+				onScreenSince: events.onScreenSince,
+				agendaCurrentId: events.agendaCurrentId,
+				agendaStartedAt: events.agendaStartedAt,
+				reviewOnScreen: events.reviewOnScreen
+			})
+			.from(events)
+			.where(eq(events.id, sql.placeholder('eventId')))
+			.prepare()
+	);
 	/**
 	 * An event's setup changes a few times a year and is read on every join, sync and screen update:
 	 * it is kept in memory, by id, and dropped whenever this repository writes the event. (One
@@ -134,19 +149,7 @@ export function createEventRepository(db: Db): EventRepository {
 				.all();
 		},
 		async getStage(eventId) {
-			return (
-				db
-					.select({
-						onScreenId: events.onScreenId,
-						onScreenSince: events.onScreenSince,
-						agendaCurrentId: events.agendaCurrentId,
-						agendaStartedAt: events.agendaStartedAt,
-						reviewOnScreen: events.reviewOnScreen
-					})
-					.from(events)
-					.where(eq(events.id, eventId))
-					.get() ?? null
-			);
+			return stageOf().get({ eventId }) ?? null;
 		},
 		async setStage(eventId, stage) {
 			db.update(events).set(stage).where(eq(events.id, eventId)).run();

@@ -39,10 +39,11 @@ export function createParticipantRepository(db: Db): ParticipantRepository {
 	);
 
 	return {
-		async create(participant, { ageBand = null, gender = null, seatId = null } = {}) {
+		async create(participant, session, { ageBand = null, gender = null, seatId = null } = {}) {
 			try {
 				return db.transaction((tx) => {
 					insertParticipant().run({ ...participant, ageBand, gender });
+					insertSession().run({ ...session, participantId: participant.id });
 					if (!seatId) return true;
 					// The guard makes the claim atomic: of two joins racing for one seat, one changes the row.
 					const { changes } = tx
@@ -81,9 +82,6 @@ export function createParticipantRepository(db: Db): ParticipantRepository {
 		},
 		async countByEvent(eventId) {
 			return countInEvent().get({ eventId })?.n ?? 0;
-		},
-		async createSession(session) {
-			insertSession().run({ ...session });
 		},
 		async findSession(sessionId) {
 			const row = sessionById().get({ id: sessionId });

@@ -1,13 +1,18 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { pollAnswers, polls } from '../db/schema';
 import type { PollAnswer } from '$lib/domain/poll';
+import { preparedOnce } from './prepared';
 import type { PollRepository, StoredPoll } from './types';
 
 type Row = typeof polls.$inferSelect;
 const toStored = ({ scaleMin, scaleMax, createdAt: _createdAt, ...row }: Row): StoredPoll => ({ ...row, scale: { min: scaleMin, max: scaleMax } });
 
 export function createPollRepository(db: Db): PollRepository {
+	// Prepared: every phone's sync reads the event's polls.
+	const ofEvent = preparedOnce(() =>
+		db.select().from(polls).where(eq(polls.eventId, sql.placeholder('eventId'))).orderBy(asc(polls.createdAt)).prepare()
+	);
 	const find = (id: string) => {
 		const row = db.select().from(polls).where(eq(polls.id, id)).get();
 		return row ? toStored(row) : null;
@@ -20,7 +25,9 @@ export function createPollRepository(db: Db): PollRepository {
 			return find(id);
 		},
 		async listByEvent(eventId) {
-			return db.select().from(polls).where(eq(polls.eventId, eventId)).orderBy(asc(polls.createdAt)).all().map(toStored);
+			return ofEvent()
+				.all({ eventId })
+				.map(toStored);
 		},
 		async update(id, from, change) {
 			const result = db

@@ -67,13 +67,15 @@ export interface JoinDetails {
 }
 
 export interface ParticipantRepository {
-	/** False, and nothing stored, when the seat was claimed first by another join. */
-	create(participant: Participant, details?: JoinDetails): Promise<boolean>;
+	/**
+	 * The child and their first session, in one transaction. False, and nothing stored, when the
+	 * seat was claimed first by another join.
+	 */
+	create(participant: Participant, session: Omit<ParticipantSession, 'participantId'>, details?: JoinDetails): Promise<boolean>;
 	/** The report's balance figures: children per age band and gender ('none' when not answered). */
 	countProfiles(eventId: string): Promise<{ ageBand: Record<string, number>; gender: Record<string, number> }>;
 	countByEvent(eventId: string): Promise<number>;
 	countByDelegation(eventId: string): Promise<{ delegationId: string; n: number }[]>;
-	createSession(session: ParticipantSession): Promise<void>;
 	findSession(sessionId: string): Promise<{ session: ParticipantSession; participant: Participant } | null>;
 	extendSession(sessionId: string, expiresAt: number): Promise<void>;
 	deleteSession(sessionId: string): Promise<void>;

@@ -122,10 +122,10 @@ export function createSessionService(deps: ServiceDeps) {
 				gender: event.askGender ? genderOf(input.gender) : null,
 				seatId
 			};
-			if (!(await repos.participants.create(participant, details))) return failedAttempt(clientKey, 'seat_used');
 			const token = generateSessionToken();
 			const expiresAt = now() + SESSION_LIFETIME_MS;
-			await repos.participants.createSession({ id: sessionIdFromToken(token), participantId: participant.id, expiresAt });
+			const session = { id: sessionIdFromToken(token), expiresAt };
+			if (!(await repos.participants.create(participant, session, details))) return failedAttempt(clientKey, 'seat_used');
 			joinsArrived.soon(event.id);
 			return ok({ token, expiresAt, participant });
 		},
