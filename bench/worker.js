@@ -13,7 +13,7 @@ let sockets = [];
 // spent on the join, and they share its two cores. Connections are kept alive as fetch kept them.
 const agent = new http.Agent({ keepAlive: true });
 
-function joinForum(code, delegationId) {
+function joinForum(code, delegationId, localAddress) {
 	const body = new URLSearchParams({ delegationId, nickname: '' }).toString();
 	return new Promise((resolve, reject) => {
 		const request = http.request(
@@ -21,6 +21,7 @@ function joinForum(code, delegationId) {
 			{
 				method: 'POST',
 				agent,
+				localAddress,
 				headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), accept: 'text/html' }
 			},
 			(response) => {
@@ -34,12 +35,13 @@ function joinForum(code, delegationId) {
 	});
 }
 
-function connect(cookie) {
+function connect(cookie, localAddress) {
 	return new Promise((resolve, reject) => {
 		const socket = io(origin, {
 			auth: { role: 'participant' },
 			extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
 			transports: ['websocket'],
+			localAddress,
 			reconnection: false,
 			forceNew: true
 		});
@@ -48,15 +50,42 @@ function connect(cookie) {
 	});
 }
 
-async function joinOne(code, delegationId) {
+/**
+ * Children sit in halls of 200 (the size the forum plans for), each hall behind its own address, as
+ * many commune forums on one server would be: the per-address ceilings apply as they would there.
+ */
+const HALL_SIZE = 200;
+const hallAddress = (child) => {
+	const hall = Math.floor(child / HALL_SIZE);
+	return `127.10.${Math.floor(hall / 250)}.${(hall % 250) + 1}`;
+};
+
+async function joinOne(code, delegationId, child) {
 	const started = now();
-	const cookie = mode === 'forum' ? await joinForum(code, delegationId) : null;
-	const socket = await connect(cookie);
+	const cookie = mode === 'forum' ? await joinForum(code, delegationId, hallAddress(child)) : null;
+	const socket = await connect(cookie, hallAddress(child));
 	const synced = await socket.timeout(15_000).emitWithAck('participant:sync', {});
 	if (!synced.ok) throw new Error(`sync refused: ${synced.error?.code}`);
 	// Phones listen for vote counts as the real room does; the work of receiving is part of the load.
 	socket.on('vote:counted', () => {});
 	return { socket, ms: now() - started };
+}
+
+/**
+ * Joins every child, at most `inFlight` at a time: a sustained rate, as a hall's queue at the QR
+ * code gives, rather than thousands of sockets opened in the same millisecond.
+ */
+async function joinAll(code, delegationIds, inFlight, firstChild) {
+	const results = new Array(delegationIds.length);
+	let next = 0;
+	const lane = async () => {
+		while (next < delegationIds.length) {
+			const i = next++;
+			results[i] = await joinOne(code, delegationIds[i], firstChild + i);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(inFlight, delegationIds.length) }, lane));
+	return results;
 }
 
 async function storm({ items, ratePerSec, startAt }) {
@@ -93,7 +122,7 @@ parentPort.on('message', async (message) => {
 		if (message.type === 'ready') {
 			parentPort.postMessage({ type: 'ready' });
 		} else if (message.type === 'join') {
-			const results = await Promise.all(message.delegationIds.map((d) => joinOne(message.code, d)));
+			const results = await joinAll(message.code, message.delegationIds, message.inFlight, message.firstChild);
 			sockets = results.map((r) => r.socket);
 			parentPort.postMessage({ type: 'joined', ms: results.map((r) => r.ms) });
 		} else if (message.type === 'storm') {
