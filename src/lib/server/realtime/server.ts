@@ -43,6 +43,8 @@ import {
 import { HEARTBEAT } from './heartbeat';
 import { isSameOrigin } from './origin';
 
+const STAFF_COMMAND_NAMES: ReadonlySet<string> = new Set(STAFF_COMMANDS);
+
 type SocketData =
 	| { role: 'participant'; participant: Participant }
 	| { role: 'display'; eventId: string }
@@ -104,15 +106,19 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, opti
 			return;
 		}
 		// A screen or a phone sending a staff command hears a clear no, never silence, and the
-		// organiser hears of it once per connection (a flood must not flood the log).
+		// organiser hears of it once per connection (a flood must not flood the log). One packet
+		// filter per socket rather than a listener per staff command: thousands of phones connect.
 		let reported = false;
 		const eventId = data.role === 'display' ? data.eventId : data.participant.eventId;
-		for (const name of STAFF_COMMANDS)
-			command(socket, name, z.unknown(), async () => {
-				if (reported) return fail('forbidden');
-				reported = true;
-				return app.audit.refused(null, `${name} from ${data.role}`, eventId, 'forbidden');
-			});
+		socket.use(([name, ...args], next) => {
+			if (!STAFF_COMMAND_NAMES.has(name)) return next();
+			const ack = args.at(-1);
+			if (typeof ack !== 'function') return;
+			if (args.length !== 2) return ack(fail('invalid_payload'));
+			if (reported) return ack(fail('forbidden'));
+			reported = true;
+			app.audit.refused(null, `${name} from ${data.role}`, eventId, 'forbidden').then(ack, () => ack(fail('server_error')));
+		});
 		if (data.role === 'display') {
 			socket.join([rooms.audience(data.eventId), rooms.display(data.eventId)]);
 			command(socket, 'display:sync', emptySchema, async () => ({
