@@ -14,12 +14,13 @@ const io = new Server(server, {
 	serveClient: false
 });
 const counts = new Map();
-// The same broadcasts as the forum: each item's latest count once per 50 ms tick (VoteTicker).
+// The same broadcasts as the forum: once per 50 ms tick, one message with each changed item's
+// latest count (VoteTicker).
 const pending = new Map();
 let timer = null;
 function flush() {
 	timer = null;
-	for (const [submissionId, votes] of pending) io.to('audience').emit('vote:counted', { submissionId, votes });
+	io.to('audience').emit('votes:counted', [...pending].map(([submissionId, votes]) => ({ submissionId, votes })));
 	pending.clear();
 }
 io.on('connection', (socket) => {

@@ -44,7 +44,9 @@ function cpuTicks(pid) {
 async function startForum() {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-'));
 	const port = nextPort++;
-	const child = spawn(process.execPath, ['server.js'], {
+	// BENCH_SERVER_FLAGS: node flags for the forum's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+	const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...flags, 'server.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -103,7 +105,10 @@ function watcher(origin, auth, headers = {}) {
 	return new Promise((resolve, reject) => {
 		const socket = io(origin, { auth, extraHeaders: { origin, ...headers }, transports: ['websocket'], reconnection: false, forceNew: true });
 		const seen = [];
-		socket.on('vote:counted', (count) => seen.push({ item: count.submissionId, votes: count.votes, at: now() }));
+		socket.on('votes:counted', (counts) => {
+			const at = now();
+			for (const count of counts) seen.push({ item: count.submissionId, votes: count.votes, at });
+		});
 		socket.once('connect', () => resolve({ socket, seen }));
 		socket.once('connect_error', reject);
 	});

@@ -67,7 +67,7 @@ async function joinOne(code, delegationId, child) {
 	const synced = await socket.timeout(15_000).emitWithAck('participant:sync', {});
 	if (!synced.ok) throw new Error(`sync refused: ${synced.error?.code}`);
 	// Phones listen for vote counts as the real room does; the work of receiving is part of the load.
-	socket.on('vote:counted', () => {});
+	socket.on('votes:counted', () => {});
 	return { socket, ms: now() - started };
 }
 

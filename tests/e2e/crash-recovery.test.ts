@@ -187,7 +187,7 @@ class SimulatedScreen {
 			for (const item of synced.data.submissions) this.items.set(item.id, item.votes);
 		});
 		this.socket.on('submission:added', (item) => this.items.set(item.id, item.votes));
-		this.socket.on('vote:counted', ({ submissionId, votes }) => this.items.set(submissionId, votes));
+		this.socket.on('votes:counted', (counts) => counts.forEach(({ submissionId, votes }) => this.items.set(submissionId, votes)));
 	}
 }
 

@@ -79,11 +79,11 @@ describe('the MC’s console, live', () => {
 			ok: false,
 			error: { code: 'merge_self' }
 		});
-		const counted = nextEvent(screen, 'vote:counted');
+		const counted = nextEvent(screen, 'votes:counted');
 		const merged = await mc.emitWithAck('item:merge', { targetId: target.id, sourceIds: [source.id] });
 		// c once (voted for both), b (the merged item's author); a never votes for a's own item.
 		expect(merged).toMatchObject({ ok: true, data: { id: target.id, votes: 2 } });
-		expect(await counted).toEqual({ submissionId: target.id, votes: 2 });
+		expect(await counted).toEqual([{ submissionId: target.id, votes: 2 }]);
 		expect((await server.app.repos.submissions.findById(source.id))?.status).toBe('merged');
 		const again = await mc.emitWithAck('item:merge', { targetId: target.id, sourceIds: [source.id] });
 		expect(again).toEqual({ ok: false, error: { code: 'merge_invalid' } });

@@ -14,13 +14,16 @@ describe('coalescing vote counts', () => {
 		ticker.counted('e', 'item-b', 3);
 		expect(sent).toEqual([]);
 		vi.advanceTimersByTime(50);
+		// One message per event per tick, with every count that changed.
 		expect(sent).toEqual([
-			{ submissionId: 'item-a', votes: 100 },
-			{ submissionId: 'item-b', votes: 3 }
+			[
+				{ submissionId: 'item-a', votes: 100 },
+				{ submissionId: 'item-b', votes: 3 }
+			]
 		]);
 		ticker.counted('e', 'item-a', 99);
 		vi.advanceTimersByTime(50);
-		expect(sent.at(-1)).toEqual({ submissionId: 'item-a', votes: 99 });
-		expect(sent).toHaveLength(3);
+		expect(sent.at(-1)).toEqual([{ submissionId: 'item-a', votes: 99 }]);
+		expect(sent).toHaveLength(2);
 	});
 });

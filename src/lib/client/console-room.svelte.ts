@@ -60,8 +60,9 @@ export class ConsoleRoom {
 		const receivePublic = (item: Parameters<typeof this.receivePublic>[0]) => this.receivePublic(item);
 		socket.on('submission:added', receivePublic);
 		socket.on('submission:updated', receivePublic);
-		socket.on('vote:counted', ({ submissionId, votes }) => {
-			this.items = this.items.map((item) => (item.id === submissionId ? { ...item, votes } : item));
+		socket.on('votes:counted', (counts) => {
+			const latest = new Map(counts.map((c) => [c.submissionId, c.votes]));
+			this.items = this.items.map((item) => (latest.has(item.id) ? { ...item, votes: latest.get(item.id)! } : item));
 		});
 		socket.on('queue:changed', ({ queue }) => (this.queue = queue));
 		socket.on('stage:changed', (stage) => (this.stage = stage));

@@ -41,8 +41,9 @@ export class DisplayRoom {
 		};
 		socket.on('submission:added', receive);
 		socket.on('submission:updated', receive);
-		socket.on('vote:counted', ({ submissionId, votes }) => {
-			this.submissions = this.submissions.map((s) => (s.id === submissionId ? { ...s, votes } : s));
+		socket.on('votes:counted', (counts) => {
+			const latest = new Map(counts.map((c) => [c.submissionId, c.votes]));
+			this.submissions = this.submissions.map((s) => (latest.has(s.id) ? { ...s, votes: latest.get(s.id)! } : s));
 		});
 		socket.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
 		socket.on('stage:changed', (stage) => (this.stage = stage));

@@ -63,7 +63,7 @@ export class ParticipantRoom {
 		});
 		socket.on('submission:added', (submission) => this.#receive(submission));
 		socket.on('submission:updated', (submission) => this.#receive(submission));
-		socket.on('vote:counted', (count) => this.#count(count));
+		socket.on('votes:counted', (counts) => counts.forEach((count) => this.#count(count)));
 		socket.on('stage:changed', (stage) => (this.onScreen = stage.onScreen));
 		socket.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
 

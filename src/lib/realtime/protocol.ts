@@ -254,7 +254,8 @@ export interface ServerToClientEvents {
 	'poll:changed': (poll: PollView) => void;
 	/** Organisers only: a child may be in danger. */
 	'safeguarding:alert': (alert: SafeguardingAlert) => void;
-	'vote:counted': (count: VoteCount) => void;
+	/** The counts that changed in the last tick (VoteTicker), each the latest. */
+	'votes:counted': (counts: VoteCount[]) => void;
 	'participant:joined': (count: { participantCount: number }) => void;
 }
 

@@ -171,10 +171,9 @@ export function createModerationService(deps: ServiceDeps) {
 			if (!merged) return audit.refused(found.data.actor, 'submission:moderate', target.eventId, 'merge_invalid');
 			for (const [i, source] of merged.sources.entries()) await announce.item(source, present[i]);
 			await announce.item(merged.target, target);
-			deps.publisher.publish({ kind: 'audience', eventId: target.eventId }, 'vote:counted', {
-				submissionId: target.id,
-				votes: merged.target.votes
-			});
+			deps.publisher.publish({ kind: 'audience', eventId: target.eventId }, 'votes:counted', [
+				{ submissionId: target.id, votes: merged.target.votes }
+			]);
 			await audit.done(found.data.actor, 'submission:moderate', target.eventId, `merged ${sourceIds.join(', ')} into ${target.id}`);
 			return ok(toStaffView(merged.target));
 		},
