@@ -68,7 +68,7 @@ async function joinOne(code, delegationId, child) {
 	if (!synced.ok) throw new Error(`sync refused: ${synced.error?.code}`);
 	// Phones listen for vote counts as the real room does; the work of receiving is part of the load.
 	socket.on('votes:counted', () => {});
-	return { socket, ms: now() - started };
+	return { socket, ms: now() - started, doneAt: now() };
 }
 
 /**
@@ -124,7 +124,7 @@ parentPort.on('message', async (message) => {
 		} else if (message.type === 'join') {
 			const results = await joinAll(message.code, message.delegationIds, message.inFlight, message.firstChild);
 			sockets = results.map((r) => r.socket);
-			parentPort.postMessage({ type: 'joined', ms: results.map((r) => r.ms) });
+			parentPort.postMessage({ type: 'joined', ms: results.map((r) => r.ms), doneAt: results.map((r) => r.doneAt) });
 		} else if (message.type === 'storm') {
 			parentPort.postMessage({ type: 'stormed', ...(await storm(message)) });
 		} else if (message.type === 'close') {
