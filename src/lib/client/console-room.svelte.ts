@@ -1,4 +1,4 @@
-import { upsert } from '$lib/domain/feed';
+import { upsert, withCounts } from '$lib/domain/feed';
 import type { Result } from '$lib/domain/result';
 import { isPublic } from '$lib/domain/submission';
 import type {
@@ -60,10 +60,7 @@ export class ConsoleRoom {
 		const receivePublic = (item: Parameters<typeof this.receivePublic>[0]) => this.receivePublic(item);
 		socket.on('submission:added', receivePublic);
 		socket.on('submission:updated', receivePublic);
-		socket.on('votes:counted', (counts) => {
-			const latest = new Map(counts.map((c) => [c.submissionId, c.votes]));
-			this.items = this.items.map((item) => (latest.has(item.id) ? { ...item, votes: latest.get(item.id)! } : item));
-		});
+		socket.on('votes:counted', (counts) => (this.items = withCounts(this.items, counts)));
 		socket.on('queue:changed', ({ queue }) => (this.queue = queue));
 		socket.on('stage:changed', (stage) => (this.stage = stage));
 		socket.on('counters:changed', (counters) => (this.counters = counters));

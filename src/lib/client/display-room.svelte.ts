@@ -1,4 +1,4 @@
-import { sortFeed, upsert } from '$lib/domain/feed';
+import { sortFeed, upsert, withCounts } from '$lib/domain/feed';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
 import type { Counters, DisplaySnapshot, PollView, StageView } from '$lib/realtime/protocol';
 import { ACK_TIMEOUT_MS, connectForum, type ConnectionState } from './socket';
@@ -41,10 +41,7 @@ export class DisplayRoom {
 		};
 		socket.on('submission:added', receive);
 		socket.on('submission:updated', receive);
-		socket.on('votes:counted', (counts) => {
-			const latest = new Map(counts.map((c) => [c.submissionId, c.votes]));
-			this.submissions = this.submissions.map((s) => (latest.has(s.id) ? { ...s, votes: latest.get(s.id)! } : s));
-		});
+		socket.on('votes:counted', (counts) => (this.submissions = withCounts(this.submissions, counts)));
 		socket.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
 		socket.on('stage:changed', (stage) => (this.stage = stage));
 		socket.on('counters:changed', (counters) => (this.counters = counters));

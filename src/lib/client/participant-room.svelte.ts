@@ -1,4 +1,4 @@
-import { sortFeed, upsert, type FeedOrder } from '$lib/domain/feed';
+import { sortFeed, upsert, withCounts, type FeedOrder } from '$lib/domain/feed';
 import type { ErrorCode } from '$lib/domain/result';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
 import type { PollAnswer } from '$lib/domain/poll';
@@ -63,7 +63,7 @@ export class ParticipantRoom {
 		});
 		socket.on('submission:added', (submission) => this.#receive(submission));
 		socket.on('submission:updated', (submission) => this.#receive(submission));
-		socket.on('votes:counted', (counts) => counts.forEach((count) => this.#count(count)));
+		socket.on('votes:counted', (counts) => this.#count(counts));
 		socket.on('stage:changed', (stage) => (this.onScreen = stage.onScreen));
 		socket.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
 
@@ -107,7 +107,7 @@ export class ParticipantRoom {
 		if (!result.ok) return result.error.code;
 		const { [submissionId]: _was, ...rest } = this.votedIds;
 		this.votedIds = result.data.voted ? { ...rest, [submissionId]: true } : rest;
-		this.#count(result.data);
+		this.#count([result.data]);
 		return null;
 	}
 
@@ -179,10 +179,8 @@ export class ParticipantRoom {
 		if (own || !isPublic(submission.status) || this.mineIds.has(submission.id)) this.mine = upsert(this.mine, submission);
 	}
 
-	#count({ submissionId, votes }: VoteCount) {
-		const update = (list: SubmissionView[]) =>
-			list.some((s) => s.id === submissionId) ? list.map((s) => (s.id === submissionId ? { ...s, votes } : s)) : list;
-		this.submissions = update(this.submissions);
-		this.mine = update(this.mine);
+	#count(counts: VoteCount[]) {
+		this.submissions = withCounts(this.submissions, counts);
+		this.mine = withCounts(this.mine, counts);
 	}
 }

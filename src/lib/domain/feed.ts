@@ -1,3 +1,4 @@
+import type { VoteCount } from '$lib/realtime/protocol';
 import type { SubmissionView } from './submission';
 
 export type FeedOrder = 'votes' | 'newest';
@@ -14,4 +15,14 @@ export function upsert<T extends { id: string }>(list: readonly T[], item: T): T
 	const next = [...list];
 	next[at] = item;
 	return next;
+}
+
+/**
+ * A tick's vote counts applied in one pass. The list is returned as it was when none of its items
+ * changed, so a phone does not redraw for counts of items it does not show.
+ */
+export function withCounts<T extends { id: string; votes: number }>(list: T[], counts: readonly VoteCount[]): T[] {
+	const latest = new Map(counts.map((c) => [c.submissionId, c.votes]));
+	if (!list.some((item) => latest.has(item.id))) return list;
+	return list.map((item) => (latest.has(item.id) ? { ...item, votes: latest.get(item.id)! } : item));
 }
