@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISPLAY_KEY, collect, eventMatching, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
-import { JOIN_COUNT_TICK_MS } from '$lib/server/services/session-service';
+import { JOIN_COUNT_TICK_MS } from '$lib/server/services/announcer';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
 
 let server: TestServer;

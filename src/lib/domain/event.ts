@@ -77,6 +77,11 @@ export function publicDetails({
 /** Read aloud in a hall and typed on a phone: no 0/O, 1/I/L look-alikes. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
+/** The name of a list entry (a delegation, a topic, an agency) by id; '' when it has none. */
+export function nameIn(list: readonly { id: string; name: string }[], id: string | null | undefined): string {
+	return list.find((entry) => entry.id === id)?.name ?? '';
+}
+
 export function normaliseJoinCode(input: string): string {
 	return input.normalize('NFC').toUpperCase().replace(/[\s-]/g, '');
 }

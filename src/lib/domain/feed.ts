@@ -1,4 +1,4 @@
-import type { VoteCount } from '$lib/realtime/protocol';
+import type { VoteCount } from './vote';
 import type { SubmissionView } from './submission';
 
 export type FeedOrder = 'votes' | 'newest';
@@ -16,6 +16,7 @@ export function upsert<T extends { id: string }>(list: readonly T[], item: T): T
 	next[at] = item;
 	return next;
 }
+
 
 /**
  * A tick's vote counts applied in one pass. The list is returned as it was when none of its items

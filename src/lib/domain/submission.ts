@@ -46,6 +46,65 @@ export interface SubmissionView {
 	followUp?: FollowUpOutcome | null;
 }
 
+/**
+ * A child's question, recommendation or message as the forum keeps it: the core entity.
+ * Repositories return it; every wire view (the hall's, the staff's) is derived from it.
+ */
+export interface Submission {
+	id: string;
+	eventId: string;
+	/** The child who sent it; null for a paper card or an item forwarded from another forum. */
+	participantId: string | null;
+	delegationId: string;
+	kind: SubmissionKind;
+	topicId: string;
+	agencyId: string | null;
+	text: string;
+	authorName: string | null;
+	status: SubmissionStatus;
+	votes: number;
+	createdAt: number;
+	rejectionReason: RejectionReason | null;
+	answerSummary: string | null;
+	answeredBy: string | null;
+	/** Set while the word filter holds a pending item for review. */
+	heldReason: 'word_filter' | null;
+	mergedInto: string | null;
+	/** The child's own words when the MC edited them. */
+	originalText: string | null;
+	/** Who approved, rejected or edited it. */
+	decidedBy: string | null;
+	/** Staff who typed it in from a child's paper card. */
+	enteredBy: string | null;
+	/** Where it came from when not a phone or a paper card: a lower-level forum, a poll. */
+	originLabel: string | null;
+	queuePosition: number | null;
+	safeguardingHandledAt: number | null;
+	/** The item in a lower-level forum it was forwarded from. */
+	originSubmissionId: string | null;
+	/** Set on items a chaperone sent ahead of the day. */
+	chaperoneLinkId?: string | null;
+}
+
+/** What the hall may see of an item: named fields only, never the child or staff records. */
+export function publicView(item: Submission, followUp?: FollowUpOutcome | null): SubmissionView {
+	const view: SubmissionView = {
+		id: item.id,
+		kind: item.kind,
+		topicId: item.topicId,
+		agencyId: item.agencyId,
+		delegationId: item.delegationId,
+		text: item.text,
+		authorName: item.authorName,
+		status: item.status,
+		votes: item.votes,
+		createdAt: item.createdAt,
+		rejectionReason: item.rejectionReason,
+		answerSummary: item.answerSummary
+	};
+	return followUp ? { ...view, followUp } : view;
+}
+
 /** A follow-up as children are told about it. */
 export interface FollowUpOutcome {
 	status: 'open' | 'in_progress' | 'fulfilled' | 'cannot_yet';

@@ -1,3 +1,9 @@
+/** An item's vote count as it stands. */
+export interface VoteCount {
+	submissionId: string;
+	votes: number;
+}
+
 /** How the stored count moves when a child sets their vote; setting it twice changes nothing. */
 export function voteDelta(hasVoted: boolean, wantsVote: boolean): -1 | 0 | 1 {
 	if (hasVoted === wantsVote) return 0;

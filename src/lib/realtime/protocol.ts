@@ -5,7 +5,8 @@
  */
 import type { Result } from '$lib/domain/result';
 import type { Poll, PollAnswer, PollTally } from '$lib/domain/poll';
-import type { RejectionReason, SubmissionKind, SubmissionView } from '$lib/domain/submission';
+import type { RejectionReason, Submission, SubmissionKind, SubmissionView } from '$lib/domain/submission';
+import type { VoteCount } from '$lib/domain/vote';
 
 export type Ack<T> = Result<T>;
 
@@ -22,10 +23,7 @@ export interface SetVoteInput {
 	voted: boolean;
 }
 
-export interface VoteCount {
-	submissionId: string;
-	votes: number;
-}
+export type { VoteCount };
 
 export interface VoteState extends VoteCount {
 	voted: boolean;
@@ -36,19 +34,10 @@ export type ModerationDecisionInput =
 	| { submissionId: string; decision: 'approve'; text?: string }
 	| { submissionId: string; decision: 'reject'; reason: RejectionReason };
 
-/** What moderators see of an item, beyond what children see. */
-export interface StaffItemView extends SubmissionView {
-	/** Set while the word filter holds a pending item for review. */
-	heldReason: 'word_filter' | null;
-	mergedInto: string | null;
-	/** The child's own words when the MC edited them. */
-	originalText: string | null;
-	/** Who approved, rejected or edited it. */
-	decidedBy: string | null;
-	/** Staff who typed it in from a child's paper card. */
-	enteredBy: string | null;
-	/** Where it came from when not a phone or a paper card: a lower-level forum, a poll. */
-	originLabel: string | null;
+/** What moderators see of an item, beyond what children see (derived from the entity). */
+export interface StaffItemView
+	extends SubmissionView,
+		Pick<Submission, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel'> {
 	/** Sent ahead of the day through the delegation's chaperone link. */
 	preSubmitted: boolean;
 }

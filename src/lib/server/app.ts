@@ -14,6 +14,8 @@ import { createPreEventService } from './services/pre-event-service';
 import { createSnapshotService } from './services/snapshot-service';
 import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
+import { createStaffReadService } from './services/staff-read-service';
+import { createAnnouncer } from './services/announcer';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSeatService } from './services/seat-service';
@@ -35,9 +37,11 @@ export function createForumApp(options: ForumAppOptions) {
 	const database = openDatabase(options.databasePath, options.migrationsFolder);
 	const repos: Repositories = createSqliteRepositories(database.db);
 	const publisher = new PublisherRelay();
+	const announcer = createAnnouncer(repos, publisher);
 	const deps: ServiceDeps = {
 		repos,
-		publisher,
+		announce: announcer.announce,
+		views: announcer.views,
 		limiter: options.limiter ?? createRateLimiter(),
 		now: options.now ?? Date.now,
 		newId: options.newId ?? (() => crypto.randomUUID())
@@ -67,14 +71,19 @@ export function createForumApp(options: ForumAppOptions) {
 		reports: createReportService(deps),
 		forwarding: createForwardingService(deps),
 		polls,
+		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),
 		close: () => {
-			votes.flush();
-			polls.close();
-			sessions.close();
+			announcer.close();
 			database.close();
 		}
 	};
 }
 
 export type ForumApp = ReturnType<typeof createForumApp>;
+
+/**
+ * What routes and the realtime layer get: the services, never the repositories (tests and the
+ * composition root alone hold those). tests/unit/no-back-doors.test.ts keeps it so.
+ */
+export type ForumServices = Omit<ForumApp, 'repos'>;

@@ -2,23 +2,24 @@
  * The running server's single app, shared by routes and socket handlers. Kept on globalThis so
  * the production bundle and the realtime server (attached from server.js) see one instance.
  */
-import { createForumApp, type ForumApp } from './app';
+import { createForumApp, type ForumServices } from './app';
 import { databasePath } from './db/path.js';
 import { demoEvent } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
 
 const KEY = Symbol.for('dien-dan.forum-app');
-type Holder = { [KEY]?: Promise<ForumApp> };
+type Holder = { [KEY]?: Promise<ForumServices> };
 
-async function start(): Promise<ForumApp> {
-	const app = createForumApp({ databasePath: databasePath() });
-	if (process.env.DEMO_EVENT !== 'off' && (await app.repos.events.count()) === 0) {
-		await app.repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
+async function start(): Promise<ForumServices> {
+	// The composition root is the one place that holds the repositories: routes get services only.
+	const { repos, ...services } = createForumApp({ databasePath: databasePath() });
+	if (process.env.DEMO_EVENT !== 'off' && (await repos.events.count()) === 0) {
+		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
 	}
-	return app;
+	return services;
 }
 
-export function forumApp(): Promise<ForumApp> {
+export function forumApp(): Promise<ForumServices> {
 	const holder = globalThis as Holder;
 	holder[KEY] ??= start();
 	return holder[KEY];

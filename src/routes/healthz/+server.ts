@@ -3,8 +3,7 @@ import { forumApp } from '$lib/server/runtime';
 
 export const GET = async () => {
 	try {
-		const app = await forumApp();
-		if (await app.repos.ping()) return json({ ok: true, database: 'ok' });
+		if (await (await forumApp()).reads.healthy()) return json({ ok: true, database: 'ok' });
 	} catch (error) {
 		console.error('health check failed', error);
 	}

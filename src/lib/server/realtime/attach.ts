@@ -10,5 +10,5 @@ export async function attachRealtime(httpServer: HttpServer) {
 
 export async function startupEvents() {
 	const app = await forumApp();
-	return app.repos.events.listOpen();
+	return app.reads.openEvents();
 }

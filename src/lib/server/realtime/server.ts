@@ -19,7 +19,7 @@ import {
 } from '$lib/realtime/protocol';
 import { PARTICIPANT_COOKIE } from '../auth/participant-session';
 import { STAFF_COOKIE } from '../auth/staff-session';
-import type { ForumApp } from '../app';
+import type { ForumServices } from '../app';
 import type { Audience, Publisher } from '../services/publisher';
 import {
 	agendaStartSchema,
@@ -58,7 +58,7 @@ export interface RealtimeOptions {
 	pingTimeoutMs?: number;
 }
 
-export function createRealtimeServer(httpServer: HttpServer, app: ForumApp, options: RealtimeOptions = {}) {
+export function createRealtimeServer(httpServer: HttpServer, app: ForumServices, options: RealtimeOptions = {}) {
 	const io: RealtimeServer = new Server(httpServer, {
 		maxHttpBufferSize: MAX_PAYLOAD_BYTES,
 		perMessageDeflate: false,

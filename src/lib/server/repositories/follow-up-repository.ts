@@ -1,12 +1,35 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { events, followUpHistory, followUps, submissions } from '../db/schema';
+import { toStored } from './submission-repository';
 import type { FollowUpRepository, StoredFollowUp } from './types';
 
 export function createFollowUpRepository(db: Db): FollowUpRepository {
 	const find = (where: SQL) => db.select().from(followUps).where(where).get() ?? null;
 
 	return {
+		async handOver(handOvers, from, options = {}) {
+			// One transaction for the status, the follow-up and its history (and, when the session
+			// closes, for every item and the cleared stage): a crash leaves all of it or none.
+			return db.transaction((tx) => {
+				const done = [];
+				for (const { followUp, history } of handOvers) {
+					const moved = tx
+						.update(submissions)
+						.set({ status: 'follow_up', queuePosition: null })
+						.where(and(eq(submissions.id, followUp.submissionId), inArray(submissions.status, [...from])))
+						.run();
+					if (moved.changes !== 1) continue;
+					tx.insert(followUps).values(followUp).onConflictDoNothing({ target: followUps.submissionId }).run();
+					const stored = tx.select().from(followUps).where(eq(followUps.submissionId, followUp.submissionId)).get() as StoredFollowUp;
+					if (stored.id === followUp.id) tx.insert(followUpHistory).values({ ...history, followUpId: followUp.id }).run();
+					const submission = tx.select().from(submissions).where(eq(submissions.id, followUp.submissionId)).get()!;
+					done.push({ submission: toStored(submission), followUp: stored });
+				}
+				if (options.clearStageOf) tx.update(events).set({ onScreenId: null, onScreenSince: null }).where(eq(events.id, options.clearStageOf)).run();
+				return done;
+			});
+		},
 		async create(followUp, history) {
 			return db.transaction((tx) => {
 				const inserted = tx.insert(followUps).values(followUp).onConflictDoNothing({ target: followUps.submissionId }).run();

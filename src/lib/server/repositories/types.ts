@@ -6,10 +6,9 @@ import type { PreEventSettings } from '$lib/domain/pre-event';
 import type { AgendaItem, EventDetails, EventLevel, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { AgeBand, Gender, Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
-import type { SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
+import type { Submission, SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
 import type { FollowUpStatus } from '$lib/domain/follow-up';
 import type { Poll, PollAnswer, PollStatus } from '$lib/domain/poll';
-import type { StaffItemView } from '$lib/realtime/protocol';
 
 export interface EventLists {
 	topics: TopicEntry[];
@@ -81,16 +80,8 @@ export interface ParticipantRepository {
 	deleteSession(sessionId: string): Promise<void>;
 }
 
-export interface StoredSubmission extends Omit<StaffItemView, 'preSubmitted'> {
-	eventId: string;
-	participantId: string | null;
-	answeredBy: string | null;
-	queuePosition: number | null;
-	safeguardingHandledAt: number | null;
-	originSubmissionId: string | null;
-	/** Set on items a chaperone sent ahead of the day. */
-	chaperoneLinkId?: string | null;
-}
+/** The entity as stored: the domain's own type (an alias kept for the repositories' names). */
+export type StoredSubmission = Submission;
 
 /** A status change and the fields that go with it; the status only changes if still expected. */
 export type SubmissionChange = Partial<
@@ -261,7 +252,22 @@ export interface FollowUpListRow {
 	event: { title: string; level: EventLevel; startsAt: number | null; createdAt: number };
 }
 
+export interface HandOver {
+	followUp: StoredFollowUp;
+	history: FollowUpHistoryEntry;
+}
+
 export interface FollowUpRepository {
+	/**
+	 * Hands items over to their agencies in one transaction: each item still in `from` becomes
+	 * "to follow up" together with its follow-up and first history entry; the others are skipped.
+	 * `clearStageOf` also takes the event's screen down, in the same transaction.
+	 */
+	handOver(
+		handOvers: readonly HandOver[],
+		from: readonly SubmissionStatus[],
+		options?: { clearStageOf?: string }
+	): Promise<{ submission: StoredSubmission; followUp: StoredFollowUp }[]>;
 	/** Creates the item's follow-up with its first history entry, unless it has one already. */
 	create(followUp: StoredFollowUp, history: FollowUpHistoryEntry): Promise<StoredFollowUp>;
 	findById(id: string): Promise<StoredFollowUp | null>;

@@ -1,17 +1,20 @@
-import type { Repositories, StoredSubmission } from '../repositories';
-import type { Publisher } from './publisher';
+import type { Submission } from '$lib/domain/submission';
+import type { Repositories } from '../repositories';
+import type { Announce } from './changes';
+import type { HallViews } from './hall-views';
 import type { RateLimiter } from './rate-limit';
-import type { SubmissionView } from '$lib/domain/submission';
 
 export interface ServiceDeps {
 	repos: Repositories;
-	publisher: Publisher;
+	/** Says what happened; the announcer alone turns it into wire messages. */
+	announce: Announce;
+	/** How the stored forum looks to each surface, for snapshots and acks. */
+	views: HallViews;
 	limiter: RateLimiter;
 	now(): number;
 	newId(): string;
 }
 
-/** What every phone and the screen may see of an item: named fields only, never staff records. */
 /**
  * What nobody has decided yet about a new item: each way in (a phone, a paper card, a chaperone,
  * a lower-level forum) spreads this and sets only what it knows.
@@ -30,21 +33,9 @@ export const NEW_ITEM = {
 	safeguardingHandledAt: null,
 	originSubmissionId: null,
 	originLabel: null
-} as const satisfies Partial<StoredSubmission>;
+} as const satisfies Partial<Submission>;
 
-export function toView(item: StoredSubmission): SubmissionView {
-	return {
-		id: item.id,
-		kind: item.kind,
-		topicId: item.topicId,
-		agencyId: item.agencyId,
-		delegationId: item.delegationId,
-		text: item.text,
-		authorName: item.authorName,
-		status: item.status,
-		votes: item.votes,
-		createdAt: item.createdAt,
-		rejectionReason: item.rejectionReason,
-		answerSummary: item.answerSummary
-	};
+/** The name staff records carry for an actor: their display name, or their id if it is gone. */
+export async function staffName(repos: Repositories, actor: { userId: string }): Promise<string> {
+	return (await repos.staff.displayNameOf(actor.userId)) ?? actor.userId;
 }

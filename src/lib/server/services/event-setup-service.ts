@@ -69,7 +69,7 @@ const consentDetail = (setup: EventSetup) =>
 	`legal representatives' consent recorded for: ${[setup.askAgeBand && 'age band', setup.askGender && 'gender'].filter(Boolean).join(', ')}`;
 
 export function createEventSetupService(deps: ServiceDeps) {
-	const { repos, publisher, newId, now } = deps;
+	const { repos, announce, newId, now } = deps;
 	const audit = auditTrail(deps);
 
 	async function unusedJoinCode(): Promise<string> {
@@ -151,7 +151,7 @@ export function createEventSetupService(deps: ServiceDeps) {
 			if (!(await repos.events.findById(eventId))) return audit.refused(actor, 'display:control', null, 'unknown_event');
 			const displayKey = newDisplayKey();
 			await repos.events.setDisplayKey(eventId, displayKey);
-			publisher.evict({ kind: 'display', eventId });
+			await announce({ type: 'screen:revoked', eventId });
 			await audit.done(actor, 'display:control', eventId, 'screen link revoked');
 			return ok({ displayKey });
 		}

@@ -7,11 +7,10 @@ import {
 } from '$lib/domain/follow-up';
 import { ok, type Result } from '$lib/domain/result';
 import { authorise, isAgencyBound, type StaffActor } from '$lib/domain/staff';
-import type { FollowUpOutcome } from '$lib/domain/submission';
-import type { FollowUpFilter, FollowUpListRow, StoredFollowUp, StoredSubmission } from '../repositories';
+import { publicView, type FollowUpOutcome } from '$lib/domain/submission';
+import type { FollowUpFilter, FollowUpListRow, HandOver, StoredFollowUp, StoredSubmission } from '../repositories';
 import { auditTrail } from './audit-trail';
-import { toView, type ServiceDeps } from './deps';
-import { itemAnnouncer } from './item-announcer';
+import { staffName, type ServiceDeps } from './deps';
 
 export interface MarkFollowUpInput {
 	submissionId: string;
@@ -36,37 +35,21 @@ export const outcomeOf = (f: StoredFollowUp): FollowUpOutcome => ({
  * agency's follow-up officer reports progress; each change is kept with who and when.
  */
 export function createFollowUpService(deps: ServiceDeps) {
-	const { repos, now, newId, publisher } = deps;
+	const { repos, now, newId, announce } = deps;
 	const audit = auditTrail(deps);
-	const announce = itemAnnouncer(deps);
-	const nameOf = async (actor: StaffActor) => (await repos.staff.displayNameOf(actor.userId)) ?? actor.userId;
+	const nameOf = (actor: StaffActor) => staffName(repos, actor);
 
-	/** Tells the children: the author's phone hears the new outcome of their item. */
-	function tellChildren(item: StoredSubmission, followUp: StoredFollowUp) {
-		if (item.participantId)
-			publisher.publish({ kind: 'participant', participantId: item.participantId }, 'submission:updated', {
-				...toView(item),
-				followUp: outcomeOf(followUp)
-			});
+	/** Builds one hand-over: the follow-up row and its first history entry. */
+	function handOverOf(item: StoredSubmission, agencyId: string | null, dueAt: number, byName: string, note: string): HandOver {
+		const at = now();
+		const followUp = { id: newId(), submissionId: item.id, eventId: item.eventId, agencyId, status: 'open' as const, dueAt, response: '', reason: '', wayForward: '', createdAt: at, updatedAt: at };
+		return { followUp, history: { at, byName, status: 'open', agencyId, dueAt, response: '', reason: '', wayForward: '', note } };
 	}
 
-	async function handOver(
-		actor: StaffActor,
-		item: StoredSubmission,
-		agencyId: string | null,
-		dueAt: number,
-		note: string
-	): Promise<StoredFollowUp | null> {
-		const changed = await repos.submissions.transition(item.id, ITEM_FLOW.followUp.from, { status: ITEM_FLOW.followUp.to });
-		if (!changed) return null;
-		const at = now();
-		const followUp = await repos.followUps.create(
-			{ id: newId(), submissionId: item.id, eventId: item.eventId, agencyId, status: 'open', dueAt, response: '', reason: '', wayForward: '', createdAt: at, updatedAt: at },
-			{ at, byName: await nameOf(actor), status: 'open', agencyId, dueAt, response: '', reason: '', wayForward: '', note }
-		);
-		await announce.item(changed, item);
-		tellChildren(changed, followUp);
-		return followUp;
+	/** Tells the hall, the consoles and the author's phone, once each, what each hand-over did. */
+	async function announceHandedOver(done: { submission: StoredSubmission; followUp: StoredFollowUp }[], before: Map<string, StoredSubmission>) {
+		for (const { submission, followUp } of done)
+			await announce({ type: 'submission:changed', submission, previous: before.get(submission.id)!, followUp: outcomeOf(followUp) });
 	}
 
 	return {
@@ -84,8 +67,11 @@ export function createFollowUpService(deps: ServiceDeps) {
 			if (agencyId && !event.agencies.some((a) => a.id === agencyId)) return audit.refused(actor, 'submission:answer', item.eventId, 'unknown_agency');
 			const due = input.dueDate.trim() ? parseDueDate(input.dueDate, now()) : ok(defaultDueAt(event.startsAt, event.followUpDays, now()));
 			if (!due.ok) return due;
-			const followUp = await handOver(actor, item, agencyId, due.data, input.note.trim().slice(0, 1000));
-			if (!followUp) return audit.refused(actor, 'submission:answer', item.eventId, 'not_answerable');
+			const handOver = handOverOf(item, agencyId, due.data, await nameOf(actor), input.note.trim().slice(0, 1000));
+			const done = await repos.followUps.handOver([handOver], ITEM_FLOW.followUp.from);
+			if (!done.length) return audit.refused(actor, 'submission:answer', item.eventId, 'not_answerable');
+			await announceHandedOver(done, new Map([[item.id, item]]));
+			const followUp = done[0].followUp;
 			await audit.done(actor, 'submission:answer', item.eventId, `${item.id}: to follow up`);
 			return ok(followUp);
 		},
@@ -99,12 +85,16 @@ export function createFollowUpService(deps: ServiceDeps) {
 			const event = await repos.events.findById(eventId);
 			if (!event) return audit.refused(actor, 'session:close', null, 'unknown_event');
 			const dueAt = defaultDueAt(event.startsAt, event.followUpDays, now());
-			let count = 0;
-			for (const item of await repos.submissions.listByStatus(eventId, ['approved'])) {
-				if (await handOver(actor, item, item.agencyId, dueAt, 'session closed')) count++;
-			}
-			await repos.events.setStage(eventId, { onScreenId: null, onScreenSince: null });
-			await announce.stage(eventId);
+			const byName = await nameOf(actor);
+			const waiting = await repos.submissions.listByStatus(eventId, ['approved']);
+			const done = await repos.followUps.handOver(
+				waiting.map((item) => handOverOf(item, item.agencyId, dueAt, byName, 'session closed')),
+				['approved'],
+				{ clearStageOf: eventId }
+			);
+			await announceHandedOver(done, new Map(waiting.map((item) => [item.id, item])));
+			await announce({ type: 'stage:changed', eventId });
+			const count = done.length;
 			await audit.done(actor, 'session:close', eventId, `${count} follow-ups`);
 			return ok({ followUps: count });
 		},
@@ -125,7 +115,8 @@ export function createFollowUpService(deps: ServiceDeps) {
 			);
 			if (!updated) return audit.refused(actor, 'followUp:update', current.eventId, 'already_decided');
 			const item = await repos.submissions.findById(current.submissionId);
-			if (item) tellChildren(item, updated);
+			// The item is unchanged; its outcome is news for its author (and the public outcome page).
+			if (item) await announce({ type: 'submission:changed', submission: item, previous: item, followUp: outcomeOf(updated) });
 			await audit.done(actor, 'followUp:update', current.eventId, `${followUpId}: ${current.status} → ${updated.status}`);
 			return ok(updated);
 		},
@@ -184,7 +175,7 @@ export function createFollowUpService(deps: ServiceDeps) {
 				repos.events.findById(followUp.eventId)
 			]);
 			if (!item || !event) return null;
-			return { followUp, item: toView(item), history, event, mayUpdate, mayAssign };
+			return { followUp, item: publicView(item), history, event, mayUpdate, mayAssign };
 		}
 	};
 }

@@ -4,7 +4,6 @@ import { authorise, type StaffActor } from '$lib/domain/staff';
 import { isPublic } from '$lib/domain/submission';
 import { auditTrail } from './audit-trail';
 import { NEW_ITEM, type ServiceDeps } from './deps';
-import { itemAnnouncer } from './item-announcer';
 
 export interface ForwardInput {
 	targetEventId: string;
@@ -21,7 +20,6 @@ export interface ForwardInput {
 export function createForwardingService(deps: ServiceDeps) {
 	const { repos, now, newId } = deps;
 	const audit = auditTrail(deps);
-	const announce = itemAnnouncer(deps);
 	const key = (name: string) => name.toLocaleLowerCase('vi').trim();
 
 	return {
@@ -80,7 +78,7 @@ export function createForwardingService(deps: ServiceDeps) {
 				// Already forwarded (the unique origin index refused a second copy): nothing new.
 				if (inserted && stored) {
 					forwarded++;
-					await announce.item(stored, null);
+					await deps.announce({ type: 'submission:added', submission: stored });
 				}
 			}
 			await audit.done(actor, 'event:forward', sourceEventId, `${forwarded} items to ${target.id}`);

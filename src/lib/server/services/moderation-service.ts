@@ -2,7 +2,7 @@ import { ITEM_FLOW, mergedSupporters, type ItemAction } from '$lib/domain/item-f
 import { ok, type ErrorCode, type Result } from '$lib/domain/result';
 import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
 import { authorise, type StaffAction, type StaffActor } from '$lib/domain/staff';
-import { isPublic, SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionView } from '$lib/domain/submission';
+import { isPublic, publicView, SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionView } from '$lib/domain/submission';
 import type {
 	AnswerInput,
 	IntakeInput,
@@ -14,8 +14,8 @@ import type {
 } from '$lib/realtime/protocol';
 import type { StoredSubmission, SubmissionChange } from '../repositories';
 import { auditTrail } from './audit-trail';
-import { NEW_ITEM, toView, type ServiceDeps } from './deps';
-import { itemAnnouncer, toStaffView } from './item-announcer';
+import { NEW_ITEM, staffName, type ServiceDeps } from './deps';
+import { toStaffView } from './hall-views';
 
 const MODERATED_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== 'safeguarding');
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
@@ -26,9 +26,8 @@ const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
  * actions alike: every call names the actor and is checked here.
  */
 export function createModerationService(deps: ServiceDeps) {
-	const { repos, now } = deps;
+	const { repos, now, announce, views } = deps;
 	const audit = auditTrail(deps);
-	const announce = itemAnnouncer(deps);
 
 	/** Loads the item and checks the actor may take `action` on it (for its event and agency). */
 	async function itemFor(
@@ -67,12 +66,12 @@ export function createModerationService(deps: ServiceDeps) {
 				? audit.refused(actor, action, item.eventId, 'already_decided', current.decidedBy ?? undefined)
 				: audit.refused(actor, action, item.eventId, refusal);
 		}
-		await announce.item(changed, item);
+		await announce({ type: 'submission:changed', submission: changed, previous: item });
 		await audit.done(actor, action, item.eventId, `${item.id}: ${item.status} → ${changed.status}`);
 		return ok(changed);
 	}
 
-	const nameOf = async (actor: StaffActor) => (await repos.staff.displayNameOf(actor.userId)) ?? actor.userId;
+	const nameOf = (actor: StaffActor) => staffName(repos, actor);
 
 	return {
 		/** The items a staff member may see in an event: all of them (but alerts) for those who moderate. */
@@ -83,8 +82,8 @@ export function createModerationService(deps: ServiceDeps) {
 			const [items, queue, stage, counters, alerts] = await Promise.all([
 				repos.submissions.listByStatus(eventId, canModerate ? MODERATED_STATUSES : PUBLIC_STATUSES),
 				canModerate ? repos.submissions.listQueue(eventId) : Promise.resolve([]),
-				announce.stageView(eventId),
-				announce.counters(eventId),
+				views.stage(eventId),
+				views.counters(eventId),
 				canSeeAlerts ? repos.submissions.listByStatus(eventId, ['safeguarding']) : Promise.resolve([])
 			]);
 			return ok({
@@ -92,7 +91,7 @@ export function createModerationService(deps: ServiceDeps) {
 				queue,
 				stage,
 				counters,
-				alerts: await Promise.all(alerts.map(announce.alertOf)),
+				alerts: await Promise.all(alerts.map(views.alertOf)),
 				canModerate
 			});
 		},
@@ -145,7 +144,7 @@ export function createModerationService(deps: ServiceDeps) {
 			if (!changed.ok) return changed;
 			// An answered question leaves the screen by itself only when the MC moves on; it stays
 			// shown (now answered) until then, so the hall sees the answer recorded.
-			return ok(toView(changed.data));
+			return ok(publicView(changed.data));
 		},
 
 		/**
@@ -169,11 +168,11 @@ export function createModerationService(deps: ServiceDeps) {
 			);
 			const merged = await repos.submissions.merge(target.id, sourceIds, ITEM_FLOW.merge.from, supporters);
 			if (!merged) return audit.refused(found.data.actor, 'submission:moderate', target.eventId, 'merge_invalid');
-			for (const [i, source] of merged.sources.entries()) await announce.item(source, present[i]);
-			await announce.item(merged.target, target);
-			deps.publisher.publish({ kind: 'audience', eventId: target.eventId }, 'votes:counted', [
-				{ submissionId: target.id, votes: merged.target.votes }
-			]);
+			for (const [i, source] of merged.sources.entries()) await announce({ type: 'submission:changed', submission: source, previous: present[i] });
+			await announce({ type: 'submission:changed', submission: merged.target, previous: target });
+			// The united count goes through the ticker like every vote, so an older count waiting
+			// there cannot overwrite it.
+			await announce({ type: 'votes:changed', eventId: target.eventId, submissionId: target.id, votes: merged.target.votes });
 			await audit.done(found.data.actor, 'submission:moderate', target.eventId, `merged ${sourceIds.join(', ')} into ${target.id}`);
 			return ok(toStaffView(merged.target));
 		},
@@ -194,9 +193,9 @@ export function createModerationService(deps: ServiceDeps) {
 				return audit.refused(found.data.actor, 'safeguarding:view', found.data.item.eventId, 'not_safeguarding');
 			const marked = await repos.submissions.mark(submissionId, { safeguardingHandledAt: now() });
 			if (!marked) return audit.refused(found.data.actor, 'safeguarding:view', found.data.item.eventId, 'unknown_submission');
-			await announce.item(marked, found.data.item);
+			await announce({ type: 'submission:changed', submission: marked, previous: found.data.item });
 			await audit.done(found.data.actor, 'safeguarding:view', marked.eventId, `${marked.id}: handled`);
-			return ok(await announce.alertOf(marked));
+			return ok(await views.alertOf(marked));
 		}
 	};
 
@@ -241,7 +240,7 @@ export function createModerationService(deps: ServiceDeps) {
 			enteredBy,
 		});
 		if (inserted) {
-			await announce.item(stored, null);
+			await announce({ type: 'submission:added', submission: stored });
 			await audit.done(actor, 'submission:moderate', eventId, `${stored.id}: paper card entered`);
 		}
 		return ok(toStaffView(stored));

@@ -1,19 +1,14 @@
-import { POLL_KINDS, tallyPoll, validateAnswer, type PollAnswer, type PollKind, type PollTally } from '$lib/domain/poll';
+import { POLL_KINDS, validateAnswer, type PollAnswer, type PollKind } from '$lib/domain/poll';
 import type { Participant } from '$lib/domain/participant';
 import { parseList } from '$lib/domain/event-setup';
 import { fail, ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import { normaliseText } from '$lib/domain/submission';
 import type { PollView } from '$lib/realtime/protocol';
-import type { Repositories, StoredPoll } from '../repositories';
+import type { StoredPoll } from '../repositories';
 import { auditTrail } from './audit-trail';
-import { coalescer } from './coalesce';
 import type { ServiceDeps } from './deps';
 import { createSubmissionService } from './submission-service';
-import { isPublic } from '$lib/domain/submission';
-
-/** Answers arriving together are announced once per poll per tick, as vote counts are. */
-const ANNOUNCE_TICK_MS = 100;
 
 export const POLL_QUESTION_MAX = 300;
 export const POLL_OPTIONS_MAX = 12;
@@ -27,45 +22,24 @@ export interface NewPollInput {
 	scaleMax: number;
 }
 
-/** A poll's results; open answers are items, and only those the moderators let through count as text. */
-export async function pollTally(repos: Repositories, poll: StoredPoll): Promise<PollTally> {
-	const answers = await repos.polls.listAnswers(poll.id);
-	const tally = tallyPoll(poll, answers);
-	if (poll.kind !== 'open') return tally;
-	const items = await Promise.all(answers.map((a) => ('itemId' in a.answer && a.answer.itemId ? repos.submissions.findById(a.answer.itemId) : null)));
-	return { ...tally, texts: items.filter((i) => i && isPublic(i.status)).map((i) => i!.text) };
-}
-
 /**
  * Polls of the children in the hall: the MC prepares and runs them, children answer once (and may
  * change their answer while the poll is open), results go live to the consoles and, when the MC
  * chooses, to the screen and the phones.
  */
 export function createPollService(deps: ServiceDeps) {
-	const { repos, publisher, limiter, now, newId } = deps;
+	const { repos, views, limiter, now, newId } = deps;
 	const audit = auditTrail(deps);
 	const submissions = createSubmissionService(deps);
 
-	async function viewOf(poll: StoredPoll, withTally: boolean): Promise<PollView> {
-		const { eventId: _eventId, ...rest } = poll;
-		return { ...rest, tally: withTally ? await tallyOf(poll) : null };
-	}
+	const viewOf = (poll: StoredPoll, withTally: boolean) => views.poll(poll, withTally);
 
-	const tallyOf = (poll: StoredPoll) => pollTally(repos, poll);
-
-	/** Staff always see the results; the hall only once the MC shows them. */
+	/** Staff always see the results; the hall only once the MC shows them (the announcer's rule). */
 	async function announce(poll: StoredPoll): Promise<PollView> {
-		// One tally per tick, read once: staff and (when shown) the hall get the same figures.
 		const forStaff = await viewOf(poll, true);
-		publisher.publish({ kind: 'staff', eventId: poll.eventId }, 'poll:changed', forStaff);
-		publisher.publish({ kind: 'hall', eventId: poll.eventId }, 'poll:changed', poll.resultsShown ? forStaff : { ...forStaff, tally: null });
+		await deps.announce({ type: 'poll:changed', eventId: poll.eventId, poll: forStaff });
 		return forStaff;
 	}
-
-	const answersArrived = coalescer(ANNOUNCE_TICK_MS, async (pollId) => {
-		const poll = await repos.polls.findById(pollId);
-		if (poll) await announce(poll);
-	});
 
 	/** One poll's results on the screen at a time: showing one hides the others. */
 	async function hideOtherResults(eventId: string, exceptId: string) {
@@ -155,7 +129,7 @@ export function createPollService(deps: ServiceDeps) {
 				answer = { text: answer.text, itemId: item.data };
 			} else if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
 			await repos.polls.saveAnswer(poll.id, participant.id, answer, now());
-			answersArrived.soon(poll.id);
+			await deps.announce({ type: 'poll:answered', pollId: poll.id });
 			return ok({ pollId: poll.id });
 		},
 
@@ -169,10 +143,6 @@ export function createPollService(deps: ServiceDeps) {
 			return { polls, answers };
 		},
 
-		/** Pending announcements are dropped when the app closes. */
-		close() {
-			answersArrived.close();
-		},
 
 		/** The event's polls as a console or a phone sees them. */
 		async list(eventId: string, forStaff: boolean): Promise<PollView[]> {

@@ -16,7 +16,6 @@ import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth
 import type { ChaperoneLink, StoredSubmission } from '../repositories';
 import { auditTrail } from './audit-trail';
 import { NEW_ITEM, type ServiceDeps } from './deps';
-import { itemAnnouncer } from './item-announcer';
 import { startingPoint } from './submission-service';
 
 export interface PreEventItemInput {
@@ -57,7 +56,6 @@ const toItem = (s: StoredSubmission): PreEventItem => ({
 export function createPreEventService(deps: ServiceDeps) {
 	const { repos, now } = deps;
 	const audit = auditTrail(deps);
-	const announce = itemAnnouncer(deps);
 
 	/** A forged or revoked link reads the same: unknown. */
 	async function linkOf(token: string): Promise<Result<{ link: ChaperoneLink; event: NonNullable<Awaited<ReturnType<typeof repos.events.findById>>> }>> {
@@ -129,7 +127,7 @@ export function createPreEventService(deps: ServiceDeps) {
 				createdAt: now(),
 				chaperoneLinkId: link.id
 			});
-			await announce.item(stored, null);
+			await deps.announce({ type: 'submission:added', submission: stored });
 			return ok(toItem(stored));
 		},
 
@@ -154,7 +152,7 @@ export function createPreEventService(deps: ServiceDeps) {
 				text: input.text
 			});
 			if (!changed) return fail('not_editable');
-			await announce.item(changed, item);
+			await deps.announce({ type: 'submission:changed', submission: changed, previous: item });
 			return ok(toItem(changed));
 		},
 
@@ -166,7 +164,7 @@ export function createPreEventService(deps: ServiceDeps) {
 				return fail('unknown_submission');
 			const changed = await repos.submissions.transition(item.id, EDITABLE_STATUSES, { status: 'withdrawn' });
 			if (!changed) return fail('not_editable');
-			await announce.item(changed, item);
+			await deps.announce({ type: 'submission:changed', submission: changed, previous: item });
 			return ok(toItem(changed));
 		},
 

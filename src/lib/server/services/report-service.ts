@@ -5,7 +5,6 @@ import { authorise, type StaffActor } from '$lib/domain/staff';
 import { SUBMISSION_STATUSES } from '$lib/domain/submission';
 import { pollResultRows, type PollKind } from '$lib/domain/poll';
 import { auditTrail } from './audit-trail';
-import { pollTally } from './poll-service';
 import type { ServiceDeps } from './deps';
 
 export interface ForumReport {
@@ -74,7 +73,7 @@ export function createReportService(deps: ServiceDeps) {
 				(await repos.polls.listByEvent(eventId))
 					.filter((p) => p.status !== 'draft')
 					.map(async (poll): Promise<ReportPoll> => {
-						const tally = await pollTally(repos, poll);
+						const tally = await deps.views.pollTally(poll);
 						const rows = pollResultRows(poll, tally).map(({ label, count }) => ({ label, count }));
 						return { question: poll.question, kind: poll.kind, answered: tally.answered, mean: tally.mean, rows };
 					})

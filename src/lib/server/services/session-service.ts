@@ -11,7 +11,6 @@ import {
 	TOKEN_PATTERN
 } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
-import { coalescer } from './coalesce';
 import type { ServiceDeps } from './deps';
 import { createEventService } from './event-service';
 
@@ -38,23 +37,15 @@ export interface IssuedSession {
 }
 
 const PARTICIPANT_POLICY = { lifetimeMs: SESSION_LIFETIME_MS, renewWithinMs: SESSION_RENEW_WITHIN_MS };
-/** How often, at most, the screen's count of children who joined is told during a burst of joins. */
-export const JOIN_COUNT_TICK_MS = 200;
 
 export function createSessionService(deps: ServiceDeps) {
-	const { repos, publisher, limiter, now, newId } = deps;
+	const { repos, announce, limiter, now, newId } = deps;
 	const events = createEventService(deps);
 	const participantSessions = {
 		find: (id: string) => repos.participants.findSession(id),
 		extend: (id: string, until: number) => repos.participants.extendSession(id, until),
 		remove: (id: string) => repos.participants.deleteSession(id)
 	};
-	// One count per event per tick: counting and broadcasting on every join cost the burst.
-	const joinsArrived = coalescer(JOIN_COUNT_TICK_MS, async (eventId) => {
-		publisher.publish({ kind: 'display', eventId }, 'participant:joined', {
-			participantCount: await repos.participants.countByEvent(eventId)
-		});
-	});
 	/** A wrong join or seat code: counted against the address, then refused. */
 	async function failedAttempt<T>(clientKey: string, code: 'unknown_event' | 'seat_invalid' | 'seat_used'): Promise<Result<T>> {
 		await limiter.allow('joinFailure', clientKey);
@@ -126,7 +117,7 @@ export function createSessionService(deps: ServiceDeps) {
 			const expiresAt = now() + SESSION_LIFETIME_MS;
 			const session = { id: sessionIdFromToken(token), expiresAt };
 			if (!(await repos.participants.create(participant, session, details))) return failedAttempt(clientKey, 'seat_used');
-			joinsArrived.soon(event.id);
+			await announce({ type: 'participant:joined', eventId: event.id });
 			return ok({ token, expiresAt, participant });
 		},
 
@@ -147,9 +138,6 @@ export function createSessionService(deps: ServiceDeps) {
 			if (TOKEN_PATTERN.test(token)) await repos.participants.deleteSession(sessionIdFromToken(token));
 		},
 
-		close() {
-			joinsArrived.close();
-		}
 	};
 }
 

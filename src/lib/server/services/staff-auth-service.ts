@@ -36,7 +36,7 @@ function checkAccount(input: NewAccount): Result<NewAccount> {
 const STAFF_POLICY = { lifetimeMs: STAFF_SESSION_LIFETIME_MS, renewWithinMs: STAFF_SESSION_RENEW_WITHIN_MS };
 
 export function createStaffAuthService(deps: ServiceDeps) {
-	const { repos, limiter, now, newId, publisher } = deps;
+	const { repos, limiter, now, newId, announce } = deps;
 	const audit = auditTrail(deps);
 	const staffSessions = {
 		find: (id: string) => repos.staff.findSession(id),
@@ -142,7 +142,7 @@ export function createStaffAuthService(deps: ServiceDeps) {
 		/** Ends every session of the user, and closes their open consoles at once. */
 		async logoutEverywhere(userId: string) {
 			await repos.staff.deleteSessionsOf(userId);
-			publisher.evict({ kind: 'staffUser', userId });
+			await announce({ type: 'staff:signed-out', userId });
 		},
 
 		/** A forged or expired staff cookie, seen at the door: kept for the organiser. */
@@ -157,7 +157,7 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			if (next.length < PASSWORD_MIN) return fail('password_too_short');
 			if (next.length > PASSWORD_MAX) return fail('password_too_long');
 			await repos.staff.setPasswordHash(user.id, await hash(next));
-			publisher.evict({ kind: 'staffUser', userId: user.id });
+			await announce({ type: 'staff:signed-out', userId: user.id });
 			return ok(await issueSession(user.id));
 		}
 	};

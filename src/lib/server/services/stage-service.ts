@@ -4,7 +4,6 @@ import { authorise, type StaffActor } from '$lib/domain/staff';
 import type { QueueInput, StageView } from '$lib/realtime/protocol';
 import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
-import { itemAnnouncer } from './item-announcer';
 
 /**
  * The MC's running of the room: the queue of questions to take, the one on the projection screen
@@ -13,7 +12,13 @@ import { itemAnnouncer } from './item-announcer';
 export function createStageService(deps: ServiceDeps) {
 	const { repos, now } = deps;
 	const audit = auditTrail(deps);
-	const announce = itemAnnouncer(deps);
+	const { announce, views } = deps;
+	/** The stage as it now stands, told to the hall and returned for the MC's ack. */
+	async function stageChanged(eventId: string): Promise<StageView> {
+		const stage = await views.stage(eventId);
+		await announce({ type: 'stage:changed', eventId, stage });
+		return stage;
+	}
 
 	async function show(actor: StaffActor, eventId: string, submissionId: string | null): Promise<Result<StageView>> {
 		if (submissionId) {
@@ -25,12 +30,12 @@ export function createStageService(deps: ServiceDeps) {
 			if (queue.includes(submissionId)) {
 				// It leaves the queue for the screen; the stage announcement below covers the hall.
 				const rest = await repos.submissions.setQueue(eventId, queue.filter((id) => id !== submissionId));
-				deps.publisher.publish({ kind: 'moderators', eventId }, 'queue:changed', { queue: rest });
+				await announce({ type: 'queue:changed', eventId, queue: rest });
 			}
 		}
 		await repos.events.setStage(eventId, { onScreenId: submissionId, onScreenSince: submissionId ? now() : null });
 		await audit.done(actor, 'display:control', eventId, submissionId ? `on screen: ${submissionId}` : 'screen cleared');
-		return ok(await announce.stage(eventId));
+		return ok(await stageChanged(eventId));
 	}
 
 	return {
@@ -43,7 +48,8 @@ export function createStageService(deps: ServiceDeps) {
 			const queue = await repos.submissions.listQueue(eventId);
 			const wanted = position === null ? queue.filter((id) => id !== submissionId) : moveInQueue(queue, submissionId, position);
 			const stored = await repos.submissions.setQueue(eventId, wanted);
-			await announce.queue(eventId, stored);
+			await announce({ type: 'queue:changed', eventId, queue: stored });
+			await announce({ type: 'stage:changed', eventId });
 			return ok(stored);
 		},
 
@@ -69,7 +75,7 @@ export function createStageService(deps: ServiceDeps) {
 			if (on && !event.predecessorId) return audit.refused(actor, 'display:control', eventId, 'no_predecessor');
 			await repos.events.setStage(eventId, { reviewOnScreen: on });
 			await audit.done(actor, 'display:control', eventId, on ? 'review on screen' : 'review off screen');
-			return ok(await announce.stage(eventId));
+			return ok(await stageChanged(eventId));
 		},
 
 		/** Starts an agenda item (its countdown runs from now), or (null) ends the agenda. */
@@ -81,7 +87,7 @@ export function createStageService(deps: ServiceDeps) {
 				return audit.refused(actor, 'agenda:run', eventId, 'unknown_agenda_item');
 			await repos.events.setStage(eventId, { agendaCurrentId: agendaItemId, agendaStartedAt: agendaItemId ? now() : null });
 			await audit.done(actor, 'agenda:run', eventId, agendaItemId ? `agenda: ${agendaItemId}` : 'agenda ended');
-			return ok(await announce.stage(eventId));
+			return ok(await stageChanged(eventId));
 		}
 	};
 }

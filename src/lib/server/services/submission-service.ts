@@ -3,6 +3,7 @@ import { ITEM_FLOW } from '$lib/domain/item-flow';
 import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
 import {
 	authorNameFor,
+	publicView,
 	decideResubmission,
 	initialStatus,
 	isPublic,
@@ -12,9 +13,8 @@ import {
 } from '$lib/domain/submission';
 import type { Participant } from '$lib/domain/participant';
 import type { DisplaySnapshot, ParticipantSnapshot, SubmitSubmissionInput } from '$lib/realtime/protocol';
-import { NEW_ITEM, toView, type ServiceDeps } from './deps';
+import { NEW_ITEM, type ServiceDeps } from './deps';
 import { outcomeOf } from './follow-up-service';
-import { itemAnnouncer } from './item-announcer';
 
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
 
@@ -30,8 +30,7 @@ export function startingPoint(text: string, wordFilter: string, moderation: bool
 }
 
 export function createSubmissionService(deps: ServiceDeps) {
-	const { repos, limiter, now } = deps;
-	const announce = itemAnnouncer(deps);
+	const { repos, limiter, now, announce, views } = deps;
 	return {
 		/**
 		 * Stores a child's question, recommendation or message once, however often the phone
@@ -47,7 +46,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 			const existing = await repos.submissions.findById(input.id);
 			const decision = decideResubmission(existing, participant.id);
 			if (decision === 'conflict') return fail('id_conflict');
-			if (decision === 'duplicate' && existing) return ok(toView(existing));
+			if (decision === 'duplicate' && existing) return ok(publicView(existing));
 
 			if (!(await limiter.allow('submit', participant.id))) return fail('rate_limited');
 			// The address's ceiling: a whole hall shares one, so it is sized far above a hall (rate-limit.ts).
@@ -78,8 +77,8 @@ export function createSubmissionService(deps: ServiceDeps) {
 			});
 			// Two sends of one id racing each other: only the winner announces it.
 			if (stored.participantId !== participant.id) return fail('id_conflict');
-			const view = toView(stored);
-			if (inserted) await announce.item(stored, null);
+			const view = publicView(stored);
+			if (inserted) await announce({ type: 'submission:added', submission: stored });
 			return ok(view);
 		},
 
@@ -93,9 +92,10 @@ export function createSubmissionService(deps: ServiceDeps) {
 			const stage = await repos.events.getStage(item.eventId);
 			const wasOnScreen = stage?.onScreenId === item.id;
 			if (wasOnScreen) await repos.events.setStage(item.eventId, { onScreenId: null, onScreenSince: null });
-			await announce.item(changed, item);
-			if (wasOnScreen) await announce.stage(item.eventId);
-			return ok(toView(changed));
+			await announce({ type: 'submission:changed', submission: changed, previous: item });
+			// Not queued, it was only on screen: the screen was cleared above, so tell the hall.
+			if (wasOnScreen && item.queuePosition === null) await announce({ type: 'stage:changed', eventId: item.eventId });
+			return ok(publicView(changed));
 		},
 
 		async participantSnapshot(participant: Participant): Promise<Omit<ParticipantSnapshot, 'polls' | 'pollAnswers'>> {
@@ -103,26 +103,26 @@ export function createSubmissionService(deps: ServiceDeps) {
 				repos.submissions.listByStatus(participant.eventId, PUBLIC_STATUSES),
 				repos.submissions.listByParticipant(participant.id),
 				repos.votes.listVotedIds(participant.id),
-				announce.stageView(participant.eventId)
+				views.stage(participant.eventId)
 			]);
 			// What became of the child's items handed to an agency: "my questions" shows it.
 			const withOutcome = await Promise.all(
 				mine.map(async (item) => {
 					const followUp = item.status === 'follow_up' ? await repos.followUps.findBySubmission(item.id) : null;
-					return followUp ? { ...toView(item), followUp: outcomeOf(followUp) } : toView(item);
+					return publicView(item, followUp && outcomeOf(followUp));
 				})
 			);
-			return { submissions: visible.map(toView), mine: withOutcome, votedIds, onScreen: stage.onScreen };
+			return { submissions: visible.map((s) => publicView(s)), mine: withOutcome, votedIds, onScreen: stage.onScreen };
 		},
 
 		async displaySnapshot(eventId: string): Promise<Omit<DisplaySnapshot, 'polls'>> {
 			const [visible, participantCount, stage, counters] = await Promise.all([
 				repos.submissions.listByStatus(eventId, PUBLIC_STATUSES),
 				repos.participants.countByEvent(eventId),
-				announce.stageView(eventId),
-				announce.counters(eventId)
+				views.stage(eventId),
+				views.counters(eventId)
 			]);
-			return { submissions: visible.map(toView), participantCount, stage, counters };
+			return { submissions: visible.map((s) => publicView(s)), participantCount, stage, counters };
 		}
 	};
 }

@@ -4,14 +4,9 @@ import { refuseVote } from '$lib/domain/vote';
 import type { Participant } from '$lib/domain/participant';
 import type { SetVoteInput, VoteState } from '$lib/realtime/protocol';
 import type { ServiceDeps } from './deps';
-import { VoteTicker } from './vote-ticker';
 
-export function createVoteService({ repos, publisher, limiter }: ServiceDeps) {
-	const ticker = new VoteTicker(publisher);
+export function createVoteService({ repos, announce, limiter }: ServiceDeps) {
 	return {
-		/** Sends what is still gathering; for shutdown. */
-		flush: () => ticker.flush(),
-
 		/** One vote per child per item: setting it twice is harmless, withdrawing gives it back. */
 		async setVote(participant: Participant, { submissionId, voted }: SetVoteInput, clientKey: string | null = null): Promise<Result<VoteState>> {
 			const submission = await repos.submissions.findById(submissionId);
@@ -25,7 +20,7 @@ export function createVoteService({ repos, publisher, limiter }: ServiceDeps) {
 			if (clientKey && !(await limiter.allow('votePerAddress', clientKey))) return fail('rate_limited');
 
 			const { changed, votes } = await repos.votes.set(submissionId, participant.id, voted);
-			if (changed) ticker.counted(participant.eventId, submissionId, votes);
+			if (changed) await announce({ type: 'votes:changed', eventId: participant.eventId, submissionId, votes });
 			return ok({ submissionId, votes, voted });
 		}
 	};

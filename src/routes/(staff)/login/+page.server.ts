@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { refused } from '$lib/server/http/guard';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { forumApp } from '$lib/server/runtime';
@@ -13,7 +14,7 @@ export const actions = {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const signedIn = await (await forumApp()).staffAuth.login(username, String(form.get('password') ?? ''), getClientAddress());
-		if (!signedIn.ok) return fail(signedIn.error.code === 'login_failed' ? 400 : 429, { error: signedIn.error.code, username });
+		if (!signedIn.ok) return refused(signedIn.error.code, { username });
 		setSessionCookie(cookies, url, STAFF_COOKIE, signedIn.data.token, signedIn.data.expiresAt);
 		redirect(303, '/staff');
 	}

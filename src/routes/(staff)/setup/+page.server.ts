@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { refused } from '$lib/server/http/guard';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { forumApp } from '$lib/server/runtime';
@@ -17,7 +18,7 @@ export const actions = {
 			password: String(form.get('password') ?? '')
 		};
 		const created = await (await forumApp()).staffAuth.setupFirstOrganiser(input);
-		if (!created.ok) return fail(created.error.code === 'setup_done' ? 409 : 400, { error: created.error.code, username: input.username });
+		if (!created.ok) return refused(created.error.code, { username: input.username });
 		setSessionCookie(cookies, url, STAFF_COOKIE, created.data.token, created.data.expiresAt);
 		redirect(303, '/staff');
 	}

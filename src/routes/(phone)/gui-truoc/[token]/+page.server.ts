@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { refused } from '$lib/server/http/guard';
 import { readPreEventItem } from '$lib/server/forms/pre-event-form';
 import { forumApp } from '$lib/server/runtime';
 
@@ -15,7 +16,7 @@ export const load = async ({ params, setHeaders }) => {
 	return { view: view.data };
 };
 
-const failure = (code: string) => fail(code === 'link_invalid' ? 404 : 400, { error: code });
+const failure = (code: string) => refused(code);
 
 export const actions = {
 	send: async ({ request, params }) => {

@@ -1,4 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { refused } from '$lib/server/http/guard';
 import { publicDetails, type EventDetails } from '$lib/domain/event';
 import { AGE_BANDS, GENDERS, type Participant } from '$lib/domain/participant';
 import { formatSeatCode, normaliseSeatCode } from '$lib/domain/seat';
@@ -87,8 +88,7 @@ export const actions = {
 		};
 		const joined = await app.sessions.join(event, input, getClientAddress());
 		if (!joined.ok) {
-			const status = joined.error.code === 'too_many_attempts' ? 429 : joined.error.code === 'seat_used' ? 409 : 400;
-			return fail(status, { error: joined.error.code, ...input });
+			return refused(joined.error.code, input);
 		}
 		setParticipantCookie(cookies, url, joined.data.token, joined.data.expiresAt);
 		redirect(303, `/j/${event.code}`);

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { normaliseJoinCode } from '$lib/domain/event';
 import { forumApp } from '$lib/server/runtime';
 
 /**
@@ -8,7 +7,7 @@ import { forumApp } from '$lib/server/runtime';
  */
 export const load = async ({ params }) => {
 	const app = await forumApp();
-	const event = await app.repos.events.findByCode(normaliseJoinCode(params.code));
+	const event = await app.reads.publicEvent(params.code);
 	if (!event) error(404, { message: 'unknown_event' });
 	return { outcome: await app.outcomes.publicOutcome(event.id), event: { title: event.title, code: event.code } };
 };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { refused } from '$lib/server/http/guard';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { forumApp } from '$lib/server/runtime';
@@ -16,7 +17,7 @@ export const actions = {
 	accept: async ({ params, locals }) => {
 		if (!locals.staff) return fail(401, { error: 'login_failed' });
 		const accepted = await (await forumApp()).invitations.acceptAsUser(params.token, locals.staff.user.id);
-		if (!accepted.ok) return fail(400, { error: accepted.error.code });
+		if (!accepted.ok) return refused(accepted.error.code);
 		redirect(303, '/staff');
 	},
 	create: async ({ request, params, cookies, url }) => {
@@ -27,7 +28,7 @@ export const actions = {
 			password: String(form.get('password') ?? '')
 		};
 		const accepted = await (await forumApp()).invitations.acceptWithNewAccount(params.token, account);
-		if (!accepted.ok) return fail(400, { error: accepted.error.code, username: account.username });
+		if (!accepted.ok) return refused(accepted.error.code, { username: account.username });
 		setSessionCookie(cookies, url, STAFF_COOKIE, accepted.data.token, accepted.data.expiresAt);
 		redirect(303, '/staff');
 	}

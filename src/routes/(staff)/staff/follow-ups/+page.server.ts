@@ -1,6 +1,6 @@
-import { redirect } from '@sveltejs/kit';
 import { FOLLOW_UP_STATUSES, isOverdue, type FollowUpStatus } from '$lib/domain/follow-up';
-import { EVENT_LEVELS } from '$lib/domain/event';
+import { EVENT_LEVELS, nameIn } from '$lib/domain/event';
+import { signedIn } from '$lib/server/http/guard';
 import { forumApp } from '$lib/server/runtime';
 
 /**
@@ -8,13 +8,13 @@ import { forumApp } from '$lib/server/runtime';
  * a link can be shared; each person sees only what their roles allow (the service decides).
  */
 export const load = async ({ locals, url }) => {
-	if (!locals.staff) redirect(303, '/login');
+	const { actor } = signedIn(locals);
 	const app = await forumApp();
 	const q = (name: string) => url.searchParams.get(name) ?? '';
 	const status = (FOLLOW_UP_STATUSES as readonly string[]).includes(q('status')) ? (q('status') as FollowUpStatus) : undefined;
 	const agency = q('agency');
 	const now = Date.now();
-	const rows = await app.followUps.list(locals.staff.actor, {
+	const rows = await app.followUps.list(actor, {
 		eventId: q('event') || undefined,
 		status,
 		topicId: q('topic') || undefined,
@@ -27,9 +27,7 @@ export const load = async ({ locals, url }) => {
 	const shown = rows.filter((r) => (!year || yearOf(r.event) === year) && (!level || r.event.level === level));
 
 	// Names for the rows: the events involved, read once each.
-	const eventIds = [...new Set(rows.map((r) => r.followUp.eventId))];
-	const events = (await Promise.all(eventIds.map((id) => app.repos.events.findById(id)))).filter((e) => e !== null);
-	const nameIn = (list: { id: string; name: string }[], id: string | null) => list.find((x) => x.id === id)?.name ?? '';
+	const events = await app.reads.eventsNamed(rows.map((r) => r.followUp.eventId));
 	const eventById = new Map(events.map((e) => [e.id, e]));
 	return {
 		filters: { event: q('event'), year, level, agency, topic: q('topic'), status: status ?? '', overdue: Boolean(q('overdue')) },

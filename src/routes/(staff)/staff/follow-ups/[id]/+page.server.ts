@@ -1,13 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { nameIn } from '$lib/domain/event';
+import { refused, signedIn } from '$lib/server/http/guard';
 import { forumApp } from '$lib/server/runtime';
 
 export const load = async ({ params, locals }) => {
-	if (!locals.staff) redirect(303, '/login');
-	const detail = await (await forumApp()).followUps.detail(locals.staff.actor, params.id);
+	const detail = await (await forumApp()).followUps.detail(signedIn(locals).actor, params.id);
 	// Not theirs and not existing look the same.
 	if (!detail) error(404, { message: 'unknown_follow_up' });
 	const { followUp, item, history, event, mayUpdate, mayAssign } = detail;
-	const nameIn = (list: { id: string; name: string }[], id: string | null) => list.find((x) => x.id === id)?.name ?? '';
 	return {
 		followUp,
 		item,
@@ -30,7 +30,7 @@ export const actions = {
 		const form = await request.formData();
 		const input = { status: text(form, 'status'), response: text(form, 'response'), reason: text(form, 'reason'), wayForward: text(form, 'wayForward') };
 		const updated = await (await forumApp()).followUps.update(locals.staff?.actor ?? null, params.id, input);
-		if (!updated.ok) return fail(updated.error.code === 'forbidden' ? 403 : 400, { error: updated.error.code, ...input });
+		if (!updated.ok) return refused(updated.error.code, input);
 		return { saved: true };
 	},
 	assign: async ({ request, params, locals }) => {
@@ -39,7 +39,7 @@ export const actions = {
 			agencyId: text(form, 'agencyId') || null,
 			dueDate: text(form, 'dueDate')
 		});
-		if (!assigned.ok) return fail(assigned.error.code === 'forbidden' ? 403 : 400, { error: assigned.error.code });
+		if (!assigned.ok) return refused(assigned.error.code);
 		return { saved: true };
 	}
 };

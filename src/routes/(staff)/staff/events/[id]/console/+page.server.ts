@@ -1,14 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
 import { authorise } from '$lib/domain/staff';
-import { forumApp } from '$lib/server/runtime';
+import { staffEvent } from '$lib/server/http/guard';
 
 /** The MC's console: for those who moderate the event (organisers and moderators). */
 export const load = async ({ params, locals }) => {
-	if (!locals.staff) redirect(303, '/login');
-	const actor = locals.staff.actor;
-	if (!authorise(actor, 'submission:moderate', { eventId: params.id })) error(404, { message: 'unknown_event' });
-	const event = await (await forumApp()).repos.events.findById(params.id);
-	if (!event) error(404, { message: 'unknown_event' });
+	const { actor, event } = await staffEvent(locals, 'submission:moderate', params.id);
 	return {
 		event: {
 			id: event.id,

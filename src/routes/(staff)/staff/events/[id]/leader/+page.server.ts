@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
 import { authorise, isAgencyBound } from '$lib/domain/staff';
+import { notFoundUnless, signedIn } from '$lib/server/http/guard';
 import { forumApp } from '$lib/server/runtime';
 
 /**
@@ -7,15 +7,14 @@ import { forumApp } from '$lib/server/runtime';
  * mark answered or to follow up. Organisers and the MC see every agency's items here.
  */
 export const load = async ({ params, locals }) => {
-	if (!locals.staff) redirect(303, '/login');
-	const actor = locals.staff.actor;
+	const { actor } = signedIn(locals);
 	const roles = actor.roles.filter((r) => r.eventId === params.id);
 	const answersFor = roles.find((r) => r.role === 'leader');
 	const runsTheRoom = authorise(actor, 'followUp:assign', { eventId: params.id });
-	if (!answersFor && !runsTheRoom) error(404, { message: 'unknown_event' });
+	notFoundUnless(answersFor || runsTheRoom);
 	const app = await forumApp();
-	const event = await app.repos.events.findById(params.id);
-	if (!event) error(404, { message: 'unknown_event' });
+	const event = await app.reads.eventFor(actor, 'event:view', params.id);
+	notFoundUnless(event);
 	// Before the day, once the organiser opens the list: what delegations sent ahead to this agency.
 	const sentAhead = answersFor ? await app.preEvent.forAgency(actor, event.id) : [];
 	return {

@@ -1,16 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { authorise } from '$lib/domain/staff';
+import { notFoundUnless, refused, staffEvent } from '$lib/server/http/guard';
 import { deadlineInputValue, readPreEventSettings } from '$lib/server/forms/pre-event-form';
 import { forumApp } from '$lib/server/runtime';
 
 /** The organiser's view of items sent before the day: settings, chaperone links, the lists. */
 export const load = async ({ params, locals }) => {
-	if (!locals.staff) redirect(303, '/login');
-	if (!authorise(locals.staff.actor, 'preEvent:manage', { eventId: params.id })) error(404, { message: 'unknown_event' });
-	const app = await forumApp();
-	const event = await app.repos.events.findById(params.id);
-	const overview = await app.preEvent.overview(locals.staff.actor, params.id);
-	if (!event || !overview.ok) error(404, { message: 'unknown_event' });
+	const { app, actor, event } = await staffEvent(locals, 'preEvent:manage', params.id);
+	const overview = await app.preEvent.overview(actor, params.id);
+	notFoundUnless(overview.ok);
 	return {
 		event: { id: event.id, title: event.title, topics: event.topics, agencies: event.agencies, delegations: event.delegations },
 		deadline: deadlineInputValue(overview.data.settings.deadline),
@@ -18,7 +14,7 @@ export const load = async ({ params, locals }) => {
 	};
 };
 
-const failure = (code: string) => fail(code === 'forbidden' ? 403 : 400, { error: code });
+const failure = (code: string) => refused(code);
 
 export const actions = {
 	settings: async ({ request, params, locals }) => {

@@ -1,16 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { authorise } from '$lib/domain/staff';
+import { refused, staffEvent } from '$lib/server/http/guard';
 import { forumApp } from '$lib/server/runtime';
 
 /** The organiser's seat codes: counts per delegation, and a new batch of cards to print at once. */
 export const load = async ({ params, locals }) => {
-	if (!locals.staff) redirect(303, '/login');
-	if (!authorise(locals.staff.actor, 'seats:manage', { eventId: params.id })) error(404, { message: 'unknown_event' });
-	const app = await forumApp();
-	const event = await app.repos.events.findById(params.id);
-	const counts = await app.seats.overview(locals.staff.actor, params.id);
-	if (!event || !counts) error(404, { message: 'unknown_event' });
+	const { app, actor, event } = await staffEvent(locals, 'seats:manage', params.id);
+	const counts = await app.seats.overview(actor, params.id);
+	if (!counts) error(404, { message: 'unknown_event' });
 	const nameOf = new Map(event.delegations.map((d) => [d.id, d.name]));
 	return {
 		event: { id: event.id, title: event.title, code: event.code, seatCodes: event.seatCodes, delegations: event.delegations },
@@ -25,8 +22,8 @@ export const actions = {
 		const delegationId = String(form.get('delegationId') ?? '') || null;
 		const count = Number(form.get('count') ?? '');
 		const made = await app.seats.generate(locals.staff?.actor ?? null, params.id, { delegationId, count });
-		if (!made.ok) return fail(made.error.code === 'forbidden' ? 403 : 400, { error: made.error.code });
-		const event = await app.repos.events.findById(params.id);
+		if (!made.ok) return refused(made.error.code);
+		const event = await app.reads.eventFor(locals.staff?.actor ?? null, 'seats:manage', params.id);
 		// Each card's QR opens the join page with its seat code: scanning is all a child does.
 		const cards = await Promise.all(
 			made.data.cards.map(async (card) => {

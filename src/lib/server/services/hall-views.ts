@@ -1,15 +1,12 @@
 /**
- * Tells everyone who may see a change about it, and nobody else. Every service that changes items,
- * the queue or the stage announces through here, so who-sees-what lives in one place:
- * - public items: the audience room (phones, screens, staff) as SubmissionView;
- * - every item (but safeguarding ones): the moderators' consoles as StaffItemView;
- * - the author's own devices: their item in any status;
- * - safeguarding items: the organisers, as an alert.
+ * How the stored forum looks to each surface: the stage, the counters, an alert, a poll's results,
+ * an item as staff see it. Read by the snapshots and by the announcer, so a reconnecting screen and
+ * a live one are drawn from the same function.
  */
-import { REJECTION_REASONS, isPublic } from '$lib/domain/submission';
-import type { Counters, ReviewView, SafeguardingAlert, StaffItemView, StageView } from '$lib/realtime/protocol';
-import type { StoredSubmission } from '../repositories';
-import { toView, type ServiceDeps } from './deps';
+import { tallyPoll, type PollTally } from '$lib/domain/poll';
+import { isPublic, publicView, REJECTION_REASONS, type Submission } from '$lib/domain/submission';
+import type { Counters, PollView, ReviewView, SafeguardingAlert, StaffItemView, StageView } from '$lib/realtime/protocol';
+import type { Repositories, StoredPoll } from '../repositories';
 
 export const NEXT_ON_STAGE = 2;
 /** A screen does not scroll: the review shows this many items, with the counts for all. */
@@ -24,12 +21,12 @@ export function toStaffView({
 	originSubmissionId: _origin,
 	chaperoneLinkId,
 	...view
-}: StoredSubmission): StaffItemView {
+}: Submission): StaffItemView {
 	return { ...view, preSubmitted: Boolean(chaperoneLinkId) };
 }
 
-export function itemAnnouncer({ repos, publisher }: Pick<ServiceDeps, 'repos' | 'publisher'>) {
-	async function alertOf(item: StoredSubmission): Promise<SafeguardingAlert> {
+export function hallViews(repos: Repositories) {
+	async function alertOf(item: Submission): Promise<SafeguardingAlert> {
 		const event = await repos.events.findById(item.eventId);
 		return {
 			item: toStaffView(item),
@@ -97,66 +94,34 @@ export function itemAnnouncer({ repos, publisher }: Pick<ServiceDeps, 'repos' | 
 		return {
 			review,
 			// Belt and braces: whatever the pointer says, only a public item is ever shown.
-			onScreen: onScreen && isPublic(onScreen.status) ? toView(onScreen) : null,
+			onScreen: onScreen && isPublic(onScreen.status) ? publicView(onScreen) : null,
 			onScreenSince: onScreen ? (stored?.onScreenSince ?? null) : null,
-			next: next.filter((s) => isPublic(s.status)).map(toView),
+			next: next.filter((s) => isPublic(s.status)).map((s) => publicView(s)),
 			agenda: agendaItem && stored?.agendaStartedAt ? { ...agendaItem, startedAt: stored.agendaStartedAt } : null
 		};
 	}
 
-	return {
-		counters,
-		stageView: stage,
-		alertOf,
-
-		/**
-		 * A new or changed item. `previous` is how it was before the change (null when new): an item
-		 * that stops being public is announced to the audience once more, so phones drop it.
-		 */
-		async item(item: StoredSubmission, previous: StoredSubmission | null) {
-			const before = previous?.status ?? null;
-			const { eventId, participantId } = item;
-			if (item.status === 'safeguarding') {
-				publisher.publish({ kind: 'organisers', eventId }, 'safeguarding:alert', await alertOf(item));
-			} else {
-				publisher.publish({ kind: 'moderators', eventId }, 'item:changed', toStaffView(item));
-			}
-			const event = before === null ? 'submission:added' : 'submission:updated';
-			if (isPublic(item.status) || (before !== null && isPublic(before)))
-				publisher.publish({ kind: 'audience', eventId }, event, toView(item));
-			else if (participantId) publisher.publish({ kind: 'participant', participantId }, event, toView(item));
-			if (before !== item.status) await announceCounters(eventId);
-			// Leaving the approved status takes an item out of the queue: the consoles' queue follows.
-			if (previous && previous.queuePosition !== null && item.queuePosition === null)
-				publisher.publish({ kind: 'moderators', eventId }, 'queue:changed', { queue: await repos.submissions.listQueue(eventId) });
-			if (previous && (await touchesStage(previous))) await announceStage(eventId);
-		},
-
-		async queue(eventId: string, queue: string[]) {
-			publisher.publish({ kind: 'moderators', eventId }, 'queue:changed', { queue });
-			await announceStage(eventId);
-		},
-
-		stage: announceStage
-	};
-
-	async function announceCounters(eventId: string) {
-		const figures = await counters(eventId);
-		publisher.publish({ kind: 'display', eventId }, 'counters:changed', figures);
-		publisher.publish({ kind: 'staff', eventId }, 'counters:changed', figures);
+	/** A poll's results; open answers are items, and only those the moderators let through count as text. */
+	async function pollTally(poll: StoredPoll): Promise<PollTally> {
+		const answers = await repos.polls.listAnswers(poll.id);
+		const tally = tallyPoll(poll, answers);
+		if (poll.kind !== 'open') return tally;
+		const items = await Promise.all(answers.map((a) => ('itemId' in a.answer && a.answer.itemId ? repos.submissions.findById(a.answer.itemId) : null)));
+		return { ...tally, texts: items.filter((i) => i && isPublic(i.status)).map((i) => i!.text) };
 	}
 
-	async function announceStage(eventId: string): Promise<StageView> {
-		const view = await stage(eventId);
-		publisher.publish({ kind: 'audience', eventId }, 'stage:changed', view);
-		return view;
+	async function poll(stored: StoredPoll, withTally: boolean): Promise<PollView> {
+		const { eventId: _eventId, ...rest } = stored;
+		return { ...rest, tally: withTally ? await pollTally(stored) : null };
 	}
 
 	/** Whether the hall's stage showed this item: on screen, or queued (perhaps among the next). */
-	async function touchesStage(previous: StoredSubmission) {
+	async function touchedStage(previous: Submission) {
 		if (previous.queuePosition !== null) return true;
 		return (await repos.events.getStage(previous.eventId))?.onScreenId === previous.id;
 	}
+
+	return { alertOf, counters, stage, poll, pollTally, touchedStage };
 }
 
-export type ItemAnnouncer = ReturnType<typeof itemAnnouncer>;
+export type HallViews = ReturnType<typeof hallViews>;
