@@ -58,7 +58,8 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	pre_event_limit: m.error_pre_event_limit,
 	not_editable: m.error_not_editable,
 	consent_required: m.error_consent_required,
-	seat_count_invalid: m.error_seat_count_invalid
+	seat_count_invalid: m.error_seat_count_invalid,
+	text_flagged: m.error_text_flagged
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

@@ -8,6 +8,8 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	text_empty: m.error_text_empty,
 	text_too_long: m.error_text_too_long,
 	nickname_too_long: m.error_nickname_too_long,
+	nickname_not_allowed: m.error_nickname_not_allowed,
+	answer_not_allowed: m.error_answer_not_allowed,
 	unknown_event: m.error_unknown_event,
 	unknown_delegation: m.error_unknown_delegation,
 	unknown_topic: m.error_unknown_topic,

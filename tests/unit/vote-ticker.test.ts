@@ -8,7 +8,7 @@ describe('coalescing vote counts', () => {
 
 	it('announces each item’s latest count once per tick', () => {
 		const sent: unknown[] = [];
-		const publisher: Publisher = { publish: (_a, _e, payload) => sent.push(payload), evict: () => {} };
+		const publisher: Publisher = { publish: (_a, _e, payload) => sent.push(payload), evict: () => {}, present: async () => false };
 		const ticker = new VoteTicker(publisher, 50);
 		for (let votes = 1; votes <= 100; votes++) ticker.counted('e', 'item-a', votes);
 		ticker.counted('e', 'item-b', 3);

@@ -8,6 +8,8 @@ export const PARTICIPANT_ERROR_CODES = [
 	'text_empty',
 	'text_too_long',
 	'nickname_too_long',
+	'nickname_not_allowed',
+	'answer_not_allowed',
 	'unknown_event',
 	'unknown_delegation',
 	'unknown_topic',
@@ -82,7 +84,8 @@ export const STAFF_ERROR_CODES = [
 	'pre_event_limit',
 	'not_editable',
 	'consent_required',
-	'seat_count_invalid'
+	'seat_count_invalid',
+	'text_flagged'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

@@ -99,6 +99,15 @@ export interface SafeguardingAlert {
 	handled: boolean;
 }
 
+/**
+ * What the MC is told of safeguarding: a neutral count of alerts no organiser has marked handled,
+ * and whether an organiser is connected to read them. Without one, the MC knows to call them.
+ */
+export interface SafeguardingNotice {
+	waiting: number;
+	organiserOnline: boolean;
+}
+
 export interface MergeInput {
 	targetId: string;
 	sourceIds: string[];
@@ -143,6 +152,8 @@ export interface StaffSnapshot {
 	counters: Counters;
 	/** For organisers only; empty for everyone else. */
 	alerts: SafeguardingAlert[];
+	/** For those who moderate: alerts waiting for an organiser, as a count only. */
+	safeguarding: SafeguardingNotice;
 	/** Whether this connection may approve and reject (moderators and organisers). */
 	canModerate: boolean;
 	/** Every poll of the event with its live results, for those who run the room; empty otherwise. */
@@ -243,6 +254,8 @@ export interface ServerToClientEvents {
 	'poll:changed': (poll: PollView) => void;
 	/** Organisers only: a child may be in danger. */
 	'safeguarding:alert': (alert: SafeguardingAlert) => void;
+	/** Moderators: how many alerts wait for an organiser, never what they say or who wrote them. */
+	'safeguarding:waiting': (notice: SafeguardingNotice) => void;
 	/** The counts that changed in the last tick (VoteTicker), each the latest. */
 	'votes:counted': (counts: VoteCount[]) => void;
 	'participant:joined': (count: { participantCount: number }) => void;

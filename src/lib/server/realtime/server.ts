@@ -142,8 +142,15 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 	function connectStaff(socket: ForumSocket, actor: StaffActor, eventId: string) {
 		const joined = [rooms.audience(eventId), rooms.staff(eventId), rooms.staffUser(actor.userId)];
 		if (authorise(actor, 'submission:moderate', { eventId })) joined.push(rooms.moderators(eventId));
-		if (authorise(actor, 'safeguarding:view', { eventId })) joined.push(rooms.organisers(eventId));
+		const organiser = authorise(actor, 'safeguarding:view', { eventId });
+		if (organiser) joined.push(rooms.organisers(eventId));
 		socket.join(joined);
+		// The MC learns whether an alert has someone to read it: an organiser came or went.
+		if (organiser) {
+			const presenceChanged = () => app.moderation.organiserPresenceChanged(eventId).catch((error) => console.error('safeguarding notice failed', error));
+			void presenceChanged();
+			socket.on('disconnect', presenceChanged);
+		}
 		const { moderation, stage } = app;
 		// Typed as a complete map, so a command added to STAFF_COMMANDS must be wired here too.
 		const staffCommands: { [C in StaffCommand]: () => void } = {
@@ -189,6 +196,9 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		},
 		evict(audience) {
 			io.in(roomOf(audience)).disconnectSockets(true);
+		},
+		async present(audience) {
+			return (await io.in(roomOf(audience)).fetchSockets()).length > 0;
 		}
 	};
 	app.publisher.connect(publisher);

@@ -24,7 +24,7 @@ const POLL_TICK_MS = 100;
 export const JOIN_COUNT_TICK_MS = 200;
 
 export function createAnnouncer(repos: Repositories, publisher: Publisher) {
-	const views = hallViews(repos);
+	const views = hallViews(repos, publisher);
 	const ticker = new VoteTicker(publisher);
 
 	const pollAnswered = coalescer(POLL_TICK_MS, async (pollId) => {
@@ -48,6 +48,10 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 		publisher.publish({ kind: 'staff', eventId }, 'counters:changed', figures);
 	}
 
+	async function safeguardingWaiting(eventId: string) {
+		publisher.publish({ kind: 'moderators', eventId }, 'safeguarding:waiting', await views.safeguardingNotice(eventId));
+	}
+
 	async function stage(eventId: string) {
 		publisher.publish({ kind: 'audience', eventId }, 'stage:changed', await views.stage(eventId));
 	}
@@ -58,6 +62,7 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 		const { eventId, participantId } = item;
 		if (item.status === 'safeguarding') publisher.publish({ kind: 'organisers', eventId }, 'safeguarding:alert', await views.alertOf(item));
 		else publisher.publish({ kind: 'moderators', eventId }, 'item:changed', toStaffView(item));
+		if (item.status === 'safeguarding' || previous?.status === 'safeguarding') await safeguardingWaiting(eventId);
 
 		const wire = previous ? 'submission:updated' : 'submission:added';
 		const view = publicView(item, change.type === 'submission:changed' ? change.followUp : null);
@@ -91,6 +96,8 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 				return pollAnswered.soon(change.pollId);
 			case 'participant:joined':
 				return joined.soon(change.eventId);
+			case 'safeguarding:waiting':
+				return safeguardingWaiting(change.eventId);
 			case 'screen:revoked':
 				return publisher.evict({ kind: 'display', eventId: change.eventId });
 			case 'staff:signed-out':

@@ -25,6 +25,8 @@ export type ForumChange =
 	| { type: 'poll:answered'; pollId: string }
 	/** Children joined: the screen's count is told once per tick. */
 	| { type: 'participant:joined'; eventId: string }
+	/** An alert arrived or was handled, or an organiser came or went: the MC's neutral notice. */
+	| { type: 'safeguarding:waiting'; eventId: string }
 	/** The screen's link was replaced: screens on the old one are closed. */
 	| { type: 'screen:revoked'; eventId: string }
 	/** A staff member's sessions ended: their open consoles are closed. */

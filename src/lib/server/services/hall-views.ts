@@ -5,8 +5,9 @@
  */
 import { tallyPoll, type PollTally } from '$lib/domain/poll';
 import { isPublic, publicView, REJECTION_REASONS, type Submission } from '$lib/domain/submission';
-import type { Counters, PollView, ReviewView, SafeguardingAlert, StaffItemView, StageView } from '$lib/realtime/protocol';
+import type { Counters, PollView, ReviewView, SafeguardingAlert, SafeguardingNotice, StaffItemView, StageView } from '$lib/realtime/protocol';
 import type { Repositories, StoredPoll } from '../repositories';
+import type { Publisher } from './publisher';
 
 export const NEXT_ON_STAGE = 2;
 /** A screen does not scroll: the review shows this many items, with the counts for all. */
@@ -25,7 +26,7 @@ export function toStaffView({
 	return { ...view, preSubmitted: Boolean(chaperoneLinkId) };
 }
 
-export function hallViews(repos: Repositories) {
+export function hallViews(repos: Repositories, publisher: Pick<Publisher, 'present'>) {
 	async function alertOf(item: Submission): Promise<SafeguardingAlert> {
 		const event = await repos.events.findById(item.eventId);
 		return {
@@ -121,7 +122,15 @@ export function hallViews(repos: Repositories) {
 		return (await repos.events.getStage(previous.eventId))?.onScreenId === previous.id;
 	}
 
-	return { alertOf, counters, stage, poll, pollTally, touchedStage };
+	async function safeguardingNotice(eventId: string): Promise<SafeguardingNotice> {
+		const [alerts, organiserOnline] = await Promise.all([
+			repos.submissions.listByStatus(eventId, ['safeguarding']),
+			publisher.present({ kind: 'organisers', eventId })
+		]);
+		return { waiting: alerts.filter((a) => a.safeguardingHandledAt === null).length, organiserOnline };
+	}
+
+	return { alertOf, counters, stage, poll, pollTally, touchedStage, safeguardingNotice };
 }
 
 export type HallViews = ReturnType<typeof hallViews>;

@@ -1,6 +1,5 @@
 import { ITEM_FLOW, mergedSupporters, type ItemAction } from '$lib/domain/item-flow';
 import { ok, type ErrorCode, type Result } from '$lib/domain/result';
-import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
 import { authorise, type StaffAction, type StaffActor } from '$lib/domain/staff';
 import { isPublic, publicView, SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionView } from '$lib/domain/submission';
 import type {
@@ -16,6 +15,7 @@ import type { StoredSubmission, SubmissionChange } from '../repositories';
 import { auditTrail } from './audit-trail';
 import { NEW_ITEM, staffName, type ServiceDeps } from './deps';
 import { toStaffView } from './hall-views';
+import { verdictOn } from './text-check';
 
 const MODERATED_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== 'safeguarding');
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
@@ -79,12 +79,13 @@ export function createModerationService(deps: ServiceDeps) {
 			if (!authorise(actor, 'event:view', { eventId })) return audit.refused(actor, 'event:view', eventId, 'forbidden');
 			const canModerate = authorise(actor, 'submission:moderate', { eventId });
 			const canSeeAlerts = authorise(actor, 'safeguarding:view', { eventId });
-			const [items, queue, stage, counters, alerts] = await Promise.all([
+			const [items, queue, stage, counters, alerts, safeguarding] = await Promise.all([
 				repos.submissions.listByStatus(eventId, canModerate ? MODERATED_STATUSES : PUBLIC_STATUSES),
 				canModerate ? repos.submissions.listQueue(eventId) : Promise.resolve([]),
 				views.stage(eventId),
 				views.counters(eventId),
-				canSeeAlerts ? repos.submissions.listByStatus(eventId, ['safeguarding']) : Promise.resolve([])
+				canSeeAlerts ? repos.submissions.listByStatus(eventId, ['safeguarding']) : Promise.resolve([]),
+				canModerate ? views.safeguardingNotice(eventId) : Promise.resolve({ waiting: 0, organiserOnline: false })
 			]);
 			return ok({
 				items: items.map(toStaffView),
@@ -92,6 +93,7 @@ export function createModerationService(deps: ServiceDeps) {
 				stage,
 				counters,
 				alerts: await Promise.all(alerts.map(views.alertOf)),
+				safeguarding,
 				canModerate
 			});
 		},
@@ -101,6 +103,12 @@ export function createModerationService(deps: ServiceDeps) {
 			const found = await itemFor(actor, 'submission:moderate', input.submissionId);
 			if (!found.ok) return found;
 			const { item } = found.data;
+			// The MC's own wording passes the same check as a child's: it is what the hall will read.
+			if (input.decision === 'approve' && input.text && input.text !== item.text) {
+				const event = await repos.events.findById(item.eventId);
+				if (verdictOn(input.text, event?.wordFilter ?? '') !== 'clean')
+					return audit.refused(found.data.actor, 'submission:moderate', item.eventId, 'text_flagged');
+			}
 			const decidedBy = await nameOf(found.data.actor);
 			const changed =
 				input.decision === 'approve'
@@ -179,6 +187,9 @@ export function createModerationService(deps: ServiceDeps) {
 
 		intakeFor,
 
+		/** An organiser's console connected or closed: the MC's notice says whether alerts are read. */
+		organiserPresenceChanged: (eventId: string) => announce({ type: 'safeguarding:waiting', eventId }),
+
 		async releaseAlert(actor: StaffActor | null, submissionId: string): Promise<Result<StaffItemView>> {
 			const found = await itemFor(actor, 'safeguarding:view', submissionId);
 			if (!found.ok) return found;
@@ -220,7 +231,7 @@ export function createModerationService(deps: ServiceDeps) {
 			return audit.refused(actor, 'submission:moderate', eventId, 'unknown_delegation');
 		if (input.agencyId && !event.agencies.some((a) => a.id === input.agencyId))
 			return audit.refused(actor, 'submission:moderate', eventId, 'unknown_agency');
-		const verdict = checkSafety(input.text, eventWordFilter(event.wordFilter), matchesDanger);
+		const verdict = verdictOn(input.text, event.wordFilter);
 		const enteredBy = await nameOf(actor);
 		const { inserted, stored } = await repos.submissions.insertIfAbsent({
 			...NEW_ITEM,

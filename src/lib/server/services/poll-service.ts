@@ -8,6 +8,7 @@ import type { PollView } from '$lib/realtime/protocol';
 import type { StoredPoll } from '../repositories';
 import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
+import { verdictOn } from './text-check';
 import { createSubmissionService } from './submission-service';
 
 export const POLL_QUESTION_MAX = 300;
@@ -128,6 +129,17 @@ export function createPollService(deps: ServiceDeps) {
 				if (!item.ok) return item;
 				answer = { text: answer.text, itemId: item.data };
 			} else if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
+			if (poll.kind === 'word_cloud' && 'text' in answer) {
+				// The cloud reaches the screen unmoderated: a rude word is refused for the child to
+				// reword; a child in danger reaches the organiser privately, as an item, never the cloud.
+				const event = await repos.events.findById(participant.eventId);
+				const verdict = verdictOn(answer.text, event?.wordFilter ?? '');
+				if (verdict === 'filtered') return fail('answer_not_allowed');
+				if (verdict === 'danger') {
+					const item = await submitOpenAnswer(participant, poll, answer.text);
+					return item.ok ? ok({ pollId: poll.id }) : item;
+				}
+			}
 			await repos.polls.saveAnswer(poll.id, participant.id, answer, now());
 			await deps.announce({ type: 'poll:answered', pollId: poll.id });
 			return ok({ pollId: poll.id });

@@ -16,7 +16,7 @@ import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth
 import type { ChaperoneLink, StoredSubmission } from '../repositories';
 import { auditTrail } from './audit-trail';
 import { NEW_ITEM, type ServiceDeps } from './deps';
-import { startingPoint } from './submission-service';
+import { startingPoint } from './text-check';
 
 export interface PreEventItemInput {
 	kind: SubmissionKind;

@@ -27,6 +27,8 @@ export interface Publisher {
 		event: E,
 		...payload: Parameters<ServerToClientEvents[E]>
 	): void;
+	/** Whether anyone in the audience is connected now (on any process). */
+	present(audience: Audience): Promise<boolean>;
 }
 
 /** Lets services be built before the realtime server exists (and in tests without one). */
@@ -47,5 +49,9 @@ export class PublisherRelay implements Publisher {
 
 	evict(audience: Audience) {
 		this.#target?.evict(audience);
+	}
+
+	async present(audience: Audience) {
+		return (await this.#target?.present(audience)) ?? false;
 	}
 }

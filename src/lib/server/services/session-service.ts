@@ -12,6 +12,7 @@ import {
 } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
 import type { ServiceDeps } from './deps';
+import { verdictOn } from './text-check';
 import { createEventService } from './event-service';
 
 export interface JoinInput {
@@ -100,6 +101,8 @@ export function createSessionService(deps: ServiceDeps) {
 			if (!event.delegations.some((d) => d.id === input.delegationId)) return fail('unknown_delegation');
 			const nickname = event.allowNicknames ? cleanNickname(input.nickname) : { ok: true as const, nickname: null };
 			if (!nickname.ok) return fail('nickname_too_long');
+			// A nickname may reach the big screen: it passes the same check as an item.
+			if (nickname.nickname && verdictOn(nickname.nickname, event.wordFilter) !== 'clean') return fail('nickname_not_allowed');
 
 			const participant: Participant = {
 				id: newId(),

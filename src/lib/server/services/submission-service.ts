@@ -1,33 +1,20 @@
 import { fail, ok, type Result } from '$lib/domain/result';
 import { ITEM_FLOW } from '$lib/domain/item-flow';
-import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
 import {
 	authorNameFor,
 	publicView,
 	decideResubmission,
-	initialStatus,
 	isPublic,
 	SUBMISSION_STATUSES,
-	type SubmissionStatus,
 	type SubmissionView
 } from '$lib/domain/submission';
 import type { Participant } from '$lib/domain/participant';
 import type { DisplaySnapshot, ParticipantSnapshot, SubmitSubmissionInput } from '$lib/realtime/protocol';
 import { NEW_ITEM, type ServiceDeps } from './deps';
 import { outcomeOf } from './follow-up-service';
+import { startingPoint } from './text-check';
 
 const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
-
-/**
- * Where a new item starts: a child in danger goes privately to the organiser whatever the setting;
- * a filtered word holds the item for a moderator even when moderation is off.
- */
-export function startingPoint(text: string, wordFilter: string, moderation: boolean): { status: SubmissionStatus; held: boolean } {
-	const verdict = checkSafety(text, eventWordFilter(wordFilter), matchesDanger);
-	if (verdict === 'danger') return { status: 'safeguarding', held: false };
-	if (verdict === 'filtered') return { status: 'pending', held: true };
-	return { status: initialStatus(moderation), held: false };
-}
 
 export function createSubmissionService(deps: ServiceDeps) {
 	const { repos, limiter, now, announce, views } = deps;

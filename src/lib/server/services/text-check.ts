@@ -1,0 +1,21 @@
+/**
+ * The one verdict on a child's words, for every way text comes in: phone items, items sent ahead,
+ * paper cards, open and word-cloud poll answers, the MC's edits, nicknames. A child in danger goes
+ * privately to the organiser whatever the moderation setting; a filtered word holds an item for a
+ * moderator even when moderation is off.
+ */
+import { checkSafety, eventWordFilter, matchesDanger, type SafetyVerdict } from '$lib/domain/safety';
+import { initialStatus, type SubmissionStatus } from '$lib/domain/submission';
+
+/** `eventWords`: the event's own list, one entry per line, on top of the built-in one. */
+export function verdictOn(text: string, eventWords: string): SafetyVerdict {
+	return checkSafety(text, eventWordFilter(eventWords), matchesDanger);
+}
+
+/** Where a new item starts. */
+export function startingPoint(text: string, eventWords: string, moderation: boolean): { status: SubmissionStatus; held: boolean } {
+	const verdict = verdictOn(text, eventWords);
+	if (verdict === 'danger') return { status: 'safeguarding', held: false };
+	if (verdict === 'filtered') return { status: 'pending', held: true };
+	return { status: initialStatus(moderation), held: false };
+}
