@@ -1,24 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { JOIN_PATH, joinForum, newScreen, screenPath } from './helpers';
 import { createForum, organiserPage } from './staff-helpers';
 
-/**
- * Accessibility smoke test with axe. @axe-core/playwright is not a dependency yet: until it is
- * installed these tests skip themselves (the import is by name so nothing fails to resolve).
- */
-type AxeResults = { violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown }[] }[] };
-type AxeBuilderCtor = new (options: { page: Page }) => { withTags(tags: string[]): { analyze(): Promise<AxeResults> } };
-
-const AXE_PACKAGE = '@axe-core/playwright';
-let AxeBuilder: AxeBuilderCtor | null = null;
-try {
-	AxeBuilder = ((await import(/* @vite-ignore */ AXE_PACKAGE)) as { default: AxeBuilderCtor }).default;
-} catch {
-	AxeBuilder = null;
-}
-
+/** Accessibility smoke test with axe: a dependency, imported plainly so a broken install fails here. */
 async function expectNoSeriousViolations(page: Page) {
-	if (!AxeBuilder) throw new Error('unreachable: skipped without axe');
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -27,8 +13,6 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test.describe('accessibility (axe)', () => {
-	test.skip(!AxeBuilder, `${AXE_PACKAGE} is not installed`);
-
 	test('join page', async ({ page }) => {
 		await page.goto(JOIN_PATH);
 		await expectNoSeriousViolations(page);

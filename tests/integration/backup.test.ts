@@ -14,7 +14,7 @@ import { createForumApp } from '$lib/server/app';
 import { demoEvent } from '$lib/server/demo-event';
 import { unlimited } from '$lib/server/services/rate-limit';
 import type { EventDetails } from '$lib/domain/event';
-import { sleep, startTestServer, type TestServer, type TestSocket } from './harness';
+import { until, startTestServer, type TestServer, type TestSocket } from './harness';
 
 const run = promisify(execFile);
 const SCRIPTS = resolve('scripts');
@@ -138,13 +138,14 @@ describe('backup of the live database', () => {
 		const traffic = createTraffic(children);
 		for (let i = 0; i < 3; i++) await traffic.round();
 		const stop = traffic.keepWriting();
-		await sleep(50);
+		const started = traffic.total();
+		await until(() => traffic.total() > started);
 
 		const before = traffic.snapshot();
 		const destination = join(dir, 'backups', 'forum-copy.db');
 		const result = await backupDatabase({ source: server.databasePath, destination });
 		const atBackupEnd = traffic.total();
-		await sleep(100);
+		await until(() => traffic.total() > atBackupEnd);
 		await stop();
 		// The app kept its connection open and kept writing before, during and after the copy.
 		expect(traffic.total()).toBeGreaterThan(atBackupEnd);
@@ -201,7 +202,8 @@ describe('backup of the live database', () => {
 		const traffic = createTraffic(children);
 		for (let i = 0; i < 3; i++) await traffic.round();
 		const stop = traffic.keepWriting();
-		await sleep(50);
+		const started = traffic.total();
+		await until(() => traffic.total() > started);
 
 		const before = traffic.snapshot();
 		// Run from an empty directory with no destination: the default path is under data/backups.
@@ -211,7 +213,7 @@ describe('backup of the live database', () => {
 		});
 		const { stdout } = await cli;
 		const atBackupEnd = traffic.total();
-		await sleep(100);
+		await until(() => traffic.total() > atBackupEnd);
 		await stop();
 		expect(atBackupEnd).toBeGreaterThan(before.items.size + before.votes.size);
 		expect(traffic.total()).toBeGreaterThan(atBackupEnd);

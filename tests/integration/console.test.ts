@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISPLAY_KEY, collect, eventMatching, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
+import { DISPLAY_KEY, collect, eventMatching, delivered, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
 import { VOTE_TICK_MS } from '$lib/server/services/vote-ticker';
 
 let server: TestServer;
@@ -204,7 +204,7 @@ describe('safety on the day', () => {
 		expect(await onConsole).toMatchObject({ id: held.id, heldReason: 'word_filter' });
 		const clean = await submit(a, 'Vì sao trường em chưa có sân chơi?');
 		expect(clean.status).toBe('approved');
-		await sleep(50);
+		await delivered(b, screen);
 		expect(leaks.flat().map((s) => s.id)).toEqual([clean.id, clean.id]);
 	});
 
@@ -221,7 +221,7 @@ describe('safety on the day', () => {
 		const item = await submit(a, 'Em bị bố đánh mỗi tối, em sợ lắm', 'message');
 		expect(item.status).toBe('safeguarding');
 		expect(await alert).toMatchObject({ item: { id: item.id }, delegationName: server.event.delegations[0].name, handled: false });
-		await sleep(50);
+		await delivered(b, screen, mc);
 		expect(leaks.flat()).toHaveLength(0);
 
 		// The MC's console never lists it; the organiser's does, as an alert.

@@ -66,7 +66,12 @@ describe('follow-ups', () => {
 		});
 		expect((await server.app.repos.submissions.findById(mine.id))?.status).toBe('approved');
 		expect(await server.app.repos.followUps.findBySubmission(mine.id)).toBeNull();
-		expect(item.id).toBeTruthy();
+		// Nor may a leader hand over an item addressed to another agency.
+		expect(await server.app.followUps.mark(leader, { submissionId: item.id, agencyId: null, dueDate: '', note: '' })).toEqual({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
+		expect((await server.app.repos.submissions.findById(item.id))?.status).toBe('approved');
 	});
 
 	it('turns every approved item nobody reached into a follow-up when the session closes', async () => {

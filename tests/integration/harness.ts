@@ -67,6 +67,7 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 			forceNew: true
 		});
 		sockets.push(socket);
+		roleOf.set(socket, opts.staff ? 'staff:sync' : opts.displayKey ? 'display:sync' : 'participant:sync');
 		return socket;
 	};
 
@@ -139,6 +140,26 @@ export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const roleOf = new WeakMap<TestSocket, 'staff:sync' | 'display:sync' | 'participant:sync'>();
+
+/**
+ * Resolves once everything the server had sent these sockets has arrived: one round trip each (a
+ * sync, which changes nothing), and a connection delivers in order. For "nobody else heard it"
+ * after an acknowledged command, instead of a fixed wait. Not for ticked messages (vote counts).
+ */
+export async function delivered(...sockets: TestSocket[]) {
+	await Promise.all(sockets.map((socket) => socket.emitWithAck(roleOf.get(socket) ?? 'participant:sync', {})));
+}
+
+/** Waits for a condition, polling, or fails after a timeout: for a change that happens in its own time. */
+export async function until(condition: () => boolean, timeoutMs = 3000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('condition not met in time');
+		await sleep(5);
+	}
+}
 
 /** Resolves with the first event of that name that satisfies `matches`: earlier ones still in flight are skipped. */
 export function eventMatching<E extends keyof ServerToClientEvents>(

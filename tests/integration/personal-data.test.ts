@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publicDetails, type EventDetails } from '$lib/domain/event';
 import type { StaffActor } from '$lib/domain/staff';
-import { DISPLAY_KEY, collect, sleep, startTestServer, type TestServer } from './harness';
+import { DISPLAY_KEY, collect, until, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let organiser: StaffActor;
@@ -122,7 +122,7 @@ describe('the answers, when asked', () => {
 			text: 'Em muốn có thêm sân chơi'
 		});
 		expect(sent.ok).toBe(true);
-		await sleep(300);
+		await until(() => heardOnScreen.every((heard) => heard.length > 0) && heardOnPhone[0].length > 0);
 		expect(heardOnScreen.flat().length).toBeGreaterThan(0);
 		expect(heardOnPhone.flat().length).toBeGreaterThan(0);
 

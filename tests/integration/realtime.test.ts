@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DISPLAY_KEY, collect, eventMatching, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
-import { JOIN_COUNT_TICK_MS } from '$lib/server/services/announcer';
+import { DISPLAY_KEY, collect, eventMatching, delivered, nextEvent, sleep, until, startTestServer, type TestServer, type TestSocket } from './harness';
+import { VOTE_TICK_MS } from '$lib/server/services/vote-ticker';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
 
 let server: TestServer;
@@ -51,11 +51,12 @@ describe('the live loop over real sockets', () => {
 		expect(first).toEqual({ ok: true, data: { submissionId, votes: 1, voted: true } });
 		expect(again).toEqual({ ok: true, data: { submissionId, votes: 1, voted: true } });
 		// Counts are announced once per tick (VOTE_TICK_MS): let this one go out before the next.
-		await sleep(100);
+		await until(() => countsOnA.length === 1 && countsOnScreen.length === 1);
 
 		const withdrawn = await b.emitWithAck('vote:set', { submissionId, voted: false });
 		expect(withdrawn).toEqual({ ok: true, data: { submissionId, votes: 0, voted: false } });
-		await sleep(100);
+		await until(() => countsOnA.length === 2 && countsOnScreen.length === 2);
+		await sleep(VOTE_TICK_MS * 2);
 		expect(countsOnA).toEqual([[{ submissionId, votes: 1 }], [{ submissionId, votes: 0 }]]);
 		expect(countsOnScreen).toEqual([[{ submissionId, votes: 1 }], [{ submissionId, votes: 0 }]]);
 		expect((await server.app.repos.submissions.findById(submissionId))?.votes).toBe(0);
@@ -85,7 +86,7 @@ describe('the live loop over real sockets', () => {
 		const later = await a.emitWithAck('submission:submit', payload);
 
 		for (const ack of [...acks, later]) expect(ack).toMatchObject({ ok: true, data: { id: payload.id } });
-		await sleep(100);
+		await delivered(b);
 		expect(seenByB).toHaveLength(1);
 		const stored = await server.app.repos.submissions.listByParticipant(
 			(await server.app.repos.submissions.findById(payload.id))!.participantId!
@@ -236,7 +237,7 @@ describe('moderation on', () => {
 		const ack = await author.emitWithAck('submission:submit', question(server.event.topics[0].id));
 		expect(ack).toMatchObject({ ok: true, data: { status: 'pending' } });
 		expect((await onOtherDevice).status).toBe('pending');
-		await sleep(100);
+		await delivered(other, screen);
 		expect(leaks.flat()).toHaveLength(0);
 		const seenByOther = await other.emitWithAck('participant:sync', {});
 		expect(seenByOther).toMatchObject({ ok: true, data: { submissions: [] } });
@@ -255,7 +256,7 @@ describe('join announcements', () => {
 		const onScreen = eventMatching(screen, 'participant:joined', (c) => c.participantCount === 2);
 		await server.join(1);
 		expect(await onScreen).toEqual({ participantCount: 2 });
-		await sleep(JOIN_COUNT_TICK_MS + 50);
+		await delivered(phone);
 		expect(onPhone).toHaveLength(0);
 	});
 
@@ -266,7 +267,7 @@ describe('join announcements', () => {
 		const settled = eventMatching(screen, 'participant:joined', (c) => c.participantCount === 30);
 		await Promise.all(Array.from({ length: 30 }, (_, i) => server.join(i % 2)));
 		await settled;
-		await sleep(JOIN_COUNT_TICK_MS + 50);
+		await delivered(screen);
 		expect(counts.at(-1)).toEqual({ participantCount: 30 });
 		expect(counts.length).toBeLessThan(30);
 	});

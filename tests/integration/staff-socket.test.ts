@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAFF_COMMANDS, type StaffCommand } from '$lib/realtime/protocol';
 import type { StaffRole } from '$lib/domain/staff';
-import { DISPLAY_KEY, collect, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './harness';
+import { DISPLAY_KEY, collect, delivered, nextEvent, startTestServer, type TestServer, type TestSocket } from './harness';
 
 let server: TestServer;
 
@@ -223,7 +223,7 @@ describe('staff commands over the socket', () => {
 
 		const item = await pendingItem(author);
 		expect((await seenByModerator).id).toBe(item.id);
-		await sleep(50);
+		await delivered(leader, other, screen);
 		expect(leaks.flat()).toHaveLength(0);
 
 		const onPhone = nextEvent(other, 'submission:updated');
@@ -250,7 +250,7 @@ describe('staff commands over the socket', () => {
 		const rejected = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'reject', reason: 'off_topic' });
 		expect(rejected).toMatchObject({ ok: true, data: { status: 'rejected', rejectionReason: 'off_topic' } });
 		expect(await toAuthor).toMatchObject({ id: item.id, status: 'rejected', rejectionReason: 'off_topic' });
-		await sleep(50);
+		await delivered(other);
 		expect(leaks).toHaveLength(0);
 	});
 
