@@ -4,17 +4,7 @@ import { VOTE_TICK_MS } from '$lib/server/services/vote-ticker';
 
 let server: TestServer;
 
-async function submit(phone: TestSocket, text: string, kind: 'question' | 'message' = 'question') {
-	const ack = await phone.emitWithAck('submission:submit', {
-		id: crypto.randomUUID(),
-		kind,
-		topicId: server.event.topics[2].id,
-		agencyId: null,
-		text
-	});
-	if (!ack.ok) throw new Error(ack.error.code);
-	return ack.data;
-}
+const submit = (phone: TestSocket, text: string, kind: 'question' | 'message' = 'question') => server.submit(phone, text, { kind, topic: 2 });
 
 async function consoleFor(role: 'moderator' | 'organiser' = 'moderator') {
 	const member = await server.staffMember(role);

@@ -13,16 +13,9 @@ async function actorOf(token: string): Promise<StaffActor> {
 }
 
 async function approvedItem(phone: TestSocket, text: string, kind: 'question' | 'recommendation' = 'question', topic = 0) {
-	const ack = await phone.emitWithAck('submission:submit', {
-		id: crypto.randomUUID(),
-		kind,
-		topicId: server.event.topics[topic].id,
-		agencyId: null,
-		text
-	});
-	if (!ack.ok) throw new Error(ack.error.code);
-	await server.app.repos.submissions.transition(ack.data.id, ['pending'], { status: 'approved' });
-	return ack.data;
+	const item = await server.submit(phone, text, { kind, topic });
+	await server.app.repos.submissions.transition(item.id, ['pending'], { status: 'approved' });
+	return item;
 }
 
 describe('follow-ups', () => {

@@ -16,6 +16,7 @@ import { demoEvent } from '$lib/server/demo-event';
 import { createRealtimeServer } from '$lib/server/realtime/server';
 import { unlimited, type RateLimiter } from '$lib/server/services/rate-limit';
 import type { EventDetails } from '$lib/domain/event';
+import type { SubmissionKind } from '$lib/domain/submission';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -101,6 +102,21 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 			return { token: login.data.token, userId: created.data.userId };
 		},
 		connect,
+		/**
+		 * A child sends an item from their phone, as the composer does; returns the acked item or
+		 * throws its refusal code. `topic` indexes the demo event's topics.
+		 */
+		async submit(phone: TestSocket, text: string, options: { kind?: SubmissionKind; topic?: number; agencyId?: string | null } = {}) {
+			const ack = await phone.emitWithAck('submission:submit', {
+				id: crypto.randomUUID(),
+				kind: options.kind ?? 'question',
+				topicId: event.topics[options.topic ?? 0].id,
+				agencyId: options.agencyId ?? null,
+				text
+			});
+			if (!ack.ok) throw new Error(ack.error.code);
+			return ack.data;
+		},
 		async connected(opts: Parameters<typeof connect>[0]) {
 			const socket = connect(opts);
 			await new Promise<void>((resolve, reject) => {

@@ -10,17 +10,7 @@ const TOPIC = 0;
 const TOPIC_AGENCY = 1;
 const OTHER_AGENCY = 2;
 
-async function pendingItem(author: TestSocket) {
-	const ack = await author.emitWithAck('submission:submit', {
-		id: crypto.randomUUID(),
-		kind: 'question',
-		topicId: server.event.topics[TOPIC].id,
-		agencyId: null,
-		text: 'Vì sao xã em chưa có thư viện?'
-	});
-	if (!ack.ok) throw new Error(ack.error.code);
-	return ack.data;
-}
+const pendingItem = (author: TestSocket) => server.submit(author, 'Vì sao xã em chưa có thư viện?', { topic: TOPIC });
 
 async function dangerItem(author: TestSocket) {
 	const ack = await author.emitWithAck('submission:submit', {
