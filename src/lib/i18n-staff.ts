@@ -88,7 +88,7 @@ const ROLE_LABELS: Record<StaffRole, () => string> = {
 	organiser: m.role_organiser,
 	moderator: m.role_moderator,
 	leader: m.role_leader,
-	follow_up: m.role_follow_up
+	follow_up_officer: m.role_follow_up_officer
 };
 
 export const roleLabel = (role: StaffRole) => ROLE_LABELS[role]();

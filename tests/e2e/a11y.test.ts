@@ -49,7 +49,7 @@ test.describe('accessibility (axe)', () => {
 
 	test('items sent ahead: the organiser’s page and the chaperone’s page', async ({ browser }) => {
 		const page = await organiserPage(browser);
-		await createForum(page, `Diễn đàn trợ năng gửi trước ${Date.now().toString(36)}`, ['Thôn A', 'Thôn B']);
+		await createForum(page, { title: `Diễn đàn trợ năng gửi trước ${Date.now().toString(36)}`, delegations: ['Thôn A', 'Thôn B'] });
 		await page.getByRole('link', { name: 'Ý kiến gửi trước' }).click();
 		await page.getByTestId('pre-delegation').first().getByRole('button', { name: 'Tạo đường dẫn' }).click();
 		const link = await page.getByTestId('chaperone-link').inputValue();

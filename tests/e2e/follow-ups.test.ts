@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { readSheet } from 'read-excel-file/node';
 import { expect, test, type Page } from '@playwright/test';
 import { expectOnline, hydrated, newPhone } from './helpers';
-import { accept, invite, organiserPage } from './staff-helpers';
+import { accept, createForum, invite, organiserPage } from './staff-helpers';
 
 /**
  * After the day: a leader answers one item and hands another over; the agency's follow-up officer
@@ -26,16 +26,13 @@ test('a leader answers and hands over; the officer reports back; the child, the 
 }) => {
 	test.setTimeout(150_000);
 	const organiser = await organiserPage(browser);
-	await organiser.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
-	await organiser.getByLabel('Tên diễn đàn').fill('Diễn đàn trẻ em xã Tân Đoàn 2025');
-	await organiser.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill(`${AGENCY}\nCông an xã`);
-	await organiser.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill(`${TOPIC} | ${AGENCY}\nGiao thông | Công an xã`);
-	await organiser.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Thôn Pò Khoang\nThôn Bản Cằm');
-	await organiser.getByText('Duyệt ý kiến trước khi hiện (khuyến nghị)').click();
-	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
-	await expect(organiser.getByRole('heading', { name: 'Diễn đàn trẻ em xã Tân Đoàn 2025' })).toBeVisible();
-	const eventUrl = organiser.url();
-	const code = (await organiser.getByText(/^[2-9A-Z]{5} ·/).first().textContent())!.slice(0, 5);
+	const { eventUrl, code } = await createForum(organiser, {
+		title: 'Diễn đàn trẻ em xã Tân Đoàn 2025',
+		agencies: [AGENCY, 'Công an xã'],
+		topics: [`${TOPIC} | ${AGENCY}`, 'Giao thông | Công an xã'],
+		delegations: ['Thôn Pò Khoang', 'Thôn Bản Cằm'],
+		moderation: false
+	});
 
 	const stamp = Date.now().toString(36);
 	const leader = await accept(browser, await invite(organiser, 'Lãnh đạo, cơ quan trả lời', AGENCY), `gd-${stamp}`, 'Trưởng phòng Giáo dục');

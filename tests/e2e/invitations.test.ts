@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accept, invite, LAPTOP, organiserPage } from './staff-helpers';
+import { accept, createForum, invite, LAPTOP, organiserPage } from './staff-helpers';
 
 /**
  * Staff roles across browser contexts: the organiser (created through the one-time setup page, or
@@ -8,15 +8,13 @@ import { accept, invite, LAPTOP, organiserPage } from './staff-helpers';
  */
 test('an organiser invites a moderator and a leader; each sees only what their role allows', async ({ browser }) => {
 	const organiser = await organiserPage(browser);
-	await organiser.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
-	await organiser.getByLabel('Tên diễn đàn').fill('Đối thoại trẻ em huyện Văn Quan 2025');
-	await organiser.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('An toàn trường học');
-	await organiser.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill('Xã Vĩnh Lại\nXã Tràng Các');
-	await organiser.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('Trung tâm Y tế\nCông an huyện');
-	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
-	await expect(organiser.getByRole('heading', { name: 'Đối thoại trẻ em huyện Văn Quan 2025' })).toBeVisible();
+	const { eventUrl } = await createForum(organiser, {
+		title: 'Đối thoại trẻ em huyện Văn Quan 2025',
+		topics: ['An toàn trường học'],
+		delegations: ['Xã Vĩnh Lại', 'Xã Tràng Các'],
+		agencies: ['Trung tâm Y tế', 'Công an huyện']
+	});
 	await expect(organiser).toHaveURL(/\/staff\/events\/[\w-]+$/);
-	const eventUrl = organiser.url();
 
 	// A leader without an agency is refused, with a message.
 	await organiser.getByLabel('Vai trò').selectOption({ label: 'Lãnh đạo, cơ quan trả lời' });

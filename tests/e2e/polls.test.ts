@@ -17,7 +17,7 @@ test('a poll opened on the console is answered on three phones; the screen’s b
 	test.setTimeout(120_000);
 	const mc = await organiserPage(browser);
 	const delegations = ['Thôn Bản Ngoặc', 'Thôn Khòn Pàu', 'Thôn Pò Mỏ'];
-	const { code, screenHref } = await createForum(mc, `Thăm dò ý kiến ${Date.now().toString(36)}`, delegations);
+	const { code, screenHref } = await createForum(mc, { title: `Thăm dò ý kiến ${Date.now().toString(36)}`, delegations });
 	const screen = (await newScreen(browser)).page;
 	await screen.goto(screenHref);
 	const phones = await Promise.all(delegations.map((d) => joinAt(browser, code, d)));

@@ -10,7 +10,7 @@ test('a chaperone’s items sent ahead reach the organiser, the agency’s leade
 	test.setTimeout(120_000);
 	const organiser = await organiserPage(browser);
 	const title = `Diễn đàn gửi trước ${Date.now().toString(36)}`;
-	const { screenHref } = await createForum(organiser, title, ['Xã Tri Lễ', 'Xã Hữu Lễ']);
+	const { screenHref } = await createForum(organiser, { title, delegations: ['Xã Tri Lễ', 'Xã Hữu Lễ'] });
 	const eventUrl = organiser.url();
 	const leaderLink = await invite(organiser, 'Lãnh đạo, cơ quan trả lời', 'UBND xã');
 

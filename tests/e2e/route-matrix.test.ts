@@ -11,9 +11,9 @@ import { accept, invite, organiserPage } from './staff-helpers';
  * 'invalid' = past the role check, stopped by validation (400), so nothing changes either way.
  * A refused post without a staff session ends on the sign-in page ('login'), as a page would.
  */
-type Visitor = 'anonymous' | 'child' | 'organiser' | 'moderator' | 'leader' | 'follow_up';
+type Visitor = 'anonymous' | 'child' | 'organiser' | 'moderator' | 'leader' | 'follow_up_officer';
 type Outcome = 'ok' | 'login' | 'refused' | 'invalid';
-const VISITORS: Visitor[] = ['anonymous', 'child', 'organiser', 'moderator', 'leader', 'follow_up'];
+const VISITORS: Visitor[] = ['anonymous', 'child', 'organiser', 'moderator', 'leader', 'follow_up_officer'];
 
 interface RouteCase {
 	/** The route file it exercises, relative to src/routes. */
@@ -30,7 +30,7 @@ const staffOnly = (outcome: Outcome): Record<Visitor, Outcome> => ({
 	organiser: outcome,
 	moderator: outcome,
 	leader: outcome,
-	follow_up: outcome
+	follow_up_officer: outcome
 });
 
 const ROUTES: RouteCase[] = [
@@ -86,13 +86,13 @@ const ROUTES: RouteCase[] = [
 		file: '(staff)/staff/events/[id]/export/[format]/+server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/export/csv`,
-		expect: { anonymous: 'refused', child: 'refused', organiser: 'invalid', moderator: 'refused', leader: 'refused', follow_up: 'refused' }
+		expect: { anonymous: 'refused', child: 'refused', organiser: 'invalid', moderator: 'refused', leader: 'refused', follow_up_officer: 'refused' }
 	},
 	{
 		file: '(staff)/staff/events/[id]/leader/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/leader`,
-		expect: { ...staffOnly('ok'), follow_up: 'refused' }
+		expect: { ...staffOnly('ok'), follow_up_officer: 'refused' }
 	},
 	{ file: '(staff)/staff/follow-ups/+page.server.ts', method: 'GET', path: () => '/staff/follow-ups', expect: staffOnly('ok') },
 	{
@@ -204,7 +204,7 @@ test('each role reaches exactly the staff routes the table allows', async ({ bro
 		organiser: organiser.context().request,
 		moderator: (await accept(browser, await invite(organiser, 'Người dẫn chương trình / điều phối'), `mc-${stamp}`, 'MC Yên Phúc')).context().request,
 		leader: (await accept(browser, await invite(organiser, 'Lãnh đạo, cơ quan trả lời', 'Trạm Y tế xã'), `ld-${stamp}`, 'Lãnh đạo Yên Phúc')).context().request,
-		follow_up: (await accept(browser, await invite(organiser, 'Cán bộ theo dõi', 'Trạm Y tế xã'), `td-${stamp}`, 'Theo dõi Yên Phúc')).context().request
+		follow_up_officer: (await accept(browser, await invite(organiser, 'Cán bộ theo dõi', 'Trạm Y tế xã'), `td-${stamp}`, 'Theo dõi Yên Phúc')).context().request
 	};
 
 	const mismatches: string[] = [];

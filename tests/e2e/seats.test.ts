@@ -12,7 +12,7 @@ test('seat codes: one card, one phone; the optional questions need the recorded 
 	test.setTimeout(90_000);
 	const organiser = await organiserPage(browser);
 	const title = `Diễn đàn trẻ em xã Yên Phúc ${Date.now().toString(36)}`;
-	const { code } = await createForum(organiser, title, ['Thôn Nà Lầu', 'Thôn Pò Mã']);
+	const { code } = await createForum(organiser, { title, delegations: ['Thôn Nà Lầu', 'Thôn Pò Mã'] });
 	const eventUrl = organiser.url();
 
 	await organiser.getByRole('link', { name: 'Sửa thông tin diễn đàn' }).click();

@@ -49,17 +49,38 @@ export async function accept(browser: Browser, link: string, username: string, n
  * Creates a small forum of its own from the organiser's start page, so a test's polls, queue and
  * screen are not shared with other tests; returns its join code and projection-screen link.
  */
-export async function createForum(page: Page, title: string, delegations: string[]): Promise<{ code: string; screenHref: string }> {
+/** What an organiser types into the new-forum form; left out, a field keeps a plain default. */
+export interface ForumFields {
+	title: string;
+	delegations: string[];
+	agencies?: string[];
+	/** `name` or `name | agency`, one per topic. */
+	topics?: string[];
+	/** `title | minutes | who`, one per agenda item. */
+	agenda?: string[];
+	theme?: string;
+	level?: 'commune' | 'district' | 'province';
+	/** Moderation is on by default, as the form has it. */
+	moderation?: boolean;
+}
+
+/** Creates a forum through the real form; the page ends on the forum's page. */
+export async function createForum(page: Page, fields: ForumFields): Promise<{ code: string; screenHref: string; eventUrl: string; eventId: string }> {
 	await page.goto('/staff');
 	await page.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
 	await page.waitForURL(/\/staff\/events\/new$/);
 	await hydrated(page);
-	await page.getByLabel('Tên diễn đàn').fill(title);
-	await page.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill('UBND xã\nTrường THCS');
-	await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill('Sân chơi và thư viện | UBND xã\nAn toàn giao thông');
-	await page.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill(delegations.join('\n'));
+	await page.getByLabel('Tên diễn đàn').fill(fields.title);
+	if (fields.level) await page.getByLabel('Cấp tổ chức').selectOption(fields.level);
+	if (fields.theme) await page.getByLabel('Chủ đề năm').fill(fields.theme);
+	await page.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill((fields.agencies ?? ['UBND xã', 'Trường THCS']).join('\n'));
+	await page.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill((fields.topics ?? ['Sân chơi và thư viện | UBND xã', 'An toàn giao thông']).join('\n'));
+	await page.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill(fields.delegations.join('\n'));
+	if (fields.agenda) await page.getByLabel(/^Chương trình/).fill(fields.agenda.join('\n'));
+	if (fields.moderation === false) await page.getByText('Duyệt ý kiến trước khi hiện (khuyến nghị)').click();
 	await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
-	await expect(page.getByRole('heading', { name: title })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(fields.title);
+	const eventUrl = page.url();
 	const code = (await page.getByText(/^[2-9A-Z]{5} ·/).first().textContent())!.slice(0, 5);
-	return { code, screenHref: (await page.getByTestId('screen-link').getAttribute('href'))! };
+	return { code, screenHref: (await page.getByTestId('screen-link').getAttribute('href'))!, eventUrl, eventId: new URL(eventUrl).pathname.split('/').pop()! };
 }

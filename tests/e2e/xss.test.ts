@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { readSheet } from 'read-excel-file/node';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type Response } from '@playwright/test';
 import { hydrated, PHONE, SCREEN } from './helpers';
-import { invite, LAPTOP, signInOrganiser } from './staff-helpers';
+import { createForum, invite, LAPTOP, signInOrganiser } from './staff-helpers';
 
 /**
  * Script injection, end to end: hostile strings typed wherever someone can type (a child's item
@@ -250,18 +250,13 @@ test('script-injection strings stay text on every surface, in the CSP and in the
 	// The organiser sets up an event whose every name is hostile.
 	const organiser = await watchedContext(browser, 'organiser', LAPTOP);
 	await signInOrganiser(organiser);
-	await organiser.getByRole('link', { name: 'Tạo diễn đàn mới' }).click();
-	await organiser.getByLabel('Tên diễn đàn').fill(TITLE);
-	await organiser.getByLabel('Chủ đề năm').fill(THEME);
-	await organiser.getByLabel('Cơ quan trả lời (mỗi dòng một cơ quan)').fill(AGENCIES.join('\n'));
-	await organiser.getByLabel('Các chủ đề thảo luận (mỗi dòng một chủ đề)').fill(TOPICS.join('\n'));
-	await organiser.getByLabel('Các đoàn (mỗi dòng một đoàn)').fill(DELEGATIONS.join('\n'));
-	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
-	await expect(organiser.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-	const eventUrl = organiser.url();
-	const eventId = new URL(eventUrl).pathname.split('/').pop()!;
-	const code = (await organiser.getByText(/^[2-9A-Z]{5} ·/).first().textContent())!.slice(0, 5);
-	const screenHref = (await organiser.getByTestId('screen-link').getAttribute('href'))!;
+	const { eventUrl, eventId, code, screenHref } = await createForum(organiser, {
+		title: TITLE,
+		theme: THEME,
+		agencies: AGENCIES,
+		topics: TOPICS,
+		delegations: DELEGATIONS
+	});
 	await expect(organiser).toHaveTitle(`${TITLE} · Ban Tổ chức`);
 	const leaderLink = await invite(organiser, 'Lãnh đạo, cơ quan trả lời', shown(AGENCIES[0]));
 	await expectClean(organiser, 'event page');

@@ -28,7 +28,7 @@ describe('follow-ups', () => {
 		server = await startTestServer({ moderation: true });
 		child = await server.connected({ token: (await server.join(0)).token });
 		leader = await actorOf((await server.staffMember('leader', AGENCY)).token);
-		officer = await actorOf((await server.staffMember('follow_up', AGENCY)).token);
+		officer = await actorOf((await server.staffMember('follow_up_officer', AGENCY)).token);
 		organiser = await actorOf((await server.staffMember('organiser')).token);
 	});
 	afterEach(() => server.close());
@@ -100,7 +100,7 @@ describe('follow-ups', () => {
 		if (!marked.ok) throw new Error(marked.error.code);
 		const id = marked.data.id;
 
-		const otherOfficer = await actorOf((await server.staffMember('follow_up', OTHER)).token);
+		const otherOfficer = await actorOf((await server.staffMember('follow_up_officer', OTHER)).token);
 		const noReason = { status: 'cannot_yet', response: 'Chưa làm được', reason: '', wayForward: '' };
 		expect(await server.app.followUps.update(otherOfficer, id, { ...noReason, reason: 'x', wayForward: 'y' })).toEqual({
 			ok: false,
@@ -121,7 +121,7 @@ describe('follow-ups', () => {
 
 		const history = await server.app.repos.followUps.history(id);
 		expect(history.map((h) => h.status)).toEqual(['open', 'cannot_yet']);
-		expect(history[1].byName).toMatch(/^follow_up-/);
+		expect(history[1].byName).toMatch(/^follow_up_officer-/);
 
 		const snapshot = await child.emitWithAck('participant:sync', {});
 		expect(snapshot.ok && snapshot.data.mine.find((s) => s.id === item.id)?.followUp?.status).toBe('cannot_yet');
@@ -146,7 +146,7 @@ describe('last year’s review', () => {
 		server = await startTestServer({ moderation: false });
 		const child = await server.connected({ token: (await server.join(0)).token });
 		const { token } = await server.staffMember('organiser');
-		const officer = await actorOf((await server.staffMember('follow_up', AGENCY)).token);
+		const officer = await actorOf((await server.staffMember('follow_up_officer', AGENCY)).token);
 		const done = await approvedItem(child, 'Đề nghị sửa đường vào trường', 'recommendation');
 		await approvedItem(child, 'Đề nghị có thêm sân bóng', 'recommendation');
 		await server.app.followUps.closeSession(await actorOf(token), server.event.id);

@@ -26,7 +26,7 @@ async function dangerItem(author: TestSocket) {
 
 /** Who sends a staff command: each staff role, and the connections that hold no staff power. */
 type Sender = StaffRole | 'leader_other_agency' | 'child' | 'screen';
-const SENDERS: Sender[] = ['organiser', 'moderator', 'leader', 'leader_other_agency', 'follow_up', 'child', 'screen'];
+const SENDERS: Sender[] = ['organiser', 'moderator', 'leader', 'leader_other_agency', 'follow_up_officer', 'child', 'screen'];
 
 /**
  * Every staff socket command × every kind of connection, written out by hand from the staff
@@ -38,7 +38,7 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		moderator: true,
 		leader: true,
 		leader_other_agency: true,
-		follow_up: true,
+		follow_up_officer: true,
 		child: false,
 		screen: false
 	},
@@ -47,7 +47,7 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		moderator: true,
 		leader: false,
 		leader_other_agency: false,
-		follow_up: false,
+		follow_up_officer: false,
 		child: false,
 		screen: false
 	},
@@ -56,7 +56,7 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		moderator: true,
 		leader: true,
 		leader_other_agency: false,
-		follow_up: false,
+		follow_up_officer: false,
 		child: false,
 		screen: false
 	},
@@ -73,7 +73,7 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		moderator: true,
 		leader: true,
 		leader_other_agency: false,
-		follow_up: false,
+		follow_up_officer: false,
 		child: false,
 		screen: false
 	},
@@ -85,7 +85,7 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 
 /** The MC's powers: organisers and moderators, nobody else. */
 function runsTheRoom(): Record<Sender, boolean> {
-	return { organiser: true, moderator: true, leader: false, leader_other_agency: false, follow_up: false, child: false, screen: false };
+	return { organiser: true, moderator: true, leader: false, leader_other_agency: false, follow_up_officer: false, child: false, screen: false };
 }
 
 function organiserOnly(): Record<Sender, boolean> {
@@ -105,7 +105,7 @@ describe('staff commands over the socket', () => {
 		if (sender === 'child') return server.connected({ token: (await server.join(2)).token });
 		if (sender === 'screen') return server.connected({ displayKey: DISPLAY_KEY });
 		const role: StaffRole = sender === 'leader_other_agency' ? 'leader' : sender;
-		const agency = sender === 'leader_other_agency' ? OTHER_AGENCY : role === 'leader' || role === 'follow_up' ? TOPIC_AGENCY : null;
+		const agency = sender === 'leader_other_agency' ? OTHER_AGENCY : role === 'leader' || role === 'follow_up_officer' ? TOPIC_AGENCY : null;
 		const { token } = await server.staffMember(role, agency);
 		return server.connected({ staff: { token, eventId: server.event.id } });
 	}

@@ -8,24 +8,24 @@ import { authorise, loginDelayMs, STAFF_ACTIONS, type StaffAction, type StaffAct
  */
 type Cell = boolean | 'own';
 const MATRIX: Record<StaffAction, Record<StaffRole, Cell>> = {
-	'event:create': { organiser: false, moderator: false, leader: false, follow_up: false },
-	'event:edit': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'event:view': { organiser: true, moderator: true, leader: true, follow_up: true },
-	'staff:invite': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'report:export': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'safeguarding:view': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'audit:view': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'submission:moderate': { organiser: true, moderator: true, leader: false, follow_up: false },
-	'queue:manage': { organiser: true, moderator: true, leader: false, follow_up: false },
-	'agenda:run': { organiser: true, moderator: true, leader: false, follow_up: false },
-	'poll:run': { organiser: true, moderator: true, leader: false, follow_up: false },
-	'preEvent:manage': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'seats:manage': { organiser: true, moderator: false, leader: false, follow_up: false },
-	'display:control': { organiser: true, moderator: true, leader: false, follow_up: false },
-	'submission:answer': { organiser: true, moderator: true, leader: 'own', follow_up: false },
-	'followUp:update': { organiser: true, moderator: false, leader: false, follow_up: 'own' },
-	'followUp:assign': { organiser: true, moderator: true, leader: false, follow_up: false },
-	'session:close': { organiser: true, moderator: true, leader: false, follow_up: false }
+	'event:create': { organiser: false, moderator: false, leader: false, follow_up_officer: false },
+	'event:edit': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'event:view': { organiser: true, moderator: true, leader: true, follow_up_officer: true },
+	'staff:invite': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'report:export': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'safeguarding:view': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'audit:view': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'submission:moderate': { organiser: true, moderator: true, leader: false, follow_up_officer: false },
+	'queue:manage': { organiser: true, moderator: true, leader: false, follow_up_officer: false },
+	'agenda:run': { organiser: true, moderator: true, leader: false, follow_up_officer: false },
+	'poll:run': { organiser: true, moderator: true, leader: false, follow_up_officer: false },
+	'preEvent:manage': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'seats:manage': { organiser: true, moderator: false, leader: false, follow_up_officer: false },
+	'display:control': { organiser: true, moderator: true, leader: false, follow_up_officer: false },
+	'submission:answer': { organiser: true, moderator: true, leader: 'own', follow_up_officer: false },
+	'followUp:update': { organiser: true, moderator: false, leader: false, follow_up_officer: 'own' },
+	'followUp:assign': { organiser: true, moderator: true, leader: false, follow_up_officer: false },
+	'session:close': { organiser: true, moderator: true, leader: false, follow_up_officer: false }
 };
 
 const EVENT = 'event-1';
@@ -36,7 +36,7 @@ const OTHER_AGENCY = 'agency-police';
 const holder = (role: StaffRole, eventId = EVENT): StaffActor => ({
 	userId: `u-${role}`,
 	canCreateEvents: false,
-	roles: [{ eventId, role, agencyId: role === 'leader' || role === 'follow_up' ? AGENCY : null }]
+	roles: [{ eventId, role, agencyId: role === 'leader' || role === 'follow_up_officer' ? AGENCY : null }]
 });
 
 describe('the authorisation matrix', () => {

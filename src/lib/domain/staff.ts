@@ -2,7 +2,7 @@
  * Who may do what. Every staff command and protected route names one of these actions, and the
  * server asks `authorise` before any service runs. Pure: no I/O, no framework.
  */
-export const STAFF_ROLES = ['organiser', 'moderator', 'leader', 'follow_up'] as const;
+export const STAFF_ROLES = ['organiser', 'moderator', 'leader', 'follow_up_officer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** One role a person holds in one event; leaders and follow-up officers act for one agency. */
@@ -26,7 +26,7 @@ export interface StaffActor {
 export const STAFF_ACTIONS = {
 	'event:create': { roles: [], agency: false },
 	'event:edit': { roles: ['organiser'], agency: false },
-	'event:view': { roles: ['organiser', 'moderator', 'leader', 'follow_up'], agency: false },
+	'event:view': { roles: ['organiser', 'moderator', 'leader', 'follow_up_officer'], agency: false },
 	'staff:invite': { roles: ['organiser'], agency: false },
 	'report:export': { roles: ['organiser'], agency: false },
 	'safeguarding:view': { roles: ['organiser'], agency: false },
@@ -41,7 +41,7 @@ export const STAFF_ACTIONS = {
 	'seats:manage': { roles: ['organiser'], agency: false },
 	'display:control': { roles: ['organiser', 'moderator'], agency: false },
 	'submission:answer': { roles: ['organiser', 'moderator', 'leader'], agency: true },
-	'followUp:update': { roles: ['organiser', 'follow_up'], agency: true },
+	'followUp:update': { roles: ['organiser', 'follow_up_officer'], agency: true },
 	/** Hand a follow-up to another agency, or change its due date. */
 	'followUp:assign': { roles: ['organiser', 'moderator'], agency: false },
 	/** End the live session: unanswered items become follow-ups. */
@@ -70,7 +70,7 @@ export function authorise(actor: StaffActor | null, action: StaffAction, target:
 
 /** Leaders and follow-up officers speak for one agency; organisers and moderators for the event. */
 export function isAgencyBound(role: StaffRole): boolean {
-	return role === 'leader' || role === 'follow_up';
+	return role === 'leader' || role === 'follow_up_officer';
 }
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;

@@ -261,7 +261,7 @@ export const eventRoles = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => staffUsers.id, { onDelete: 'cascade' }),
-		role: text('role', { enum: ['organiser', 'moderator', 'leader', 'follow_up'] }).notNull(),
+		role: text('role', { enum: ['organiser', 'moderator', 'leader', 'follow_up_officer'] }).notNull(),
 		agencyId: text('agency_id').references(() => agencies.id)
 	},
 	(t) => [primaryKey({ columns: [t.eventId, t.userId, t.role] }), index('event_roles_user_idx').on(t.userId)]
@@ -275,7 +275,7 @@ export const staffInvitations = sqliteTable(
 		eventId: text('event_id')
 			.notNull()
 			.references(() => events.id, { onDelete: 'cascade' }),
-		role: text('role', { enum: ['organiser', 'moderator', 'leader', 'follow_up'] }).notNull(),
+		role: text('role', { enum: ['organiser', 'moderator', 'leader', 'follow_up_officer'] }).notNull(),
 		agencyId: text('agency_id').references(() => agencies.id),
 		createdBy: text('created_by')
 			.notNull()
