@@ -25,12 +25,31 @@ function realtimeInDev(): Plugin {
 }
 
 /**
+ * Socket.IO's browser client ships a WebTransport transport that the forum never uses: the server
+ * offers no WebTransport upgrade and connectForum (client/socket.ts) names polling and websocket
+ * only. Dropping it from engine.io-client's table of transports spares every phone about 1 KB.
+ */
+function withoutWebTransport(): Plugin {
+	const table = /engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/;
+	return {
+		name: 'dien-dan-without-webtransport',
+		apply: 'build',
+		transform(code, id) {
+			if (!table.test(id)) return;
+			const trimmed = code.replace(/^import \{ WT \} from "\.\/webtransport\.js";\n/m, '').replace(/^\s*webtransport: WT,\n/m, '');
+			if (/\bWT\b/.test(trimmed)) this.error('engine.io-client changed its table of transports: update withoutWebTransport()');
+			return trimmed;
+		}
+	};
+}
+
+/**
  * The child's phone loads one chunk of our code instead of a dozen small ones that the staff pages
  * happen to share with it: every separate file costs the phone a request and some gzip overhead,
  * and the 60 KB budget counts them all. The group holds the phone's own sources, the socket
  * client, and exactly the messages the phone's sources use.
  */
-const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/i18n.ts', 'src/lib/i18n-follow-up.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
+const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/live-connection.ts', 'src/lib/client/vote-counts.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/i18n.ts', 'src/lib/i18n-follow-up.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
 
 function phoneModules() {
 	const files = PHONE_SOURCES.map((p) => resolve(p)).flatMap(function walk(path: string): string[] {
@@ -59,12 +78,17 @@ export default defineConfig({
 			cookieName: 'dd_locale'
 		}),
 		sveltekit(),
-		realtimeInDev()
+		realtimeInDev(),
+		withoutWebTransport()
 	],
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
-		testTimeout: 15_000
+		testTimeout: 15_000,
+		projects: [
+			{ extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: ['**/*.svelte.test.ts'] } },
+			// The rooms' runes classes, compiled for the browser as the pages run them (browser-runes.ts).
+			{ extends: true, test: { name: 'runes', include: ['tests/unit/**/*.svelte.test.ts'], environment: './tests/unit/browser-runes.ts' } }
+		]
 	}
 });

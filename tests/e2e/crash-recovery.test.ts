@@ -7,7 +7,11 @@
  * - a phone that silently stops answering, and a frozen server, are noticed within the heartbeat.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type TestInfo } from '@playwright/test';
+import { runnerImport } from 'vite';
+import type { DisplayRoom } from '../../src/lib/client/display-room.svelte';
 import type { ParticipantSnapshot, SubmitSubmissionInput } from '../../src/lib/realtime/protocol';
 import { HEARTBEAT, SILENCE_NOTICED_WITHIN_MS } from '../../src/lib/server/realtime/heartbeat';
 import { cards, expectOnline, joinForum, newPhone, submitItem, TOPICS, uniqueText, unsent } from './helpers';
@@ -169,26 +173,53 @@ function sameSet(a: Iterable<string>, b: Iterable<string>): boolean {
 	return left.size === right.size && [...left].every((x) => right.has(x));
 }
 
-/** The projection screen's live view: its last `display:sync`, kept current by the broadcasts. */
-class SimulatedScreen {
-	readonly socket: LiveSocket;
-	readonly items = new Map<string, number>();
+/**
+ * The projection screen's own client logic (src/lib/client/display-room.svelte.ts, the class the
+ * screen page runs), loaded through Vite and driven over a Node socket instead of a browser's.
+ * It resyncs on every connect and keeps its lists and counts live from the broadcasts.
+ */
+class RealScreen {
+	socket!: LiveSocket;
 	connects = 0;
 	syncs = 0;
+	readonly close: () => void;
+	readonly #room: DisplayRoom;
 
-	constructor(server: OwnServer) {
-		this.socket = liveSocket(server, { role: 'display', displayKey: server.event.displayKey });
-		this.socket.on('connect', async () => {
-			this.connects++;
-			const synced = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('display:sync', {}).catch(() => null);
-			if (!synced?.ok) return;
-			this.syncs++;
-			this.items.clear();
-			for (const item of synced.data.submissions) this.items.set(item.id, item.votes);
+	constructor(server: OwnServer, Room: typeof DisplayRoom) {
+		const stage = { onScreen: null, onScreenSince: null, next: [], agenda: null, review: null };
+		this.#room = new Room({ submissions: [], participantCount: 0, stage, counters: null!, polls: [] });
+		this.close = this.#room.connect(server.event.displayKey, (auth) => {
+			this.socket = liveSocket(server, auth as { role: 'display'; displayKey: string });
+			this.socket.on('connect', () => this.connects++);
+			// Counts the syncs the server answered, as they reach the room (`timeout()` returns the socket).
+			const emit = this.socket.emitWithAck.bind(this.socket) as (event: string, input: object) => Promise<{ ok: boolean }>;
+			(this.socket as unknown as { emitWithAck: typeof emit }).emitWithAck = async (event, input) => {
+				const result = await emit(event, input);
+				if (event === 'display:sync' && result.ok) this.syncs++;
+				return result;
+			};
+			return this.socket;
 		});
-		this.socket.on('submission:added', (item) => this.items.set(item.id, item.votes));
-		this.socket.on('votes:counted', (counts) => counts.forEach(({ submissionId, votes }) => this.items.set(submissionId, votes)));
 	}
+
+	/** What the screen shows: every item and its count, as the page draws them. */
+	get items(): Map<string, number> {
+		return new Map(this.#room.top.map((item) => [item.id, item.votes]));
+	}
+}
+
+/** Loads a browser module of the app the way the dev server would, for a test to drive in Node. */
+async function clientModule<T>(path: string): Promise<T> {
+	const { svelte } = await import('@sveltejs/vite-plugin-svelte');
+	const root = fileURLToPath(new URL('../../', import.meta.url));
+	const { module } = await runnerImport<T>(join(root, path), {
+		configFile: false,
+		root,
+		logLevel: 'error',
+		plugins: [svelte({ configFile: false })],
+		resolve: { alias: { $lib: join(root, 'src/lib') } }
+	});
+	return module;
 }
 
 interface StoredState {
@@ -213,7 +244,7 @@ test('a crash in the middle of a storm loses no acknowledged item or vote and st
 	test.setTimeout(180_000);
 	const CHILDREN = 40;
 	const phones: SimulatedPhone[] = [];
-	let screen: SimulatedScreen | null = null;
+	let screen: RealScreen | null = null;
 	let storming = true;
 	const browserPhone = await newPhone(browser);
 	try {
@@ -226,7 +257,8 @@ test('a crash in the middle of a storm loses no acknowledged item or vote and st
 		);
 		for (const [i, cookie] of cookies.entries())
 			phones.push(new SimulatedPhone(own, `em ${i + 1}`, participantOf(own, cookie), cookie, i % 4 === 0 ? ['polling', 'websocket'] : ['websocket']));
-		screen = new SimulatedScreen(own);
+		const { DisplayRoom } = await clientModule<typeof import('../../src/lib/client/display-room.svelte')>('src/lib/client/display-room.svelte.ts');
+		screen = new RealScreen(own, DisplayRoom);
 		await Promise.all([...phones.map((p) => connected(p.socket)), connected(screen.socket)]);
 		await waitFor('every phone and the screen to sync', () => phones.every((p) => p.syncs === 1) && screen!.syncs === 1, 15_000);
 
@@ -355,8 +387,9 @@ test('a crash in the middle of a storm loses no acknowledged item or vote and st
 			check(sameSet(votedIds, storedVotes), () => `${phone.name}'s votes differ from the stored ones`);
 		}
 		// The screen's live view (its resync after the restart plus the broadcasts since) is the server's.
-		check(sameSet(screen.items.keys(), storedIds), () => `the screen shows ${screen!.items.size} items, ${storedIds.length} stored`);
-		for (const item of stored.items) check(screen.items.get(item.id) === item.rows, () => `the screen shows ${screen!.items.get(item.id)} votes on ${item.id}, ${item.rows} stored`);
+		const shown = screen.items;
+		check(sameSet(shown.keys(), storedIds), () => `the screen shows ${shown.size} items, ${storedIds.length} stored`);
+		for (const item of stored.items) check(shown.get(item.id) === item.rows, () => `the screen shows ${shown.get(item.id)} votes on ${item.id}, ${item.rows} stored`);
 		expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
 
 		const totalVotes = stored.votes.length;
@@ -366,7 +399,7 @@ test('a crash in the middle of a storm loses no acknowledged item or vote and st
 	} finally {
 		storming = false;
 		for (const phone of phones) phone.socket.disconnect();
-		screen?.socket.disconnect();
+		screen?.close();
 		await browserPhone.context.close();
 	}
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortFeed, upsert, withCounts } from '$lib/domain/feed';
+import { sortFeed, upsert } from '$lib/domain/feed';
 import type { SubmissionView } from '$lib/domain/submission';
 import { refuseVote, voteDelta } from '$lib/domain/vote';
 
@@ -69,23 +69,5 @@ describe('upsert', () => {
 		const twice = upsert(once, { ...item('a', 0, 1), votes: 3 });
 		expect(twice).toHaveLength(1);
 		expect(twice[0].votes).toBe(3);
-	});
-});
-
-describe('withCounts', () => {
-	it('applies a tick of counts in one pass, and leaves a list without those items as it was', () => {
-		const list = [item('a', 1, 1), item('b', 2, 2), item('c', 0, 3)];
-		const next = withCounts(list, [
-			{ submissionId: 'a', votes: 5 },
-			{ submissionId: 'c', votes: 7 },
-			{ submissionId: 'elsewhere', votes: 9 }
-		]);
-		expect(next.map((s) => [s.id, s.votes])).toEqual([
-			['a', 5],
-			['b', 2],
-			['c', 7]
-		]);
-		expect(next[1]).toBe(list[1]);
-		expect(withCounts(list, [{ submissionId: 'elsewhere', votes: 9 }])).toBe(list);
 	});
 });

@@ -1,4 +1,4 @@
-import { upsert, withCounts } from '$lib/domain/feed';
+import { upsert } from '$lib/domain/feed';
 import type { Result } from '$lib/domain/result';
 import { isPublic } from '$lib/domain/submission';
 import type {
@@ -10,11 +10,13 @@ import type {
 	StaffSnapshot,
 	StageView
 } from '$lib/realtime/protocol';
-import { ACK_TIMEOUT_MS, connectForum, type ConnectionState, type ForumSocket } from './socket';
+import { goLive, type OpenSocket } from './live-connection';
+import { ACK_TIMEOUT_MS, type ConnectionState, type ForumSocket } from './socket';
+import { countedStage, stageItems, VoteCounts } from './vote-counts.svelte';
 
-type Command = keyof ClientToServerEvents;
-type InputOf<C extends Command> = Parameters<ClientToServerEvents[C]>[0];
-type DataOf<C extends Command> =
+export type Command = keyof ClientToServerEvents;
+export type InputOf<C extends Command> = Parameters<ClientToServerEvents[C]>[0];
+export type DataOf<C extends Command> =
 	Parameters<Parameters<ClientToServerEvents[C]>[1]>[0] extends Result<infer T> ? T : never;
 
 /**
@@ -24,9 +26,7 @@ type DataOf<C extends Command> =
  */
 export class ConsoleRoom {
 	connection = $state<ConnectionState>('connecting');
-	items = $state<StaffItemView[]>([]);
 	queue = $state<string[]>([]);
-	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	counters = $state<Counters | null>(null);
 	alerts = $state<SafeguardingAlert[]>([]);
 	canModerate = $state(false);
@@ -34,56 +34,59 @@ export class ConsoleRoom {
 	polls = $state<PollView[]>([]);
 	/** The session ended elsewhere (logout everywhere): the page asks to sign in again. */
 	signedOut = $state(false);
+	readonly counts = new VoteCounts();
+	#items = $state.raw<StaffItemView[]>([]);
+	#stage = $state.raw<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	#socket: ForumSocket | null = null;
 
+	/** Every item this role may see, and the stage, with the same counts (vote-counts.svelte.ts). */
+	items = $derived(this.#items.map(this.counts.of));
+	stage = $derived(countedStage(this.counts, this.#stage));
 	byId = $derived(new Map(this.items.map((item) => [item.id, item])));
 
-	connect(eventId: string): () => void {
-		const socket = connectForum({ role: 'staff', eventId });
-		this.#socket = socket;
-		socket.on('connect', async () => {
-			this.connection = 'online';
-			const synced = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('staff:sync', {}).catch(() => null);
-			if (synced?.ok) this.#apply(synced.data);
-		});
-		socket.on('disconnect', (reason) => {
-			this.connection = 'connecting';
-			if (reason === 'io server disconnect') this.signedOut = true;
-		});
-		socket.on('connect_error', (error) => {
-			this.connection = 'connecting';
-			if (error.message === 'session_invalid' || error.message === 'forbidden') this.signedOut = true;
-			else if (!socket.active) setTimeout(() => socket.connect(), 3000);
-		});
-		socket.on('item:changed', (item) => this.#receive(item));
+	connect(eventId: string, open?: OpenSocket): () => void {
+		const live = goLive(
+			{ role: 'staff', eventId },
+			'staff:sync',
+			{
+				synced: (snapshot) => snapshot && this.#apply(snapshot),
+				state: (connection) => (this.connection = connection),
+				refused: (reason) => (reason === 'session_invalid' || reason === 'forbidden') && (this.signedOut = true),
+				// Signed out everywhere: the server closed this console's connection.
+				closed: () => (this.signedOut = true)
+			},
+			open
+		);
+		this.#socket = live.socket;
+		live.on('item:changed', (item) => this.#receive(item));
 		// Leaders and follow-up officers hear of public items only, as children see them.
 		const receivePublic = (item: Parameters<typeof this.receivePublic>[0]) => this.receivePublic(item);
-		socket.on('submission:added', receivePublic);
-		socket.on('submission:updated', receivePublic);
-		socket.on('votes:counted', (counts) => (this.items = withCounts(this.items, counts)));
-		socket.on('queue:changed', ({ queue }) => (this.queue = queue));
-		socket.on('stage:changed', (stage) => (this.stage = stage));
-		socket.on('counters:changed', (counters) => (this.counters = counters));
-		socket.on('poll:changed', (poll) => this.receivePoll(poll));
-		socket.on('safeguarding:alert', (alert) => {
+		live.on('submission:added', receivePublic);
+		live.on('submission:updated', receivePublic);
+		live.on('votes:counted', (counts) => this.counts.counted(counts));
+		live.on('queue:changed', ({ queue }) => (this.queue = queue));
+		live.on('stage:changed', (stage) => this.#setStage(stage));
+		live.on('counters:changed', (counters) => (this.counters = counters));
+		live.on('poll:changed', (poll) => this.receivePoll(poll));
+		live.on('safeguarding:alert', (alert) => {
 			this.alerts = [...this.alerts.filter((a) => a.item.id !== alert.item.id), alert];
 		});
-		return () => socket.disconnect();
+		return live.close;
 	}
 
 	/** Sends one command and waits for its ack; a lost connection reads as a server fault. */
 	async send<C extends Command>(command: C, input: InputOf<C>): Promise<Result<DataOf<C>>> {
 		const socket = this.#socket;
 		if (!socket?.connected) return { ok: false, error: { code: 'server_error' } };
-		const emit = socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (c: C, i: InputOf<C>) => Promise<Result<DataOf<C>>>;
-		const result = await emit.call(socket.timeout(ACK_TIMEOUT_MS), command, input).catch(
+		const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(c: C, i: InputOf<C>): Promise<Result<DataOf<C>>> };
+		const result = await timed.emitWithAck(command, input).catch(
 			(): Result<DataOf<C>> => ({ ok: false, error: { code: 'server_error' } })
 		);
 		// The ack carries the changed item: apply it at once rather than wait for the broadcast.
 		if (result.ok && command === 'queue:set') this.queue = result.data as string[];
 		if (result.ok && (command === 'poll:create' || command === 'poll:set')) this.receivePoll(result.data as PollView);
 		if (result.ok && (command === 'stage:show' || command === 'stage:next' || command === 'agenda:start' || command === 'stage:review'))
-			this.stage = result.data as StageView;
+			this.#setStage(result.data as StageView);
 		return result;
 	}
 
@@ -99,13 +102,20 @@ export class ConsoleRoom {
 
 	#receive(item: StaffItemView) {
 		const visible = this.canModerate ? item.status !== 'safeguarding' : isPublic(item.status);
-		this.items = visible ? upsert(this.items, item) : this.items.filter((x) => x.id !== item.id);
+		this.counts.introduce([item]);
+		this.#items = visible ? upsert(this.#items, item) : this.#items.filter((x) => x.id !== item.id);
+	}
+
+	#setStage(stage: StageView) {
+		this.counts.introduce(stageItems(stage));
+		this.#stage = stage;
 	}
 
 	#apply(snapshot: StaffSnapshot) {
-		this.items = snapshot.items;
+		this.counts.reset(snapshot.items);
+		this.#items = snapshot.items;
 		this.queue = snapshot.queue;
-		this.stage = snapshot.stage;
+		this.#setStage(snapshot.stage);
 		this.counters = snapshot.counters;
 		this.alerts = snapshot.alerts;
 		this.canModerate = snapshot.canModerate;

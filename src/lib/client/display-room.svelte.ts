@@ -1,16 +1,22 @@
-import { sortFeed, upsert, withCounts } from '$lib/domain/feed';
+import { sortFeed, upsert } from '$lib/domain/feed';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
 import type { Counters, DisplaySnapshot, PollView, StageView } from '$lib/realtime/protocol';
-import { ACK_TIMEOUT_MS, connectForum, type ConnectionState } from './socket';
+import { goLive, type OpenSocket } from './live-connection';
+import type { ConnectionState } from './socket';
+import { countedStage, stageItems, VoteCounts } from './vote-counts.svelte';
 
 /** The projection screen's live state: read-only, keeps its last picture while reconnecting. */
 export class DisplayRoom {
 	connection = $state<ConnectionState>('connecting');
-	submissions = $state<SubmissionView[]>([]);
 	participantCount = $state(0);
-	stage = $state<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	counters = $state<Counters | null>(null);
 	polls = $state<PollView[]>([]);
+	readonly counts = new VoteCounts();
+	#submissions = $state.raw<SubmissionView[]>([]);
+	#stage = $state.raw<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
+	/** The public items, the question on stage and the next ones, all with the same counts. */
+	submissions = $derived(this.#submissions.map(this.counts.of));
+	stage = $derived(countedStage(this.counts, this.#stage));
 	top = $derived(sortFeed(this.submissions, 'votes'));
 	/** The poll whose results the MC shows (one at a time), and a poll children may answer now. */
 	shownPoll = $derived(this.polls.find((p) => p.resultsShown) ?? null);
@@ -20,39 +26,43 @@ export class DisplayRoom {
 		this.#apply(snapshot);
 	}
 
-	connect(displayKey: string): () => void {
-		const socket = connectForum({ role: 'display', displayKey });
-		socket.on('connect', async () => {
-			this.connection = 'online';
-			const synced = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('display:sync', {}).catch(() => null);
-			if (synced?.ok) this.#apply(synced.data);
-		});
-		socket.on('disconnect', () => (this.connection = 'connecting'));
-		socket.on('connect_error', (error) => {
-			// The link was revoked: reload to show that this screen's link no longer works.
-			if (error.message === 'unknown_event') return location.reload();
-			this.connection = 'connecting';
-			// A handshake the server refused is not retried by the client on its own.
-			if (!socket.active) setTimeout(() => socket.connect(), 5000);
-		});
+	connect(displayKey: string, open?: OpenSocket): () => void {
+		const live = goLive(
+			{ role: 'display', displayKey },
+			'display:sync',
+			{
+				synced: (snapshot) => snapshot && this.#apply(snapshot),
+				state: (connection) => (this.connection = connection),
+				// The link was revoked: reload to show that this screen's link no longer works.
+				refused: (reason) => reason === 'unknown_event' && (location.reload(), true)
+			},
+			open
+		);
 		const receive = (s: SubmissionView) => {
+			this.counts.introduce([s]);
 			// An item merged, withdrawn or taken back leaves the screen's lists.
-			this.submissions = isPublic(s.status) ? upsert(this.submissions, s) : this.submissions.filter((x) => x.id !== s.id);
+			this.#submissions = isPublic(s.status) ? upsert(this.#submissions, s) : this.#submissions.filter((x) => x.id !== s.id);
 		};
-		socket.on('submission:added', receive);
-		socket.on('submission:updated', receive);
-		socket.on('votes:counted', (counts) => (this.submissions = withCounts(this.submissions, counts)));
-		socket.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
-		socket.on('stage:changed', (stage) => (this.stage = stage));
-		socket.on('counters:changed', (counters) => (this.counters = counters));
-		socket.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
-		return () => socket.disconnect();
+		live.on('submission:added', receive);
+		live.on('submission:updated', receive);
+		live.on('votes:counted', (counts) => this.counts.counted(counts));
+		live.on('participant:joined', ({ participantCount }) => (this.participantCount = participantCount));
+		live.on('stage:changed', (stage) => this.#setStage(stage));
+		live.on('counters:changed', (counters) => (this.counters = counters));
+		live.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
+		return live.close;
+	}
+
+	#setStage(stage: StageView) {
+		this.counts.introduce(stageItems(stage));
+		this.#stage = stage;
 	}
 
 	#apply(snapshot: DisplaySnapshot) {
-		this.submissions = snapshot.submissions;
+		this.counts.reset(snapshot.submissions);
+		this.#submissions = snapshot.submissions;
+		this.#setStage(snapshot.stage);
 		this.participantCount = snapshot.participantCount;
-		this.stage = snapshot.stage;
 		this.counters = snapshot.counters;
 		this.polls = snapshot.polls;
 	}

@@ -1,10 +1,12 @@
-import { sortFeed, upsert, withCounts, type FeedOrder } from '$lib/domain/feed';
+import { sortFeed, upsert, type FeedOrder } from '$lib/domain/feed';
 import type { ErrorCode } from '$lib/domain/result';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
 import type { PollAnswer } from '$lib/domain/poll';
-import type { ParticipantSnapshot, PollView, VoteCount } from '$lib/realtime/protocol';
+import type { ParticipantSnapshot, PollView } from '$lib/realtime/protocol';
+import { goLive, type OpenSocket } from './live-connection';
 import { loadOutbox, outboxKey, toInput, updateOutbox, type OutboxEntry } from './outbox';
-import { ACK_TIMEOUT_MS, connectForum, type ConnectionState, type ForumSocket } from './socket';
+import { ACK_TIMEOUT_MS, type ConnectionState, type ForumSocket } from './socket';
+import { VoteCounts } from './vote-counts.svelte';
 
 /** Failures worth retrying later; every other refusal is final and goes back to the child. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['rate_limited', 'server_error']);
@@ -16,18 +18,21 @@ export interface Draft extends Omit<OutboxEntry, 'queuedAt'> {}
 export class ParticipantRoom {
 	connection = $state<ConnectionState>('connecting');
 	order = $state<FeedOrder>('votes');
-	submissions = $state<SubmissionView[]>([]);
-	mine = $state<SubmissionView[]>([]);
 	votedIds = $state<Record<string, true>>({});
-	/** The question on the projection screen now, shown on every phone too. */
-	onScreen = $state<SubmissionView | null>(null);
 	/** Polls the MC has opened, and this child's answers to them. */
 	polls = $state<PollView[]>([]);
 	pollAnswers = $state<Record<string, PollAnswer>>({});
 	outbox = $state<OutboxEntry[]>([]);
 	/** Items the server refused for good, waiting to be handed back to the composer one by one. */
 	refused = $state<{ entry: OutboxEntry; code: ErrorCode }[]>([]);
-	feed = $derived(sortFeed(this.submissions, this.order));
+	readonly counts = new VoteCounts();
+	#submissions = $state.raw<SubmissionView[]>([]);
+	#mine = $state.raw<SubmissionView[]>([]);
+	#onScreen = $state.raw<SubmissionView | null>(null);
+	/** The shared feed, the child's own items and the question on the projection screen: one count each. */
+	feed = $derived(sortFeed(this.#submissions.map(this.counts.of), this.order));
+	mine = $derived(this.#mine.map(this.counts.of));
+	onScreen = $derived(this.#onScreen && this.counts.of(this.#onScreen));
 	mineIds = $derived(new Set(this.mine.map((s) => s.id)));
 
 	#socket: ForumSocket | null = null;
@@ -41,31 +46,29 @@ export class ParticipantRoom {
 	}
 
 	/** Starts the live connection; returns the function that ends it. */
-	connect(): () => void {
+	connect(open?: OpenSocket): () => void {
 		this.outbox = loadOutbox(localStorage, this.#storageKey);
-		const socket = connectForum({ role: 'participant' });
-		this.#socket = socket;
-
-		socket.on('connect', async () => {
-			this.connection = 'online';
-			// After any gap, trust the server's view over whatever was missed.
-			const synced = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('participant:sync', {}).catch(() => null);
-			if (synced?.ok) this.#apply(synced.data);
-			void this.#flush();
-		});
-		socket.on('disconnect', () => (this.connection = navigator.onLine ? 'connecting' : 'offline'));
-		socket.on('connect_error', (error) => {
-			// The session is gone (e.g. cleared by the organisers): reload to show the join form.
-			if (error.message === 'not_joined') return location.reload();
-			this.connection = navigator.onLine ? 'connecting' : 'offline';
-			// A handshake the server refused is not retried by the client on its own.
-			if (!socket.active) setTimeout(() => socket.connect(), RETRY_AFTER_MS);
-		});
-		socket.on('submission:added', (submission) => this.#receive(submission));
-		socket.on('submission:updated', (submission) => this.#receive(submission));
-		socket.on('votes:counted', (counts) => this.#count(counts));
-		socket.on('stage:changed', (stage) => (this.onScreen = stage.onScreen));
-		socket.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
+		const live = goLive(
+			{ role: 'participant' },
+			'participant:sync',
+			{
+				synced: (snapshot) => {
+					// After any gap, trust the server's view over whatever was missed.
+					if (snapshot) this.#apply(snapshot);
+					void this.#flush();
+				},
+				state: (connection) => (this.connection = connection),
+				// The session is gone (e.g. cleared by the organisers): reload to show the join form.
+				refused: (reason) => reason === 'not_joined' && (location.reload(), true)
+			},
+			open
+		);
+		const socket = (this.#socket = live.socket);
+		live.on('submission:added', (submission) => this.#receive(submission));
+		live.on('submission:updated', (submission) => this.#receive(submission));
+		live.on('votes:counted', (counts) => this.counts.counted(counts));
+		live.on('stage:changed', ({ onScreen }) => this.#show(onScreen));
+		live.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
 
 		const offline = () => (this.connection = 'offline');
 		const online = () => {
@@ -84,7 +87,7 @@ export class ParticipantRoom {
 			removeEventListener('offline', offline);
 			removeEventListener('online', online);
 			removeEventListener('storage', storage);
-			socket.disconnect();
+			live.close();
 		};
 	}
 
@@ -107,7 +110,8 @@ export class ParticipantRoom {
 		if (!result.ok) return result.error.code;
 		const { [submissionId]: _was, ...rest } = this.votedIds;
 		this.votedIds = result.data.voted ? { ...rest, [submissionId]: true } : rest;
-		this.#count([result.data]);
+		// Sent right after the vote was stored, before any tick that could carry a newer count.
+		this.counts.counted([result.data]);
 		return null;
 	}
 
@@ -153,10 +157,11 @@ export class ParticipantRoom {
 	}
 
 	#apply(snapshot: ParticipantSnapshot) {
-		this.submissions = snapshot.submissions;
-		this.mine = snapshot.mine;
+		this.counts.reset([...snapshot.submissions, ...snapshot.mine]);
+		this.#submissions = snapshot.submissions;
+		this.#mine = snapshot.mine;
 		this.votedIds = Object.fromEntries(snapshot.votedIds.map((id) => [id, true as const]));
-		this.onScreen = snapshot.onScreen;
+		this.#show(snapshot.onScreen);
 		this.polls = snapshot.polls;
 		this.pollAnswers = snapshot.pollAnswers;
 	}
@@ -171,16 +176,17 @@ export class ParticipantRoom {
 	}
 
 	#receive(submission: SubmissionView, own = false) {
+		this.counts.introduce([submission]);
 		// Merged, withdrawn or taken back: it leaves the shared feed.
-		this.submissions = isPublic(submission.status)
-			? upsert(this.submissions, submission)
-			: this.submissions.filter((s) => s.id !== submission.id);
+		this.#submissions = isPublic(submission.status)
+			? upsert(this.#submissions, submission)
+			: this.#submissions.filter((s) => s.id !== submission.id);
 		// Items only their author may see arrive on the author's private room.
-		if (own || !isPublic(submission.status) || this.mineIds.has(submission.id)) this.mine = upsert(this.mine, submission);
+		if (own || !isPublic(submission.status) || this.mineIds.has(submission.id)) this.#mine = upsert(this.#mine, submission);
 	}
 
-	#count(counts: VoteCount[]) {
-		this.submissions = withCounts(this.submissions, counts);
-		this.mine = withCounts(this.mine, counts);
+	#show(onScreen: SubmissionView | null) {
+		if (onScreen) this.counts.introduce([onScreen]);
+		this.#onScreen = onScreen;
 	}
 }

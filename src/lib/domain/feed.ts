@@ -1,4 +1,3 @@
-import type { VoteCount } from './vote';
 import type { SubmissionView } from './submission';
 
 export type FeedOrder = 'votes' | 'newest';
@@ -17,13 +16,3 @@ export function upsert<T extends { id: string }>(list: readonly T[], item: T): T
 	return next;
 }
 
-
-/**
- * A tick's vote counts applied in one pass. The list is returned as it was when none of its items
- * changed, so a phone does not redraw for counts of items it does not show.
- */
-export function withCounts<T extends { id: string; votes: number }>(list: T[], counts: readonly VoteCount[]): T[] {
-	const latest = new Map(counts.map((c) => [c.submissionId, c.votes]));
-	if (!list.some((item) => latest.has(item.id))) return list;
-	return list.map((item) => (latest.has(item.id) ? { ...item, votes: latest.get(item.id)! } : item));
-}
