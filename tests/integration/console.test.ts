@@ -66,7 +66,7 @@ describe('the MC’s console, live', () => {
 		await c.emitWithAck('vote:set', { submissionId: source.id, voted: true });
 		await a.emitWithAck('vote:set', { submissionId: source.id, voted: true });
 
-		expect(await mc.emitWithAck('item:merge', { targetId: target.id, sourceIds: [target.id] })).toEqual({
+		expect(await mc.emitWithAck('submission:merge', { targetId: target.id, sourceIds: [target.id] })).toEqual({
 			ok: false,
 			error: { code: 'merge_self' }
 		});
@@ -75,14 +75,14 @@ describe('the MC’s console, live', () => {
 		const seen: number[] = [];
 		screen.on('votes:counted', (counts) => seen.push(...counts.filter((c) => c.submissionId === target.id).map((c) => c.votes)));
 		const counted = eventMatching(screen, 'votes:counted', (counts) => counts.some((c) => c.submissionId === target.id && c.votes === 2));
-		const merged = await mc.emitWithAck('item:merge', { targetId: target.id, sourceIds: [source.id] });
+		const merged = await mc.emitWithAck('submission:merge', { targetId: target.id, sourceIds: [source.id] });
 		// c once (voted for both), b (the merged item's author); a never votes for a's own item.
 		expect(merged).toMatchObject({ ok: true, data: { id: target.id, votes: 2 } });
 		await counted;
 		await sleep(VOTE_TICK_MS * 2);
 		expect(seen.at(-1)).toBe(2);
 		expect((await server.app.repos.submissions.findById(source.id))?.status).toBe('merged');
-		const again = await mc.emitWithAck('item:merge', { targetId: target.id, sourceIds: [source.id] });
+		const again = await mc.emitWithAck('submission:merge', { targetId: target.id, sourceIds: [source.id] });
 		expect(again).toEqual({ ok: false, error: { code: 'merge_invalid' } });
 	});
 
@@ -168,10 +168,10 @@ describe('the MC’s console, live', () => {
 			text: 'Đề nghị có lớp dạy bơi miễn phí vào hè.'
 		};
 		const onPhone = nextEvent(a, 'submission:added');
-		const entered = await mc.emitWithAck('item:intake', card);
+		const entered = await mc.emitWithAck('submission:intake', card);
 		expect(entered).toMatchObject({ ok: true, data: { status: 'approved', delegationId: card.delegationId, authorName: null } });
 		expect((await onPhone).text).toBe(card.text);
-		expect(await mc.emitWithAck('item:intake', card)).toMatchObject({ ok: true });
+		expect(await mc.emitWithAck('submission:intake', card)).toMatchObject({ ok: true });
 		const all = await mc.emitWithAck('staff:sync', {});
 		expect(all.ok && all.data.items.filter((i) => i.id === card.id)).toHaveLength(1);
 	});
@@ -187,7 +187,7 @@ describe('safety on the day', () => {
 		const screen = await server.connected({ displayKey: DISPLAY_KEY });
 		const mc = await consoleFor();
 		const leaks = [collect(b, 'submission:added'), collect(screen, 'submission:added')];
-		const onConsole = nextEvent(mc, 'item:changed');
+		const onConsole = nextEvent(mc, 'moderation:updated');
 
 		const held = await submit(a, 'Trường này vcl, sân chơi chẳng có');
 		expect(held.status).toBe('pending');
@@ -205,7 +205,7 @@ describe('safety on the day', () => {
 		const screen = await server.connected({ displayKey: DISPLAY_KEY });
 		const mc = await consoleFor('moderator');
 		const organiser = await consoleFor('organiser');
-		const leaks = [collect(b, 'submission:added'), collect(screen, 'submission:added'), collect(mc, 'item:changed')];
+		const leaks = [collect(b, 'submission:added'), collect(screen, 'submission:added'), collect(mc, 'moderation:updated')];
 		const alert = nextEvent(organiser, 'safeguarding:alert');
 
 		const item = await submit(a, 'Em bị bố đánh mỗi tối, em sợ lắm', 'message');
@@ -234,7 +234,7 @@ describe('safety on the day', () => {
 		const organiser = await consoleFor('organiser');
 		const item = await submit(a, 'Bạn em nói bạn ấy muốn chết vì thi trượt, em phải làm sao?');
 		expect(item.status).toBe('safeguarding');
-		const toConsole = nextEvent(mc, 'item:changed');
+		const toConsole = nextEvent(mc, 'moderation:updated');
 		expect(await organiser.emitWithAck('safeguarding:release', { submissionId: item.id })).toMatchObject({
 			ok: true,
 			data: { status: 'pending' }

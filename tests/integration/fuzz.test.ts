@@ -201,7 +201,7 @@ const SPECS: { [C in Command]: Spec } = {
 		],
 		refusesDangling: true
 	},
-	'item:merge': {
+	'submission:merge': {
 		variants: [
 			{
 				keys: {
@@ -217,7 +217,7 @@ const SPECS: { [C in Command]: Spec } = {
 		],
 		refusesDangling: true
 	},
-	'item:intake': { variants: [{ keys: { ...submitKeys, delegationId: idKey() }, valid: { ...submitValid, delegationId: 'delegation' } }], refusesDangling: true },
+	'submission:intake': { variants: [{ keys: { ...submitKeys, delegationId: idKey() }, valid: { ...submitValid, delegationId: 'delegation' } }], refusesDangling: true },
 	'queue:set': {
 		variants: [{ keys: { submissionId: uuidKey(), position: intKey(0, 10_000, { nullable: true }) }, valid: { submissionId: SOME_UUID, position: 0 } }],
 		refusesDangling: true

@@ -60,8 +60,8 @@ const COMMAND_MATRIX: Record<StaffCommand, Record<Sender, boolean>> = {
 		child: false,
 		screen: false
 	},
-	'item:merge': runsTheRoom(),
-	'item:intake': runsTheRoom(),
+	'submission:merge': runsTheRoom(),
+	'submission:intake': runsTheRoom(),
 	'queue:set': runsTheRoom(),
 	'stage:show': runsTheRoom(),
 	'stage:next': runsTheRoom(),
@@ -123,12 +123,12 @@ describe('staff commands over the socket', () => {
 			case 'submission:answer':
 				await approve(item.id);
 				return socket.emitWithAck('submission:answer', { submissionId: item.id, summary: 'Năm sau xã sẽ xây.', answeredBy: null });
-			case 'item:merge': {
+			case 'submission:merge': {
 				const other = await pendingItem(author);
-				return socket.emitWithAck('item:merge', { targetId: item.id, sourceIds: [other.id] });
+				return socket.emitWithAck('submission:merge', { targetId: item.id, sourceIds: [other.id] });
 			}
-			case 'item:intake':
-				return socket.emitWithAck('item:intake', {
+			case 'submission:intake':
+				return socket.emitWithAck('submission:intake', {
 					id: crypto.randomUUID(),
 					delegationId: server.event.delegations[3].id,
 					kind: 'recommendation',
@@ -209,7 +209,7 @@ describe('staff commands over the socket', () => {
 		const other = await connectAs('child');
 		const screen = await connectAs('screen');
 		const leaks = [collect(leader, 'submission:added'), collect(other, 'submission:added'), collect(screen, 'submission:added')];
-		const seenByModerator = nextEvent(moderator, 'item:changed');
+		const seenByModerator = nextEvent(moderator, 'moderation:updated');
 
 		const item = await pendingItem(author);
 		expect((await seenByModerator).id).toBe(item.id);
@@ -217,7 +217,7 @@ describe('staff commands over the socket', () => {
 		expect(leaks.flat()).toHaveLength(0);
 
 		const onPhone = nextEvent(other, 'submission:updated');
-		const onModerator = nextEvent(moderator, 'item:changed');
+		const onModerator = nextEvent(moderator, 'moderation:updated');
 		const onScreen = nextEvent(screen, 'submission:updated');
 		const onLeader = nextEvent(leader, 'submission:updated');
 		const approved = await moderator.emitWithAck('moderation:decide', { submissionId: item.id, decision: 'approve' });

@@ -16,7 +16,7 @@ import type {
 	DisplaySnapshot,
 	HandshakeAuth,
 	ParticipantSnapshot,
-	StaffItemView,
+	StaffSubmissionView,
 	StaffSnapshot,
 	StageView,
 	VoteCount
@@ -135,7 +135,7 @@ function submission(id: string, votes: number, extra: Partial<SubmissionView> = 
 		...extra
 	};
 }
-const staffItem = (id: string, votes: number, extra: Partial<StaffItemView> = {}): StaffItemView => ({
+const staffItem = (id: string, votes: number, extra: Partial<StaffSubmissionView> = {}): StaffSubmissionView => ({
 	...submission(id, votes),
 	heldReason: null,
 	mergedInto: null,
@@ -165,7 +165,7 @@ const tick = (...counts: [string, number][]): VoteCount[] => counts.map(([submis
 function displaySnapshot(submissions: SubmissionView[], stage: StageView): DisplaySnapshot {
 	return { submissions, participantCount: 3, stage, counters, polls: [] };
 }
-function staffSnapshot(items: StaffItemView[], stage: StageView, queue: string[] = []): StaffSnapshot {
+function staffSnapshot(items: StaffSubmissionView[], stage: StageView, queue: string[] = []): StaffSnapshot {
 	return { items, queue, stage, counters, alerts: [], safeguarding: { waiting: 0, organiserOnline: true }, canModerate: true, polls: [] };
 }
 function participantSnapshot(submissions: SubmissionView[], onScreen: SubmissionView | null, mine: SubmissionView[] = []): ParticipantSnapshot {
@@ -336,11 +336,11 @@ describe('the MC’s console (ConsoleRoom)', () => {
 		expect(room.items.find((i) => i.id === 'a')?.votes).toBe(5);
 	});
 
-	it('keeps the newer count over an item:changed or a stage ack read before the last tick', async () => {
+	it('keeps the newer count over an moderation:updated or a stage ack read before the last tick', async () => {
 		const { room, snapshot, a, b } = console_();
 		const { socket } = await connected((o) => room.connect('event-1', o), 'staff:sync', snapshot);
 		socket.emit('votes:counted', tick(['a', 7]));
-		socket.emit('item:changed', { ...a, status: 'answered', votes: 3 });
+		socket.emit('moderation:updated', { ...a, status: 'answered', votes: 3 });
 		expect(room.byId.get('a')).toMatchObject({ status: 'answered', votes: 7 });
 		expect(room.stage.onScreen?.votes).toBe(7);
 

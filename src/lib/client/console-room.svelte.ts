@@ -6,7 +6,7 @@ import type {
 	Counters,
 	PollView,
 	SafeguardingAlert,
-	StaffItemView,
+	StaffSubmissionView,
 	StaffSnapshot,
 	StageView
 } from '$lib/realtime/protocol';
@@ -35,7 +35,7 @@ export class ConsoleRoom {
 	/** The session ended elsewhere (logout everywhere): the page asks to sign in again. */
 	signedOut = $state(false);
 	readonly counts = new VoteCounts();
-	#items = $state.raw<StaffItemView[]>([]);
+	#items = $state.raw<StaffSubmissionView[]>([]);
 	#stage = $state.raw<StageView>({ onScreen: null, onScreenSince: null, next: [], agenda: null, review: null });
 	#socket: ForumSocket | null = null;
 
@@ -58,7 +58,7 @@ export class ConsoleRoom {
 			open
 		);
 		this.#socket = live.socket;
-		live.on('item:changed', (item) => this.#receive(item));
+		live.on('moderation:updated', (item) => this.#receive(item));
 		// Leaders and follow-up officers hear of public items only, as children see them.
 		const receivePublic = (item: Parameters<typeof this.receivePublic>[0]) => this.receivePublic(item);
 		live.on('submission:added', receivePublic);
@@ -90,8 +90,8 @@ export class ConsoleRoom {
 		return result;
 	}
 
-	receivePublic(item: Omit<StaffItemView, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel' | 'preSubmitted'>) {
-		// Moderators get the fuller staff view through item:changed; don't overwrite it with less.
+	receivePublic(item: Omit<StaffSubmissionView, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel' | 'preSubmitted'>) {
+		// Moderators get the fuller staff view through moderation:updated; don't overwrite it with less.
 		if (this.canModerate) return;
 		this.#receive({ heldReason: null, mergedInto: null, originalText: null, decidedBy: null, enteredBy: null, originLabel: null, preSubmitted: false, ...item });
 	}
@@ -100,7 +100,7 @@ export class ConsoleRoom {
 		this.polls = upsert(this.polls, poll);
 	}
 
-	#receive(item: StaffItemView) {
+	#receive(item: StaffSubmissionView) {
 		const visible = this.canModerate ? item.status !== 'safeguarding' : isPublic(item.status);
 		this.counts.introduce([item]);
 		this.#items = visible ? upsert(this.#items, item) : this.#items.filter((x) => x.id !== item.id);

@@ -2,7 +2,7 @@ export const SUBMISSION_KINDS = ['question', 'recommendation', 'message'] as con
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 /**
- * The whole life of an item (item-flow.ts has the transitions). Being queued or on screen is not a
+ * The whole life of an item (submission-flow.ts has the transitions). Being queued or on screen is not a
  * status: an approved item can be both, and stays approved until it is answered.
  */
 export const SUBMISSION_STATUSES = [

@@ -35,7 +35,7 @@ export type ModerationDecisionInput =
 	| { submissionId: string; decision: 'reject'; reason: RejectionReason };
 
 /** What moderators see of an item, beyond what children see (derived from the entity). */
-export interface StaffItemView
+export interface StaffSubmissionView
 	extends SubmissionView,
 		Pick<Submission, 'heldReason' | 'mergedInto' | 'originalText' | 'decidedBy' | 'enteredBy' | 'originLabel'> {
 	/** Sent ahead of the day through the delegation's chaperone link. */
@@ -94,7 +94,7 @@ export interface PollView extends Poll {
 
 /** A child's item that suggests they are in danger: for the organiser only. */
 export interface SafeguardingAlert {
-	item: StaffItemView;
+	item: StaffSubmissionView;
 	delegationName: string;
 	handled: boolean;
 }
@@ -145,7 +145,7 @@ export interface AnswerInput {
 /** What a staff console draws from: the items this role may see in this event. */
 export interface StaffSnapshot {
 	/** Every item for those who moderate (never safeguarding ones); the public ones otherwise. */
-	items: StaffItemView[];
+	items: StaffSubmissionView[];
 	/** Ids in the MC's queue, in order. */
 	queue: string[];
 	stage: StageView;
@@ -189,13 +189,13 @@ export interface ClientToServerEvents {
 	'staff:sync': (input: Record<string, never>, ack: (result: Ack<StaffSnapshot>) => void) => void;
 	'moderation:decide': (input: ModerationDecisionInput, ack: (result: Ack<SubmissionView>) => void) => void;
 	'submission:answer': (input: AnswerInput, ack: (result: Ack<SubmissionView>) => void) => void;
-	'item:merge': (input: MergeInput, ack: (result: Ack<StaffItemView>) => void) => void;
-	'item:intake': (input: IntakeInput, ack: (result: Ack<StaffItemView>) => void) => void;
+	'submission:merge': (input: MergeInput, ack: (result: Ack<StaffSubmissionView>) => void) => void;
+	'submission:intake': (input: IntakeInput, ack: (result: Ack<StaffSubmissionView>) => void) => void;
 	'queue:set': (input: QueueInput, ack: (result: Ack<string[]>) => void) => void;
 	'stage:show': (input: { submissionId: string | null }, ack: (result: Ack<StageView>) => void) => void;
 	'stage:next': (input: Record<string, never>, ack: (result: Ack<StageView>) => void) => void;
 	'agenda:start': (input: { agendaItemId: string | null }, ack: (result: Ack<StageView>) => void) => void;
-	'safeguarding:release': (input: { submissionId: string }, ack: (result: Ack<StaffItemView>) => void) => void;
+	'safeguarding:release': (input: { submissionId: string }, ack: (result: Ack<StaffSubmissionView>) => void) => void;
 	'safeguarding:handled': (input: { submissionId: string }, ack: (result: Ack<SafeguardingAlert>) => void) => void;
 	'submission:followUp': (input: FollowUpInput, ack: (result: Ack<{ followUpId: string; dueAt: number }>) => void) => void;
 	'session:close': (input: Record<string, never>, ack: (result: Ack<{ followUps: number }>) => void) => void;
@@ -222,8 +222,8 @@ export const STAFF_COMMANDS = [
 	'staff:sync',
 	'moderation:decide',
 	'submission:answer',
-	'item:merge',
-	'item:intake',
+	'submission:merge',
+	'submission:intake',
 	'queue:set',
 	'stage:show',
 	'stage:next',
@@ -243,7 +243,7 @@ export interface ServerToClientEvents {
 	/** An item changed (approved, rejected, answered): clients replace their copy. */
 	'submission:updated': (submission: SubmissionView) => void;
 	/** Moderators only: an item as staff see it, on every change. */
-	'item:changed': (item: StaffItemView) => void;
+	'moderation:updated': (item: StaffSubmissionView) => void;
 	/** Moderators only: the queue's new order. */
 	'queue:changed': (queue: { queue: string[] }) => void;
 	/** Everyone in the hall: the question on screen, what is next, the agenda item. */

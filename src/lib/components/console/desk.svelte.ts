@@ -5,7 +5,7 @@ import type { RejectionReason } from '$lib/domain/submission';
 import { suggestSimilar } from '$lib/domain/vietnamese-text';
 import { staffErrorMessage } from '$lib/i18n-staff';
 import { m } from '$lib/paraglide/messages.js';
-import type { StaffItemView } from '$lib/realtime/protocol';
+import type { StaffSubmissionView } from '$lib/realtime/protocol';
 import { keepFocusAfter } from './keyboard';
 
 /** What the console needs to know of the event to name an item's topic, delegation and agency. */
@@ -38,7 +38,7 @@ export class ConsoleDesk {
 
 	onScreenId = $derived(this.room.stage.onScreen?.id ?? null);
 	pending = $derived(this.room.items.filter((i) => i.status === 'pending').sort((a, b) => a.createdAt - b.createdAt));
-	queued = $derived(this.room.queue.map((id) => this.room.byId.get(id)).filter((i): i is StaffItemView => Boolean(i)));
+	queued = $derived(this.room.queue.map((id) => this.room.byId.get(id)).filter((i): i is StaffSubmissionView => Boolean(i)));
 	approved = $derived(
 		this.room.items
 			.filter((i) => i.status === 'approved' && !this.room.queue.includes(i.id) && i.id !== this.onScreenId && this.matchesFilter(i))
@@ -55,16 +55,16 @@ export class ConsoleDesk {
 		return this.#event();
 	}
 
-	topicOf = (item: StaffItemView) => nameIn(this.event.topics, item.topicId);
-	delegationOf = (item: StaffItemView) => nameIn(this.event.delegations, item.delegationId);
-	agencyOf = (item: StaffItemView) => nameIn(this.event.agencies, item.agencyId) || null;
+	topicOf = (item: StaffSubmissionView) => nameIn(this.event.topics, item.topicId);
+	delegationOf = (item: StaffSubmissionView) => nameIn(this.event.delegations, item.delegationId);
+	agencyOf = (item: StaffSubmissionView) => nameIn(this.event.agencies, item.agencyId) || null;
 
-	matchesFilter(item: StaffItemView) {
+	matchesFilter(item: StaffSubmissionView) {
 		return (!this.topicFilter || item.topicId === this.topicFilter) && (!this.agencyFilter || item.agencyId === this.agencyFilter);
 	}
 
 	/** Items already in the dialogue that a waiting one may repeat: the MC merges instead of approving. */
-	similarTo(item: StaffItemView) {
+	similarTo(item: StaffSubmissionView) {
 		return suggestSimilar(
 			item.text,
 			this.room.items.filter(
@@ -83,30 +83,30 @@ export class ConsoleDesk {
 		return result;
 	}
 
-	approve(item: StaffItemView, text?: string) {
+	approve(item: StaffSubmissionView, text?: string) {
 		return keepFocusAfter(item.id, async () => {
 			const result = await this.send('moderation:decide', { submissionId: item.id, decision: 'approve', ...(text ? { text } : {}) });
 			if (result.ok) this.editing = null;
 		});
 	}
 
-	reject(item: StaffItemView, reason: RejectionReason) {
+	reject(item: StaffSubmissionView, reason: RejectionReason) {
 		return keepFocusAfter(item.id, async () => {
 			const result = await this.send('moderation:decide', { submissionId: item.id, decision: 'reject', reason });
 			if (result.ok) this.rejecting = null;
 		});
 	}
 
-	merge(source: StaffItemView, targetId: string) {
-		return keepFocusAfter(source.id, () => this.send('item:merge', { targetId, sourceIds: [source.id] }));
+	merge(source: StaffSubmissionView, targetId: string) {
+		return keepFocusAfter(source.id, () => this.send('submission:merge', { targetId, sourceIds: [source.id] }));
 	}
 
-	edit(item: StaffItemView) {
+	edit(item: StaffSubmissionView) {
 		[this.editing, this.editText] = [item.id, item.text];
 	}
 
 	/** Into the queue at `position` (0-based), or out of it with null. */
-	toQueue(item: StaffItemView, position: number | null) {
+	toQueue(item: StaffSubmissionView, position: number | null) {
 		return this.send('queue:set', { submissionId: item.id, position });
 	}
 

@@ -2,7 +2,7 @@ import { tick } from 'svelte';
 import { REJECTION_REASONS } from '$lib/domain/submission';
 import type { ConsoleDesk } from './desk.svelte';
 
-/** Cards are marked `data-item-id`, each list `data-list` (ItemColumn.svelte). */
+/** Cards are marked `data-item-id`, each list `data-list` (SubmissionColumn.svelte). */
 const cardOf = (id: string | undefined) => (id ? document.querySelector<HTMLElement>(`[data-item-id="${id}"]`) : null);
 const listOf = (card: HTMLElement | null) => [...(card?.closest('[data-list]')?.querySelectorAll<HTMLElement>('[data-item-id]') ?? [])];
 

@@ -4,7 +4,7 @@
  * - public items: the audience room (phones, screens, staff) as SubmissionView, with the follow-up
  *   outcome when there is one (the outcome is public: /ket-qua shows it too);
  * - an item that is not public: its author's own devices only;
- * - every item but safeguarding ones: the moderators' consoles, as StaffItemView;
+ * - every item but safeguarding ones: the moderators' consoles, as StaffSubmissionView;
  * - safeguarding items: the organisers, as an alert; never the hall;
  * - vote counts: one message per event per tick (VoteTicker), merges included, so a newer count is
  *   never overtaken by an older one waiting in the ticker.
@@ -61,7 +61,7 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 		const previous = change.type === 'submission:changed' ? change.previous : null;
 		const { eventId, participantId } = item;
 		if (item.status === 'safeguarding') publisher.publish({ kind: 'organisers', eventId }, 'safeguarding:alert', await views.alertOf(item));
-		else publisher.publish({ kind: 'moderators', eventId }, 'item:changed', toStaffView(item));
+		else publisher.publish({ kind: 'moderators', eventId }, 'moderation:updated', toStaffView(item));
 		if (item.status === 'safeguarding' || previous?.status === 'safeguarding') await safeguardingWaiting(eventId);
 
 		const wire = previous ? 'submission:updated' : 'submission:added';

@@ -19,7 +19,7 @@ export interface ServiceDeps {
  * What nobody has decided yet about a new item: each way in (a phone, a paper card, a chaperone,
  * a lower-level forum) spreads this and sets only what it knows.
  */
-export const NEW_ITEM = {
+export const NEW_SUBMISSION = {
 	votes: 0,
 	rejectionReason: null,
 	answerSummary: null,

@@ -1,4 +1,4 @@
-import { ITEM_FLOW } from '$lib/domain/item-flow';
+import { SUBMISSION_FLOW } from '$lib/domain/submission-flow';
 import {
 	defaultDueAt,
 	parseDueDate,
@@ -68,7 +68,7 @@ export function createFollowUpService(deps: ServiceDeps) {
 			const due = input.dueDate.trim() ? parseDueDate(input.dueDate, now()) : ok(defaultDueAt(event.startsAt, event.followUpDays, now()));
 			if (!due.ok) return due;
 			const handOver = handOverOf(item, agencyId, due.data, await nameOf(actor), input.note.trim().slice(0, 1000));
-			const done = await repos.followUps.handOver([handOver], ITEM_FLOW.followUp.from);
+			const done = await repos.followUps.handOver([handOver], SUBMISSION_FLOW.followUp.from);
 			if (!done.length) return audit.refused(actor, 'submission:answer', item.eventId, 'not_answerable');
 			await announceHandedOver(done, new Map([[item.id, item]]));
 			const followUp = done[0].followUp;

@@ -3,7 +3,7 @@ import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import { isPublic } from '$lib/domain/submission';
 import { auditTrail } from './audit-trail';
-import { NEW_ITEM, type ServiceDeps } from './deps';
+import { NEW_SUBMISSION, type ServiceDeps } from './deps';
 
 export interface ForwardInput {
 	targetEventId: string;
@@ -60,7 +60,7 @@ export function createForwardingService(deps: ServiceDeps) {
 				const topic = target.topics.find((t) => key(t.name) === key(topicName)) ?? target.topics[0];
 				const agency = target.agencies.find((a) => key(a.name) === key(agencyName));
 				const { inserted, stored } = await repos.submissions.insertIfAbsent({
-					...NEW_ITEM,
+					...NEW_SUBMISSION,
 					id: newId(),
 					eventId: target.id,
 					participantId: null,

@@ -5,7 +5,7 @@
  */
 import { tallyPoll, type PollTally } from '$lib/domain/poll';
 import { isPublic, publicView, REJECTION_REASONS, type Submission } from '$lib/domain/submission';
-import type { Counters, PollView, ReviewView, SafeguardingAlert, SafeguardingNotice, StaffItemView, StageView } from '$lib/realtime/protocol';
+import type { Counters, PollView, ReviewView, SafeguardingAlert, SafeguardingNotice, StaffSubmissionView, StageView } from '$lib/realtime/protocol';
 import type { Repositories, StoredPoll } from '../repositories';
 import type { Publisher } from './publisher';
 
@@ -22,11 +22,12 @@ export function toStaffView({
 	originSubmissionId: _origin,
 	chaperoneLinkId,
 	...view
-}: Submission): StaffItemView {
+}: Submission): StaffSubmissionView {
 	return { ...view, preSubmitted: Boolean(chaperoneLinkId) };
 }
 
-export function hallViews(repos: Repositories, publisher: Pick<Publisher, 'present'>) {
+/** `presence` says who is connected (the publisher's side); views never send anything. */
+export function hallViews(repos: Repositories, presence: Pick<Publisher, 'present'>) {
 	async function alertOf(item: Submission): Promise<SafeguardingAlert> {
 		const event = await repos.events.findById(item.eventId);
 		return {
@@ -125,7 +126,7 @@ export function hallViews(repos: Repositories, publisher: Pick<Publisher, 'prese
 	async function safeguardingNotice(eventId: string): Promise<SafeguardingNotice> {
 		const [alerts, organiserOnline] = await Promise.all([
 			repos.submissions.listByStatus(eventId, ['safeguarding']),
-			publisher.present({ kind: 'organisers', eventId })
+			presence.present({ kind: 'organisers', eventId })
 		]);
 		return { waiting: alerts.filter((a) => a.safeguardingHandledAt === null).length, organiserOnline };
 	}

@@ -1,4 +1,4 @@
-import { ITEM_FLOW, mergedSupporters, type ItemAction } from '$lib/domain/item-flow';
+import { SUBMISSION_FLOW, mergedSupporters, type SubmissionAction } from '$lib/domain/submission-flow';
 import { ok, type ErrorCode, type Result } from '$lib/domain/result';
 import { authorise, type StaffAction, type StaffActor } from '$lib/domain/staff';
 import { isPublic, publicView, SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionView } from '$lib/domain/submission';
@@ -8,12 +8,12 @@ import type {
 	MergeInput,
 	ModerationDecisionInput,
 	SafeguardingAlert,
-	StaffItemView,
+	StaffSubmissionView,
 	StaffSnapshot
 } from '$lib/realtime/protocol';
 import type { StoredSubmission, SubmissionChange } from '../repositories';
 import { auditTrail } from './audit-trail';
-import { NEW_ITEM, staffName, type ServiceDeps } from './deps';
+import { NEW_SUBMISSION, staffName, type ServiceDeps } from './deps';
 import { toStaffView } from './hall-views';
 import { verdictOn } from './text-check';
 
@@ -50,13 +50,13 @@ export function createModerationService(deps: ServiceDeps) {
 		actor: StaffActor,
 		action: StaffAction,
 		item: StoredSubmission,
-		flow: ItemAction,
+		flow: SubmissionAction,
 		patch: Omit<SubmissionChange, 'status'>,
 		refusal: ErrorCode,
 		onlyFrom?: readonly SubmissionStatus[]
 	): Promise<Result<StoredSubmission>> {
-		const { to } = ITEM_FLOW[flow];
-		const from = onlyFrom ?? ITEM_FLOW[flow].from;
+		const { to } = SUBMISSION_FLOW[flow];
+		const from = onlyFrom ?? SUBMISSION_FLOW[flow].from;
 		const changed = await repos.submissions.transition(item.id, from, { ...patch, status: to });
 		if (!changed) {
 			// Someone else decided it (before or while this actor acted): name them.
@@ -99,7 +99,7 @@ export function createModerationService(deps: ServiceDeps) {
 		},
 
 		/** Approve (possibly with the MC's wording; the child's is kept) or reject with a reason. */
-		async decide(actor: StaffActor | null, input: ModerationDecisionInput): Promise<Result<StaffItemView>> {
+		async decide(actor: StaffActor | null, input: ModerationDecisionInput): Promise<Result<StaffSubmissionView>> {
 			const found = await itemFor(actor, 'submission:moderate', input.submissionId);
 			if (!found.ok) return found;
 			const { item } = found.data;
@@ -159,7 +159,7 @@ export function createModerationService(deps: ServiceDeps) {
 		 * Folds several children's versions of one question into one item. Votes are united
 		 * without counting a child twice; the merged authors count as supporters.
 		 */
-		async merge(actor: StaffActor | null, { targetId, sourceIds }: MergeInput): Promise<Result<StaffItemView>> {
+		async merge(actor: StaffActor | null, { targetId, sourceIds }: MergeInput): Promise<Result<StaffSubmissionView>> {
 			const found = await itemFor(actor, 'submission:moderate', targetId);
 			if (!found.ok) return found;
 			const { item: target } = found.data;
@@ -174,7 +174,7 @@ export function createModerationService(deps: ServiceDeps) {
 					present.map(async (s) => ({ authorId: s.participantId, voterIds: await repos.votes.listVoterIds(s.id) }))
 				)
 			);
-			const merged = await repos.submissions.merge(target.id, sourceIds, ITEM_FLOW.merge.from, supporters);
+			const merged = await repos.submissions.merge(target.id, sourceIds, SUBMISSION_FLOW.merge.from, supporters);
 			if (!merged) return audit.refused(found.data.actor, 'submission:moderate', target.eventId, 'merge_invalid');
 			for (const [i, source] of merged.sources.entries()) await announce({ type: 'submission:changed', submission: source, previous: present[i] });
 			await announce({ type: 'submission:changed', submission: merged.target, previous: target });
@@ -190,7 +190,7 @@ export function createModerationService(deps: ServiceDeps) {
 		/** An organiser's console connected or closed: the MC's notice says whether alerts are read. */
 		organiserPresenceChanged: (eventId: string) => announce({ type: 'safeguarding:waiting', eventId }),
 
-		async releaseAlert(actor: StaffActor | null, submissionId: string): Promise<Result<StaffItemView>> {
+		async releaseAlert(actor: StaffActor | null, submissionId: string): Promise<Result<StaffSubmissionView>> {
 			const found = await itemFor(actor, 'safeguarding:view', submissionId);
 			if (!found.ok) return found;
 			const changed = await step(found.data.actor, 'safeguarding:view', found.data.item, 'release', {}, 'not_safeguarding');
@@ -215,7 +215,7 @@ export function createModerationService(deps: ServiceDeps) {
 	 * moderators here, so it is approved at once, unless the safety check says a child is in danger.
 	 * Retyping with the same id (a double click, a resend) stores it once.
 	 */
-	async function intakeFor(actor: StaffActor | null, eventId: string, input: IntakeInput): Promise<Result<StaffItemView>> {
+	async function intakeFor(actor: StaffActor | null, eventId: string, input: IntakeInput): Promise<Result<StaffSubmissionView>> {
 		if (!actor || !authorise(actor, 'submission:moderate', { eventId }))
 			return audit.refused(actor, 'submission:moderate', eventId, 'forbidden');
 		const event = await repos.events.findById(eventId);
@@ -234,7 +234,7 @@ export function createModerationService(deps: ServiceDeps) {
 		const verdict = verdictOn(input.text, event.wordFilter);
 		const enteredBy = await nameOf(actor);
 		const { inserted, stored } = await repos.submissions.insertIfAbsent({
-			...NEW_ITEM,
+			...NEW_SUBMISSION,
 			id: input.id,
 			eventId,
 			participantId: null,

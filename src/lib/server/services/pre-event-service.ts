@@ -15,7 +15,7 @@ import type { SubmissionKind } from '$lib/domain/submission';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
 import type { ChaperoneLink, StoredSubmission } from '../repositories';
 import { auditTrail } from './audit-trail';
-import { NEW_ITEM, type ServiceDeps } from './deps';
+import { NEW_SUBMISSION, type ServiceDeps } from './deps';
 import { startingPoint } from './text-check';
 
 export interface PreEventItemInput {
@@ -112,7 +112,7 @@ export function createPreEventService(deps: ServiceDeps) {
 			const topic = event.topics.find((t) => t.id === input.topicId)!;
 			const { status, held } = startingPoint(input.text, event.wordFilter, event.moderation);
 			const { stored } = await repos.submissions.insertIfAbsent({
-				...NEW_ITEM,
+				...NEW_SUBMISSION,
 				id: deps.newId(),
 				eventId: event.id,
 				participantId: null,

@@ -1,4 +1,4 @@
-import { canTakeTheStage, moveInQueue } from '$lib/domain/item-flow';
+import { canTakeTheStage, moveInQueue } from '$lib/domain/submission-flow';
 import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import type { QueueInput, StageView } from '$lib/realtime/protocol';

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '$lib/domain/result';
-import { ITEM_FLOW } from '$lib/domain/item-flow';
+import { SUBMISSION_FLOW } from '$lib/domain/submission-flow';
 import {
 	authorNameFor,
 	publicView,
@@ -10,7 +10,7 @@ import {
 } from '$lib/domain/submission';
 import type { Participant } from '$lib/domain/participant';
 import type { DisplaySnapshot, ParticipantSnapshot, SubmitSubmissionInput } from '$lib/realtime/protocol';
-import { NEW_ITEM, type ServiceDeps } from './deps';
+import { NEW_SUBMISSION, type ServiceDeps } from './deps';
 import { outcomeOf } from './follow-up-service';
 import { startingPoint } from './text-check';
 
@@ -45,7 +45,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 			if (input.agencyId && !event.agencies.some((a) => a.id === input.agencyId)) return fail('unknown_agency');
 
 			const { inserted, stored } = await repos.submissions.insertIfAbsent({
-				...NEW_ITEM,
+				...NEW_SUBMISSION,
 				id: input.id,
 				eventId: event.id,
 				participantId: participant.id,
@@ -73,7 +73,7 @@ export function createSubmissionService(deps: ServiceDeps) {
 		async withdraw(participant: Participant, submissionId: string): Promise<Result<SubmissionView>> {
 			const item = await repos.submissions.findById(submissionId);
 			if (!item || item.participantId !== participant.id) return fail('unknown_submission');
-			const { from, to } = ITEM_FLOW.withdraw;
+			const { from, to } = SUBMISSION_FLOW.withdraw;
 			const changed = await repos.submissions.transition(item.id, from, { status: to });
 			if (!changed) return fail('not_withdrawable');
 			const stage = await repos.events.getStage(item.eventId);

@@ -6,9 +6,9 @@
 import type { SubmissionStatus } from './submission';
 
 export const ITEM_ACTIONS = ['approve', 'reject', 'answer', 'followUp', 'withdraw', 'merge', 'release'] as const;
-export type ItemAction = (typeof ITEM_ACTIONS)[number];
+export type SubmissionAction = (typeof ITEM_ACTIONS)[number];
 
-export const ITEM_FLOW: Record<ItemAction, { from: readonly SubmissionStatus[]; to: SubmissionStatus }> = {
+export const SUBMISSION_FLOW: Record<SubmissionAction, { from: readonly SubmissionStatus[]; to: SubmissionStatus }> = {
 	/** The MC lets a waiting item in (possibly edited). */
 	approve: { from: ['pending'], to: 'approved' },
 	/** Not taken, with a reason; an approved item can still be taken back. */
@@ -25,8 +25,8 @@ export const ITEM_FLOW: Record<ItemAction, { from: readonly SubmissionStatus[]; 
 	release: { from: ['safeguarding'], to: 'pending' }
 };
 
-export function transition(action: ItemAction, from: SubmissionStatus): SubmissionStatus | null {
-	const rule = ITEM_FLOW[action];
+export function transition(action: SubmissionAction, from: SubmissionStatus): SubmissionStatus | null {
+	const rule = SUBMISSION_FLOW[action];
 	return rule.from.includes(from) ? rule.to : null;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canTakeTheStage, ITEM_ACTIONS, mergedSupporters, moveInQueue, transition, type ItemAction } from '$lib/domain/item-flow';
+import { canTakeTheStage, ITEM_ACTIONS, mergedSupporters, moveInQueue, transition, type SubmissionAction } from '$lib/domain/submission-flow';
 import { isPublic, SUBMISSION_STATUSES, type SubmissionStatus } from '$lib/domain/submission';
 
 /** Every status × every action, written out: '-' where the action is refused. */
-const EXPECTED: Record<SubmissionStatus, Record<ItemAction, SubmissionStatus | '-'>> = {
+const EXPECTED: Record<SubmissionStatus, Record<SubmissionAction, SubmissionStatus | '-'>> = {
 	pending: { approve: 'approved', reject: 'rejected', answer: '-', followUp: '-', withdraw: 'withdrawn', merge: 'merged', release: '-' },
 	approved: { approve: '-', reject: 'rejected', answer: 'answered', followUp: 'follow_up', withdraw: 'withdrawn', merge: 'merged', release: '-' },
 	rejected: { approve: '-', reject: '-', answer: '-', followUp: '-', withdraw: '-', merge: '-', release: '-' },
