@@ -336,7 +336,15 @@ describe('the MC’s console (ConsoleRoom)', () => {
 		expect(room.items.find((i) => i.id === 'a')?.votes).toBe(5);
 	});
 
-	it('keeps the newer count over an moderation:updated or a stage ack read before the last tick', async () => {
+	it('keeps the neutral safeguarding count from the snapshot and from each notice', async () => {
+		const { room, snapshot } = console_();
+		const { socket } = await connected((o) => room.connect('event-1', o), 'staff:sync', { ...snapshot, safeguarding: { waiting: 1, organiserOnline: false } });
+		expect(room.safeguarding).toEqual({ waiting: 1, organiserOnline: false });
+		socket.emit('safeguarding:waiting', { waiting: 1, organiserOnline: true });
+		expect(room.safeguarding).toEqual({ waiting: 1, organiserOnline: true });
+	});
+
+	it('keeps the newer count over a moderation:updated or a stage ack read before the last tick', async () => {
 		const { room, snapshot, a, b } = console_();
 		const { socket } = await connected((o) => room.connect('event-1', o), 'staff:sync', snapshot);
 		socket.emit('votes:counted', tick(['a', 7]));

@@ -6,6 +6,7 @@ import type {
 	Counters,
 	PollView,
 	SafeguardingAlert,
+	SafeguardingNotice,
 	StaffSubmissionView,
 	StaffSnapshot,
 	StageView
@@ -29,6 +30,8 @@ export class ConsoleRoom {
 	queue = $state<string[]>([]);
 	counters = $state<Counters | null>(null);
 	alerts = $state<SafeguardingAlert[]>([]);
+	/** Alerts waiting for an organiser, as a count only, and whether one is connected. */
+	safeguarding = $state<SafeguardingNotice>({ waiting: 0, organiserOnline: false });
 	canModerate = $state(false);
 	/** The event's polls with live results (for those who run the room). */
 	polls = $state<PollView[]>([]);
@@ -68,6 +71,7 @@ export class ConsoleRoom {
 		live.on('stage:changed', (stage) => this.#setStage(stage));
 		live.on('counters:changed', (counters) => (this.counters = counters));
 		live.on('poll:changed', (poll) => this.receivePoll(poll));
+		live.on('safeguarding:waiting', (notice) => (this.safeguarding = notice));
 		live.on('safeguarding:alert', (alert) => {
 			this.alerts = [...this.alerts.filter((a) => a.item.id !== alert.item.id), alert];
 		});
@@ -118,6 +122,7 @@ export class ConsoleRoom {
 		this.#setStage(snapshot.stage);
 		this.counters = snapshot.counters;
 		this.alerts = snapshot.alerts;
+		this.safeguarding = snapshot.safeguarding;
 		this.canModerate = snapshot.canModerate;
 		this.polls = snapshot.polls;
 	}
