@@ -86,7 +86,16 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		testTimeout: 15_000,
 		projects: [
-			{ extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: ['**/*.svelte.test.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					exclude: ['**/*.svelte.test.ts'],
+					// `npm run bench` runs these (vitest bench), never `npm test`.
+					benchmark: { include: ['tests/bench/**/*.bench.ts'] }
+				}
+			},
 			// The rooms' runes classes, compiled for the browser as the pages run them (browser-runes.ts).
 			{ extends: true, test: { name: 'runes', include: ['tests/unit/**/*.svelte.test.ts'], environment: './tests/unit/browser-runes.ts' } }
 		]

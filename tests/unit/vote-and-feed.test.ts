@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortFeed, upsert } from '$lib/domain/feed';
 import type { SubmissionView } from '$lib/domain/submission';
-import { refuseVote, voteDelta } from '$lib/domain/vote';
-
-describe('voteDelta', () => {
-	it('counts a vote once, however often it is set', () => {
-		expect(voteDelta(false, true)).toBe(1);
-		expect(voteDelta(true, true)).toBe(0);
-	});
-
-	it('gives a withdrawn vote back, once', () => {
-		expect(voteDelta(true, false)).toBe(-1);
-		expect(voteDelta(false, false)).toBe(0);
-	});
-});
+import { refuseVote } from '$lib/domain/vote';
 
 describe('refuseVote', () => {
 	const voter = { id: 'p1', eventId: 'e1' };

@@ -4,12 +4,6 @@ export interface VoteCount {
 	votes: number;
 }
 
-/** How the stored count moves when a child sets their vote; setting it twice changes nothing. */
-export function voteDelta(hasVoted: boolean, wantsVote: boolean): -1 | 0 | 1 {
-	if (hasVoted === wantsVote) return 0;
-	return wantsVote ? 1 : -1;
-}
-
 export type VoteRefusal = 'unknown_submission' | 'own_submission';
 
 export function refuseVote(
