@@ -1,3 +1,4 @@
+import { nameIn } from '$lib/domain/event';
 import { ConsoleRoom, type Command, type DataOf, type InputOf } from '$lib/client/console-room.svelte';
 import type { NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { Result } from '$lib/domain/result';
@@ -15,7 +16,6 @@ export interface DeskEvent {
 	agencies: NamedEntry[];
 }
 
-const nameIn = (list: NamedEntry[], id: string | null) => list.find((x) => x.id === id)?.name ?? '';
 
 /**
  * The MC's desk ("bàn điều phối"): the live room, the three lists the MC works from, what the MC

@@ -1,4 +1,4 @@
-import { isHigherLevel } from '$lib/domain/event';
+import { isHigherLevel, nameIn } from '$lib/domain/event';
 import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
 import { isPublic } from '$lib/domain/submission';
@@ -55,8 +55,8 @@ export function createForwardingService(deps: ServiceDeps) {
 			let forwarded = 0;
 			for (const item of items) {
 				if (!item) continue;
-				const topicName = source.topics.find((t) => t.id === item.topicId)?.name ?? '';
-				const agencyName = source.agencies.find((a) => a.id === item.agencyId)?.name ?? '';
+				const topicName = nameIn(source.topics, item.topicId);
+				const agencyName = nameIn(source.agencies, item.agencyId);
 				const topic = target.topics.find((t) => key(t.name) === key(topicName)) ?? target.topics[0];
 				const agency = target.agencies.find((a) => key(a.name) === key(agencyName));
 				const { inserted, stored } = await repos.submissions.insertIfAbsent({

@@ -3,6 +3,7 @@
  * an item as staff see it. Read by the snapshots and by the announcer, so a reconnecting screen and
  * a live one are drawn from the same function.
  */
+import { nameIn } from '$lib/domain/event';
 import { tallyPoll, type PollTally } from '$lib/domain/poll';
 import { isPublic, publicView, REJECTION_REASONS, type Submission } from '$lib/domain/submission';
 import type { Counters, PollView, ReviewView, SafeguardingAlert, SafeguardingNotice, StaffSubmissionView, StageView } from '$lib/realtime/protocol';
@@ -32,7 +33,7 @@ export function hallViews(repos: Repositories, presence: Pick<Publisher, 'presen
 		const event = await repos.events.findById(item.eventId);
 		return {
 			item: toStaffView(item),
-			delegationName: event?.delegations.find((d) => d.id === item.delegationId)?.name ?? '',
+			delegationName: nameIn(event?.delegations ?? [], item.delegationId),
 			handled: item.safeguardingHandledAt !== null
 		};
 	}
@@ -53,7 +54,7 @@ export function hallViews(repos: Repositories, presence: Pick<Publisher, 'presen
 					return {
 						kind: item?.kind ?? ('recommendation' as const),
 						text: item?.text ?? '',
-						agency: event.agencies.find((a) => a.id === f.agencyId)?.name ?? '',
+						agency: nameIn(event.agencies, f.agencyId),
 						status: f.status,
 						response: f.response,
 						reason: f.reason,

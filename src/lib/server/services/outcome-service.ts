@@ -1,3 +1,4 @@
+import { nameIn } from '$lib/domain/event';
 import { isPublic, SUBMISSION_STATUSES, type FollowUpOutcome, type SubmissionKind, type SubmissionStatus } from '$lib/domain/submission';
 import type { ServiceDeps } from './deps';
 import { outcomeOf } from './follow-up-service';
@@ -25,7 +26,6 @@ export function createOutcomeService({ repos }: ServiceDeps) {
 			if (!event) return [];
 			const [items, followUps] = await Promise.all([repos.submissions.listByStatus(eventId, SHOWN), repos.followUps.listForEvent(eventId)]);
 			const bySubmission = new Map(followUps.map((f) => [f.submissionId, f]));
-			const nameIn = (list: { id: string; name: string }[], id: string | null) => list.find((x) => x.id === id)?.name ?? '';
 			return items
 				.sort((a, b) => a.createdAt - b.createdAt)
 				.map((item) => {

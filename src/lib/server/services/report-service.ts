@@ -1,3 +1,4 @@
+import { nameIn } from '$lib/domain/event';
 import { profileCounts, reportFigures, type ReportFigures, type ReportItem } from '$lib/domain/report';
 import type { EventDetails } from '$lib/domain/event';
 import { ok, type Result } from '$lib/domain/result';
@@ -43,7 +44,6 @@ export function createReportService(deps: ServiceDeps) {
 				repos.participants.countByDelegation(eventId)
 			]);
 			if (!stored.length) return audit.refused(actor, 'report:export', eventId, 'nothing_to_report');
-			const nameIn = (list: { id: string; name: string }[], id: string | null) => list.find((x) => x.id === id)?.name ?? '';
 			const bySubmission = new Map(followUps.map((f) => [f.submissionId, f]));
 			const items: ReportItem[] = stored
 				.sort((a, b) => a.createdAt - b.createdAt)
