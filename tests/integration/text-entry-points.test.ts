@@ -22,7 +22,7 @@ describe('one verdict at every way in', () => {
 	it('refuses an MC’s edit that the word filter holds, and leaves the item waiting as it was', async () => {
 		const mc = await server.connected({ staff: { token: (await server.staffMember('moderator')).token, eventId: server.event.id } });
 		const item = { data: await submit('Vì sao trường em chưa có sân chơi?') };
-		const edited = await mc.emitWithAck('moderation:decide', { submissionId: item.data.id, decision: 'approve', text: 'Vì sao trường em đéo có sân chơi?' });
+		const edited = await mc.emitWithAck('moderation:decide', { submissionId: item.data.id, decision: 'approve', text: 'Vì sao trường em đ*o có sân chơi?' });
 		expect(edited).toEqual({ ok: false, error: { code: 'text_flagged' } });
 		expect(await server.app.repos.submissions.findById(item.data.id)).toMatchObject({ status: 'pending', text: 'Vì sao trường em chưa có sân chơi?' });
 		const plain = await mc.emitWithAck('moderation:decide', { submissionId: item.data.id, decision: 'approve', text: 'Khi nào trường em có sân chơi?' });

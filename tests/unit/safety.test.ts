@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
+import { assessText, checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
+import { hasDangerSignal } from '$lib/domain/danger-signals';
+import { compileWordFilter, isSyllable } from '$lib/domain/word-filter';
 
 describe('the word filter', () => {
 	const filter = eventWordFilter('thằng hề\n\n');
 
 	it('holds profanity with diacritics, without, and in teen spelling', () => {
-		for (const text of ['Đm sao lâu thế', 'dm sao lau the', 'Trường này vcl', 'Thầy giáo là đồ ngu', 'thay giao la do ngu']) {
+		for (const text of ['Đm sao lâu thế', 'dm sao lau the', 'Trường này vcl', 'Thầy giáo là đồ ngu', 'thay giao la do ngu', 'clm', 'Clm, lại trực nhật', 'ngu vl', 'dcm', 'cmm', 'vkl', 'biết cc gì']) {
+			expect(filter(text), text).toBe(true);
+		}
+	});
+
+	it('holds masked, spaced and stretched spellings', () => {
+		for (const text of ['Đ*o ai nghe', 'd*o co san choi', 'l*n', 'đ.m học thêm', 'bài tập nhiều v.c.l', 'c-c gì mà', 'd3o ai thèm', 'vãi l0n', 'bu*i', 'đ_é_o hiểu', 'D m chán', 'V c l', 'đ é o ai sửa', 'c l m', 'cái l ồ n gì', 'đmmmm', 'vcllll', 'đéoooo']) {
 			expect(filter(text), text).toBe(true);
 		}
 	});
@@ -19,12 +27,82 @@ describe('the word filter', () => {
 		// "đèo" (a mountain pass) folds like "đéo"; typed with accents, they are different words.
 		expect(filter('Đường qua đèo có nguy hiểm không?')).toBe(false);
 		expect(filter('Em muốn hỏi về dịch vụ đm')).toBe(true);
+		expect(filter('Các bạn học sinh muốn có sân chơi')).toBe(false);
+		expect(filter('Mang đồ ngủ đi trại hè')).toBe(false);
+	});
+
+	it('never holds unaccented text on an entry whose unaccented form is an ordinary word, unless the insult is plain', () => {
+		for (const text of ['cac ban oi, truong minh co san choi khong', 'deo khau trang khi den lop', 'bo em deo em di hoc', 'moi buoi hoc', 'em uong 2 lon nuoc ngot', 'nguoi lon hay bao', 'du troi mua to', 'di hoc bang xe dap', 'chay dit noi', 'mang do ngu va sach', 'la du ma chung em van doi', 'vai tro cua tre em', 'vong eo nho', 'xe 50 cc', 'nhan DM cho em tren Instagram', 'hat oc cho']) {
+			expect(filter(text), text).toBe(false);
+		}
+		for (const text of ['truong nay deo co san choi', 'deo biet', 'cang tin ban do an nhu cac, vua dat', 'cai lon gi ma nghi he cung hoc', 'Du, nang bon muoi do', 'Dit me, wifi cham', 'Vai, nong qua', 'eo hieu sao', 'thang lop truong oc cho, suot ngay mach co', 'may dua lop chin mat day, toan chen hang']) {
+			expect(filter(text), text).toBe(true);
+		}
 	});
 
 	it('leaves ordinary questions alone, even with words that contain a filtered one', () => {
-		for (const text of ['Vì sao trường em chưa có sân chơi?', 'Em muốn học vẽ', 'Đi làm vlog có được không?']) {
+		for (const text of ['Vì sao trường em chưa có sân chơi?', 'Em muốn học vẽ', 'Đi làm vlog có được không?', 'Đĩa cơm ở căng tin bao nhiêu tiền?', 'Rước lồng đèn trung thu', 'Lớp 10a1 học giỏi']) {
 			expect(filter(text), text).toBe(false);
 		}
+	});
+
+	it('holds a teen abbreviation that is also an ordinary one only where the insult is plain', () => {
+		// vl = vật lý, cl = chất lượng / còn lại, cc = cô chú / chứng chỉ / 50 cc, dm = danh mục / nhắn DM, l = lít / size L.
+		for (const text of [
+			'Em học chuyên VL, mỗi tuần thi thử một lần',
+			'Điểm toán, vl, hóa của em đều thấp',
+			'thầy dạy vl lớp e giảng dễ hỉu lắm',
+			'cl bữa ăn bán trú ở trg e kém lắm',
+			'mấy bài cl e lm sau có dc k ạ',
+			'cc ơi cho cháu hỏi, bh xã sửa cầu ạ',
+			'bn nào có cc tiếng anh thì dc cộng điểm k ạ',
+			'cc trong xã có thể mở thêm lớp hc bơi k ạ',
+			'thư viện có dm sách tham khảo k ạ',
+			'Mỗi ngày nên uống 2 l nước phải không ạ?',
+			'Áo đồng phục size L có bị rộng không ạ?'
+		]) {
+			expect(filter(text), text).toBe(false);
+		}
+		for (const text of ['Bài tập nhiều vl, làm đến khuya', 'Trường mình đẹp vl, mà không có sân chơi', 'Vl, lại cắt điện', 'chơi cl à', 'Người lớn thì biết cc gì', 'Dm, đường ngập hết rồi', 'Đm sao căng tin bán đắt thế', 'cái l` gì vậy']) {
+			expect(filter(text), text).toBe(true);
+		}
+	});
+
+	it('does not hold ordinary words typed without diacritics that fold like an insult', () => {
+		for (const text of [
+			'moi tuan em hoc them vai buoi',
+			'Tuan nay em phai hoc them may buoi a?',
+			'em uong vai lon nuoc ngot moi tuan',
+			'Dem qua em chi ngu vai tieng vi lo thi.',
+			'O vai noi trong xa van chua co den duong.',
+			'Du me em da dan nhung em van quen mang ao mua.',
+			'Sau do di dau de duoc tu van a?',
+			'Bao xong ca xom e hok con dien',
+			'Ngu du giac co tot cho nao bo khong a?',
+			'Ban ay muon di hoc them ma me no khong cho.',
+			'Vong eo co to len khi uong tra sua nhieu khong a?',
+			'e o nha 1 minh', // "e o": em ở, not "éo"
+			'bo may chinh quyen xa gom nhung ai a'
+		]) {
+			expect(filter(text), text).toBe(false);
+		}
+		for (const text of ['Nhà em có hoàn cảnh éo le', 'Phòng máy trường em toàn máy tính Dell cũ', 'Đừng để cơm rơi vãi ra bàn', 'Chim cút đi đâu mất rồi', 'kác bạn ơi', 'cák bạn ơi']) {
+			expect(filter(text), text).toBe(false);
+		}
+		for (const text of ['San truong ban vai lon, khong ai don', 'Mẹ kiếp, lại mất điện', 'Đồ ngốc, sao lại xả rác ra sông', 'Thằng kia đúng là đồ biến thái']) {
+			expect(filter(text), text).toBe(true);
+		}
+	});
+
+	it('matches an organiser’s unaccented ordinary word only as typed', () => {
+		const own = compileWordFilter(['ngu']);
+		expect(own('em ngu qua')).toBe(true);
+		expect(own('Em thiếu ngủ')).toBe(false);
+	});
+
+	it('knows an abbreviation from an ordinary syllable', () => {
+		expect(['deo', 'cac', 'buoi', 'lon', 'du', 'dit', 'nghieng'].every(isSyllable)).toBe(true);
+		expect(['dm', 'vcl', 'clm', 'loz', 'cc', 'dcm'].some(isSyllable)).toBe(false);
 	});
 });
 
@@ -35,13 +113,99 @@ describe('a child in danger', () => {
 		}
 	});
 
+	it('is recognised in the reviewer’s examples, however the child puts it', () => {
+		for (const text of [
+			'Bố em cứ say rượu là đánh em',
+			'bo em cu say ruou la danh em',
+			'Có ông trong xóm hay sờ vào người em',
+			'Dì ghẻ không cho em ăn cơm, bắt em nhịn đói',
+			'Bố mẹ bắt em nghỉ học để lấy chồng năm 14 tuổi',
+			'Em phải làm ở xưởng từ sáng đến tối mà không được trả lương',
+			'Có người lạ trên mạng đòi em gửi ảnh nóng, không gửi thì tung ảnh của em',
+			'Mấy đứa lớp em đánh em và dọa giết em',
+			'Em bỏ nhà đi, tối nay không có chỗ ngủ',
+			'Thầy dạy thêm hay giữ em lại một mình rồi ôm em',
+			'Bạn Lan lớp em bị bố đánh bầm tím, bạn ấy dặn em không được nói',
+			'Em bị bắt nạt suốt, em phải làm sao?',
+			'nếu thi trượt thì em sẽ nhảy cầu'
+		]) {
+			expect(hasDangerSignal(text), text).toBe(true);
+		}
+	});
+
 	it('is not confused with a question about preventing abuse, a topic of these forums', () => {
 		for (const text of [
 			'Làm thế nào để phòng chống xâm hại tình dục trẻ em?',
 			'Xã có kế hoạch gì để phòng chống bạo lực học đường?',
-			'Trẻ em bị bạo lực thì gọi số nào?'
+			'Trẻ em bị bạo lực thì gọi số nào?',
+			'Huyện có kế hoạch gì để phòng chống xâm hại tình dục trẻ em?',
+			'Làm thế nào để trường học phòng ngừa học sinh tự tử vì áp lực thi cử?',
+			'Em đề nghị có phòng tư vấn cho các bạn có ý định tự tử',
+			'Nếu em bị bắt nạt thì gọi số nào?',
+			'Khi bạn mình có dấu hiệu muốn tự tử thì mình nên làm gì ạ?',
+			'Tại sao nhiều bố mẹ đánh con?'
 		]) {
-			expect(matchesDanger(text), text).toBe(false);
+			expect(hasDangerSignal(text), text).toBe(false);
+		}
+	});
+
+	it('is not an ordinary question that uses a harm’s words', () => {
+		for (const text of ['Em bị ngã xe đạp chảy máu thì sơ cứu thế nào?', 'Em bị ốm thì có được nghỉ học không?', 'Bố em đánh cá ở biển', 'Chúng em muốn có câu lạc bộ bóng đá nữ', 'Em bị ong đốt sưng tay', 'Em ở nhà một mình thì nên làm gì khi mất điện?', 'Em muốn đi làm thêm mùa hè']) {
+			expect(hasDangerSignal(text), text).toBe(false);
+		}
+	});
+
+	it('reads the diacritics a child typed: "sợ" is not "sờ", "hơn em" not "hôn em", "bộ đội" not "bỏ đói"', () => {
+		for (const text of [
+			'Em muốn nuôi một con mèo nhưng mẹ sợ lông mèo',
+			'Em muốn đi học bơi mà mẹ sợ em chết đuối',
+			'Anh trai em đi bộ đội, em rất tự hào về anh ấy.',
+			'Từ khi có em bé, mẹ ít thời gian cho em hơn, em hơi buồn',
+			'Bố em đo chiều cao cho em được 150 cm.',
+			'Bố mẹ em đi làm cả ngày, tối mới về, em ở nhà học bài với ông.',
+			'Em bị ngã xe đạp gãy tay, bố đưa em đi viện bó bột rồi ạ.',
+			'Mẹ em không cho em đi chơi khuya.',
+			'Bác em đi làm xa cả tháng không về, em nhớ bác lắm.'
+		]) {
+			expect(hasDangerSignal(text), text).toBe(false);
+		}
+		for (const text of ['Chú hàng xóm hay sờ em', 'Anh họ hơn em 8 tuổi hay ôm em', 'ông chủ tiệm hay đánh vào đầu tui, lương thì ổng giữ hết']) {
+			expect(hasDangerSignal(text), text).toBe(true);
+		}
+	});
+
+	it('is not a question of what one should do, what counts, or how to prevent it', () => {
+		for (const text of [
+			'Em nên làm gì khi bị người lạ sờ vào người ạ?',
+			'Em có nên nói với bố mẹ khi bị bạn trai đòi ảnh nóng không ạ?',
+			'Bị người lạ trên mạng dọa tung ảnh thì em nên báo cho ai ạ?',
+			'Bạn nam bị sờ soạng thì có được coi là bị xâm hại không ạ?',
+			'Bố mẹ đánh con để dạy dỗ có bị coi là bạo hành không ạ?',
+			'Để tránh bị bố mẹ đánh khi say rượu, trẻ em nên làm gì ạ?',
+			'Làm thế nào để bảo vệ em gái em khỏi bị người lạ sờ mó ạ?',
+			'Tại sao bố mẹ hay đánh con khi con bị điểm kém ạ?',
+			'Con bị bố mẹ nhốt trong nhà để phạt thì có được gọi 111 không ạ?',
+			'Khi bị người lạ sờ vào người trên xe buýt, chúng em nên hét lên hay im lặng ạ?',
+			'Vi sao co nhung bo me danh con khi say ruou a?'
+		]) {
+			expect(hasDangerSignal(text), text).toBe(false);
+			expect(assessText(text), text).not.toBe('danger');
+		}
+		// But a question that says it goes on, or who, is still a child in danger.
+		for (const text of ['Em phải làm gì khi bị bố đánh mỗi tối ạ?', 'Bị bố đánh suốt thì phải làm sao ạ?', 'Hay bị dượng sờ vào người thì phải làm sao ạ?']) {
+			expect(hasDangerSignal(text), text).toBe(true);
+		}
+	});
+
+	it('reads neglect, leaving home and pictures asked for online in other words', () => {
+		for (const text of [
+			'Từ khi mẹ mất, bố em suốt ngày uống rượu, chẳng nấu cơm bao giờ, em toàn phải ăn mì sống cho qua bữa.',
+			'Em sốt mấy ngày liền, mẹ chỉ bảo uống nước lá rồi đi làm, em nằm một mình cả ngày chẳng ai cho ăn uống gì.',
+			'Mẹ kế đã thay khóa cửa, em không còn chỗ nào để về, giờ em đang đứng ngoài cổng.',
+			'Có tài khoản lạ lấy ảnh em đăng lên trang gái xinh kèm lời lẽ bậy bạ, nhiều người nhắn hỏi giá em.',
+			'co a tren Zalo hua nap the game cho e neu e gui anh mac do boi, e gui r h a ay doi anh ko mac j'
+		]) {
+			expect(hasDangerSignal(text), text).toBe(true);
 		}
 	});
 
@@ -50,5 +214,37 @@ describe('a child in danger', () => {
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');
 		expect(checkSafety('đm trường này', filter, matchesDanger)).toBe('filtered');
 		expect(checkSafety('Em muốn có sân chơi', filter, matchesDanger)).toBe('clean');
+	});
+});
+
+describe('assessText, the one entry point', () => {
+	it('says danger, filtered or clean', () => {
+		expect(assessText('đm, bố em say là đánh em')).toBe('danger');
+		expect(assessText('Trường này đéo có sân chơi')).toBe('filtered');
+		expect(assessText('Trường này có sân chơi không ạ?')).toBe('clean');
+	});
+
+	it('uses the event’s own list, one entry per line', () => {
+		expect(assessText('Bạn ấy như thằng hề', 'thằng hề\nđồ lười')).toBe('filtered');
+		expect(assessText('Bạn ấy như thằng hề', '')).toBe('clean');
+		expect(assessText('ban ay la do luoi', 'thằng hề\r\nđồ lười')).toBe('filtered');
+	});
+
+	it('caches the compiled filter per distinct list', () => {
+		expect(eventWordFilter('a\nb')).toBe(eventWordFilter('a\nb'));
+		expect(eventWordFilter('a\nb')).not.toBe(eventWordFilter('a\nc'));
+		for (let i = 0; i < 200; i++) eventWordFilter(`word${i}`);
+		expect(assessText('word199 ở đây', 'word199')).toBe('filtered');
+	});
+
+	it('is fast', () => {
+		const texts = ['Vì sao trường em chưa có sân chơi?', 'bố e cứ uống rượu say về là đánh e vs mẹ, em phải làm sao ạ', 'Đm học thêm hoài', 'Huyện có kế hoạch gì để phòng chống xâm hại tình dục trẻ em ạ?'];
+		for (const text of texts) assessText(text, 'thằng hề');
+		const rounds = 500;
+		const started = performance.now();
+		for (let i = 0; i < rounds; i++) for (const text of texts) assessText(`${text} ${i}`, 'thằng hề');
+		const micros = ((performance.now() - started) * 1000) / (rounds * texts.length);
+		console.log(`assessText: ${micros.toFixed(0)} µs per call`);
+		expect(micros).toBeLessThan(2000);
 	});
 });

@@ -4,12 +4,12 @@
  * privately to the organiser whatever the moderation setting; a filtered word holds an item for a
  * moderator even when moderation is off.
  */
-import { checkSafety, eventWordFilter, matchesDanger, type SafetyVerdict } from '$lib/domain/safety';
+import { assessText, type SafetyVerdict } from '$lib/domain/safety';
 import { initialStatus, type SubmissionStatus } from '$lib/domain/submission';
 
 /** `eventWords`: the event's own list, one entry per line, on top of the built-in one. */
 export function verdictOn(text: string, eventWords: string): SafetyVerdict {
-	return checkSafety(text, eventWordFilter(eventWords), matchesDanger);
+	return assessText(text, eventWords);
 }
 
 /** Where a new item starts. */

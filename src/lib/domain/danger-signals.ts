@@ -1,0 +1,732 @@
+/**
+ * Does a child's text say that a child — the writer, or a friend they name — is being hurt, or may
+ * hurt themselves? Checks that generalise rather than a list of exact phrases: within a sentence,
+ * over folded words with teen spellings written out (`child-text.ts`), the checks look for
+ *
+ * - WHO HARMS (bố, mẹ kế, dượng, chú hàng xóm, thầy, người lạ trên mạng, chủ xưởng, tụi lớp…),
+ * - the HARM (đánh, sờ, bắt cởi, xin ảnh, dọa tung ảnh, bỏ đói, bắt lấy chồng, bắt làm không trả
+ *   lương, bán sang…, dọa giết, tự rạch, muốn chết, không có chỗ ngủ, bỏ nhà…),
+ * - and WHO IS HARMED (em, mình, tớ, tui, con, cháu, bạn em, bạn thân mình, bạn Lan…),
+ *
+ * in the order Vietnamese puts them ("em bị bố đánh", "bố đánh em", "bố em say là đánh", "em muốn
+ * chết"). The general voice of a forum question is not a disclosure: a generic victim ("trẻ em bị
+ * xâm hại…", "nhiều bạn tự tử…"), a hypothetical ("nếu em bị… thì gọi số nào", "em nên làm gì khi
+ * bị…", "bị người lạ… thì phải làm sao"), prevention ("để tránh bị…", "khỏi bị…", "không cho người lạ
+ * chạm vào"), a question of what counts ("có bị coi là bạo hành không"), or a question about policy
+ * ("phòng chống", "kế hoạch", "làm thế nào để…") — but a disclosure that ends with "em phải làm sao"
+ * is still a disclosure, and so is a question that says it goes on ("khi bị bố đánh mỗi tối").
+ *
+ * Where the child typed diacritics they count ("sợ" is not "sờ", "còn" not "con", "thấy" not "thầy":
+ * `HARM_MARKS`, `WORD_MARKS`); a phrase is not read across a comma; a harm after "không" is negated.
+ * The word tables are in `danger-lexicon.ts`.
+ */
+import { childSentencesTyped, markKey, type ChildWords } from './child-text';
+import { foldVietnamese } from './vietnamese-text';
+import {
+	ADVICE,
+	ANAPHORA,
+	CONCRETE,
+	FAR_BEFORE,
+	ACCIDENT,
+	OWN_STATES,
+	DEFINITION,
+	FEARED_NEXT,
+	HARM_MARKS,
+	WORD_MARKS,
+	GAP_WORDS,
+	HABIT,
+	HARMS,
+	HYPOTHETICAL,
+	INSERTED_VICTIMS,
+	NAMES,
+	NOT_HARM_NEXT,
+	NOT_HARM_PREV,
+	NOT_SELF_AFTER,
+	NOT_SELF_BEFORE,
+	PASSIVE,
+	PERSON_BEFORE_NAME,
+	PLACE_BEFORE_BAN,
+	PLACE_NOUNS,
+	PLAIN_HARMS,
+	PLEA,
+	POLICY,
+	REFS,
+	SELF_IN_HARM,
+	SELF_WORDS,
+	SOFT_HYPOTHETICAL,
+	SPEAKER_VERBS,
+	harms,
+	lex,
+	marks,
+	refs,
+	type Cat,
+	type Harm,
+	type HarmKind,
+	type RefEntry,
+	type RefKind
+} from './danger-lexicon';
+
+
+
+
+/** Words that negate the harm after them. */
+const NEGATIONS = new Set(['khong', 'chang', 'chua']);
+
+const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }) => {
+	const key = h.entry.words.join(' ');
+	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// Negated: "không cho em đi chơi" is not "cho đi", "bố không đánh em" not "đánh" (a harm that is
+	// itself a negation, "không cho ăn", is its own phrase).
+	// But "không đánh thì không nên người" says the harm is done (unless…, then…).
+	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi') return true;
+	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
+	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
+	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho) /.test(before + ' ')) return true;
+	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
+	return key === 'so' && SELF_WORDS.has(words[h.end] ?? '') && FEARED_NEXT.has(words[h.end + 1] ?? '');
+};
+
+
+
+const HYPO_SOFT_INDEX = index(SOFT_HYPOTHETICAL.map((words) => ({ words })));
+const DEFINITION_INDEX = index(DEFINITION.map((words) => ({ words })));
+
+/** Just before the harm, a question of what counts: "thì có phải là bị xâm hại không", "có bị coi là bạo hành". */
+function definitional(words: readonly string[], at: number): boolean {
+	return has(DEFINITION_INDEX, words, at - 4, at);
+}
+
+/** Someone who is not anyone in particular: "bị người lạ…", "bị kẻ xấu…". */
+const STRANGERS = new Set(['nguoi la', 'ke la', 'ai do', 'mot nguoi', 'nguoi khac', 'ke xau', 'ke gian', 'nguoi tren mang', 'nguoi la tren mang', 'nguoi o tren mang', 'nguoi lon']);
+
+/** Family words that, followed by the writer ("bố em", "dượng mình"), name the writer's own people. */
+const FAMILY = new Set('bo me ba cha anh chi ong chu bac di duong thay co cau mo thim'.split(' '));
+
+/** Between `from` and `to`, the writer's own people: "khi bố em say…" is not a hypothetical. */
+function ownPeople(words: readonly string[], from: number, to: number): boolean {
+	for (let i = from + 1; i < to; i++) if (FAMILY.has(words[i - 1]) && SELF_WORDS.has(words[i])) return true;
+	return false;
+}
+
+/** Says that it goes on: "suốt", "mỗi tối", "ba hôm". */
+function ongoing(words: readonly string[]): boolean {
+	return has(HABIT_INDEX, words) || DURATION.test(words.join(' '));
+}
+
+/** After the harm, "thì" and a question of what may or should be done: "…thì có được báo công an không". */
+function askedAfter(words: readonly string[], at: number): boolean {
+	const then = words.indexOf('thi', at);
+	return then >= 0 && then - at <= 5 && has(ADVICE_INDEX, words, then + 1, then + 4);
+}
+const ADVICE_INDEX = index(ADVICE.map((words) => ({ words })));
+
+/**
+ * True when the harm at `at` sits inside a condition: "nếu em bị đánh thì…" (but not its
+ * consequence: "nếu thi trượt thì em sẽ nhảy cầu" is a threat, not a hypothesis).
+ */
+function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: readonly boolean[]): boolean {
+	// A condition reaches over a comma only into a question of advice: "nếu có người…, họ đòi ảnh
+	// thì em nên làm gì" (but "nếu em gửi ảnh…, em gửi rồi giờ anh ấy đòi…" is what happened).
+	let where = -1;
+	const inCondition = (idx: Index<{ words: string[] }>) => {
+		let crossed = false;
+		for (let i = at - 1; i >= 0; i--) {
+			if (words[i] === 'thi') return false;
+			if (clause?.[i + 1]) crossed = true;
+			if (matchAt(idx, words, i).length) {
+				where = i;
+				return !crossed || has(ADVICE_INDEX, words, at);
+			}
+		}
+		return false;
+	};
+	if (inCondition(HYPO_INDEX)) return true;
+	if (inCondition(HYPO_SOFT_INDEX)) {
+		// The question first: "em nên làm gì khi bị…", "có nên nói với bố mẹ khi bị…" (but not
+		// "…khi bị bố đánh mỗi tối", which says it happens).
+		if (has(ADVICE_INDEX, words, 0, where) && !ongoing(words) && !ownPeople(words, where, at)) return true;
+		// Then "thì" or the next clause, and a question of advice: "khi bị…, chúng em nên…".
+		const then = words.indexOf('thi', at);
+		if (then >= 0 && has(ADVICE_INDEX, words, then + 1)) return true;
+		const next = clause ? clause.indexOf(true, at + 1) : -1;
+		if (next >= 0 && (then < 0 || next < then) && has(ADVICE_INDEX, words, next, next + 4)) return true;
+	}
+	return false;
+}
+
+
+interface Span {
+	start: number;
+	end: number;
+}
+
+interface Found<T> extends Span {
+	entry: T;
+}
+
+type Index<T extends { words: string[] }> = Map<string, T[]>;
+
+function index<T extends { words: string[] }>(entries: T[]): Index<T> {
+	const map: Index<T> = new Map();
+	for (const entry of entries) {
+		const list = map.get(entry.words[0]) ?? [];
+		list.push(entry);
+		map.set(entry.words[0], list);
+	}
+	for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
+	return map;
+}
+
+const HARM_INDEX = index(HARMS);
+
+
+interface FoundHarm extends Found<Harm> {
+	/** Where each of the entry's words stands (a victim written inside moves the rest along). */
+	at: number[];
+	/** A victim was written inside the harm's words (at `insertedAt`). */
+	inserted: boolean;
+	insertedAt?: number;
+}
+
+const INSERT_FIRST = new Set(INSERTED_VICTIMS.map((victim) => victim[0]));
+
+function runAt(words: readonly string[], at: number, run: readonly string[], from = 0): boolean {
+	for (let j = from; j < run.length; j++) if (words[at + j - from] !== run[j]) return false;
+	return true;
+}
+
+function findHarms(words: readonly string[]): FoundHarm[] {
+	const out: FoundHarm[] = [];
+	for (let i = 0; i < words.length; i++) {
+		const list = HARM_INDEX.get(words[i]);
+		if (!list) continue;
+		for (const entry of list) {
+			const n = entry.words.length;
+			if (i + n <= words.length && runAt(words, i + 1, entry.words, 1)) {
+				out.push({ start: i, end: i + n, entry, inserted: false, at: entry.words.map((_, j) => i + j) });
+				continue;
+			}
+			if (n < 2) continue;
+			// A victim written inside: "đuổi [em] ra khỏi nhà", "không cho [em] về".
+			let found = false;
+			for (let split = 1; split < n && !found; split++) {
+				const at = i + split;
+				if (!INSERT_FIRST.has(words[at] ?? '') || !runAt(words, i + 1, entry.words.slice(0, split), 1)) continue;
+				for (const victim of INSERTED_VICTIMS) {
+					if (!runAt(words, at, victim)) continue;
+					const k = at + victim.length;
+					if (runAt(words, k, entry.words, split)) {
+						const positions = entry.words.map((_, j) => (j < split ? i + j : k + j - split));
+						out.push({ start: i, end: k + n - split, entry, inserted: true, insertedAt: at, at: positions });
+						found = true;
+						break;
+					}
+				}
+			}
+		}
+	}
+	return out;
+}
+/** The readings of each harm in HARM_MARKS, by its folded words: "sờ" for "so". */
+const HARM_READINGS = new Map<string, string[][]>();
+for (const phrase of HARM_MARKS.split(/,\s*/).map((p) => p.trim()).filter(Boolean)) {
+	const key = foldVietnamese(phrase);
+	const list = HARM_READINGS.get(key) ?? [];
+	list.push(phrase.split(/\s+/).map(markKey));
+	HARM_READINGS.set(key, list);
+}
+const WORD_READINGS = new Map(Object.entries(WORD_MARKS).map(([word, forms]) => [word, new Set(forms.split('|').filter(Boolean).map(markKey))]));
+
+/** Does a word the child marked with diacritics contradict the reading a table means ("sợ" for "sờ")? */
+function markedOtherwise(marks: readonly (string | undefined)[], at: number, word: string): boolean {
+	const mark = marks[at];
+	if (mark === undefined) return false;
+	const readings = WORD_READINGS.get(word);
+	return !!readings && !readings.has(mark);
+}
+
+/**
+ * May this harm be read here? Not when the child's diacritics say the words are others ("em sợ
+ * lắm" is not "sờ", "anh hơn em 8 tuổi" is not "hôn em"), nor across two clauses ("…cho em hơn,
+ * em hơi buồn").
+ */
+function harmReadable(harm: FoundHarm, typed: ChildWords): boolean {
+	for (let j = harm.start + 1; j < harm.end; j++) if (typed.clause[j] && !(harm.inserted && j === harm.insertedAt)) return false;
+	const readings = HARM_READINGS.get(harm.entry.words.join(' '));
+	if (!readings) return true;
+	return readings.some((reading) => harm.at.every((pos, j) => typed.marks[pos] === undefined || typed.marks[pos] === reading[j]));
+}
+
+const REF_INDEX = index(REFS);
+const wrap = (lines: string[][]) => index(lines.map((words) => ({ words })));
+const PASSIVE_INDEX = wrap(PASSIVE);
+const HYPO_INDEX: Index<{ words: string[] }> = wrap(HYPOTHETICAL);
+const POLICY_INDEX = wrap(POLICY);
+const CONCRETE_INDEX = wrap(CONCRETE);
+const PLEA_INDEX = wrap(PLEA);
+const SPEAKER_INDEX = wrap(SPEAKER_VERBS);
+
+function matchAt<T extends { words: string[] }>(idx: Index<T>, words: readonly string[], i: number): readonly T[] {
+	const list = idx.get(words[i]);
+	if (!list) return NONE;
+	let out: T[] | null = null;
+	for (const entry of list) {
+		if (i + entry.words.length > words.length || !runAt(words, i + 1, entry.words, 1)) continue;
+		(out ??= []).push(entry);
+	}
+	return out ?? NONE;
+}
+
+const NONE: readonly never[] = [];
+
+/** All occurrences of an index's entries (longest at each start; every start). */
+function findAll<T extends { words: string[] }>(idx: Index<T>, words: readonly string[]): Found<T>[] {
+	const out: Found<T>[] = [];
+	for (let i = 0; i < words.length; i++) {
+		for (const entry of matchAt(idx, words, i)) out.push({ start: i, end: i + entry.words.length, entry });
+	}
+	return out;
+}
+
+function has<T extends { words: string[] }>(idx: Index<T>, words: readonly string[], from = 0, to = words.length): boolean {
+	for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (matchAt(idx, words, i).length) return true;
+	return false;
+}
+
+interface Names {
+	/** A name written with a capital, or a common name in lower case. */
+	has(word: string): boolean;
+	/** A name written with a capital. */
+	capital(word: string): boolean;
+}
+
+/** Words before a name that are also everyday words ("em", "cô", "chị", "anh", "con"). */
+const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con']);
+
+interface Ref extends Span {
+	kind: RefKind;
+	weak: boolean;
+	/** A harmer written with the writer as possessor: "bố em", "chú hàng xóm nhà mình". */
+	possessed: boolean;
+	/** The writer as the one asking: "em muốn hỏi", "cho em hỏi". */
+	speaker: boolean;
+}
+
+function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmSpans: readonly Span[], names: Names, friendContext = false): Ref[] {
+	const covered = new Uint8Array(words.length);
+	for (const span of harmSpans) covered.fill(1, span.start, span.end);
+	const inHarm = (i: number) => covered[i] === 1;
+	const out: Ref[] = [];
+	for (let i = 0; i < words.length; ) {
+		if (inHarm(i)) {
+			i++;
+			continue;
+		}
+		const entries = matchAt(REF_INDEX, words, i).filter(
+			(entry) => !markedOtherwise(marks, i, entry.words[0]) && !entry.words.some((_, j) => j > 0 && inHarm(i + j))
+		);
+		let entry = entries[0];
+		// "ở bản em", "các bản": a village, not a friend.
+		if (words[i] === 'ban' && PLACE_BEFORE_BAN.has(words[i - 1] ?? '') && entry?.words.length === 1) {
+			i++;
+			continue;
+		}
+		if (words[i] === 'ban' && PLACE_BEFORE_BAN.has(words[i - 1] ?? '') && entry && entry.words[1] && SELF_WORDS.has(entry.words[1])) {
+			i += 2;
+			continue;
+		}
+		// "bạn Lan", "cậu Nam", "con bé Thảo", "tên Tuấn": a named friend.
+		// A name in lower case counts only after a word that is nearly always a person ("bạn lan"):
+		// "em lần nào…", "cô mai…", "có những…" are not "em Lan", "cô Mai", "cô Nhung".
+		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? ''));
+		if (PERSON_BEFORE_NAME.has(words[i]) && !markedOtherwise(marks, i, words[i]) && i + 1 < words.length && named(i)) entry = { words: [words[i], words[i + 1]], kind: 'friend' };
+		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '')) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
+		if (!entry) {
+			i++;
+			continue;
+		}
+		// "câu lạc bộ", "bộ đội": not a father.
+		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot')) {
+			i++;
+			continue;
+		}
+		let end = i + entry.words.length;
+		let kind = entry.kind;
+		let weak = (entry.weak ?? false) && !(friendContext && kind === 'friend' && ANAPHORA.has(entry.words.join(' ')));
+		if (entry.words.length === 1 && SELF_WORDS.has(words[i]) && kind === 'self') {
+			const w = words[i];
+			const next = words[i + 1] ?? '';
+			const prev = words[i - 1] ?? '';
+			if (NOT_SELF_AFTER[w]?.has(next) || NOT_SELF_BEFORE[w]?.has(prev) || PLACE_NOUNS.has(prev)) {
+				i++;
+				continue;
+			}
+		}
+		// A possessive after a person: "bố em", "bạn của mình", "chú hàng xóm nhà em".
+		let possessed = false;
+		let j = end;
+		if (words[j] === 'cua' || words[j] === 'nha' || words[j] === 'o') j++;
+		// Not across a comma: "…của người ta, con đau bụng" is the writer, not "người ta con".
+		if (j < words.length && SELF_WORDS.has(words[j]) && kind !== 'self' && !inHarm(j) && !clause[end] && !clause[j]) {
+			possessed = true;
+			end = j + 1;
+			if (kind === 'friend') weak = false;
+			if (kind === 'generic' && /^(ban|em|anh|chi)$/.test(entry.words[entry.words.length - 1])) kind = 'friend';
+		}
+		if (kind === 'friend' && entry.words[0] === 'ban' && names.has(words[end] ?? '')) {
+			weak = false;
+			end++;
+		}
+		const speaker = kind === 'self' && (matchAt(SPEAKER_INDEX, words, end).length > 0 || words[i - 1] === 'cho' && words[end] === 'hoi');
+		out.push({ start: i, end, kind, weak, possessed, speaker });
+		i = end;
+	}
+	return out;
+}
+
+export interface DangerFinding {
+	cat: Cat;
+	/** Evidence that counts only beside a harmer or a stretch of time ("chảy máu", "đói lắm"). */
+	supported?: boolean;
+	/** Evidence that counts only with a stretch of time ("ở nhà một mình"). */
+	lasting?: boolean;
+	/** Evidence that counts only beside another finding or a plea (an absence: "cả tháng không về"). */
+	corroborated?: boolean;
+	/** The words that made it: for the organiser and for tests. */
+	evidence: string;
+	strong: boolean;
+}
+
+
+/** Names the child wrote with a capital inside a sentence ("bạn Lan"), folded. */
+function capitalisedNames(text: string): Set<string> {
+	const out = new Set<string>();
+	for (const match of text.normalize('NFC').matchAll(/(?<=[\p{Ll}\p{N},]\s+)(\p{Lu}[\p{Ll}\p{M}]*)/gu)) {
+		out.add(match[1].normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase());
+	}
+	return out;
+}
+
+
+/**
+ * The findings in one sentence. `context.selfBefore` is true when an earlier sentence named the
+ * writer as a person (a disclosure often starts "Em 13 tuổi. Bố hay đánh…").
+ */
+function sentenceFindings(
+	words: readonly string[],
+	{ marks, clause }: ChildWords,
+	kept: readonly FoundHarm[],
+	refsFound: readonly Ref[],
+	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean }
+) {
+	const victimsIn = (list: readonly Ref[]) => list.filter((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
+	if (!kept.length) return { findings: [] as DangerFinding[], self: victimsIn(refsFound).length > 0, questioned: false };
+	/** A harm read as part of a question (hypothetical, what counts, what one should do). */
+	let questioned = false;
+	const victims = victimsIn(refsFound);
+	const findings: DangerFinding[] = [];
+	const policy = has(POLICY_INDEX, words);
+	const { concrete, plea } = context;
+	const passives = findAll(PASSIVE_INDEX, words).filter((p) => !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)));
+	const reversedPassives = [...passives].reverse();
+	// Between "bị"/"bắt" and the harm only people and little words: "bị bố dượng em hay đánh".
+	const gapIsPeople = (from: number, to: number): boolean => {
+		for (let i = from; i < to; i++) {
+			if (GAP_WORDS.has(words[i])) continue;
+			if (refsFound.some((r) => i >= r.start && i < r.end)) continue;
+			return false;
+		}
+		return true;
+	};
+	// "con"/"cháu" alone may be any child ("bố mẹ đánh con khi con…"): only those in the sentence.
+	const isBareChild = (r: Ref) => r.kind === 'self' && r.end - r.start === 1 && /^(con|chau)$/.test(words[r.start]);
+	const onlyChildren = victims.every(isBareChild);
+	const isVictim = (r: Ref | undefined) => !!r && ((r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
+
+	// "Bị người lạ trên mạng dọa tung ảnh thì em nên báo cho ai?": a question of what one should do,
+	// with no one named before the harm but a stranger, nothing that says it goes on, and the writer
+	// only in the question. Not "bị bố đánh thì…" (a child's "bố" is their own), nor "hay bị…", "suốt".
+	const generalQuestion = (harm: FoundHarm) =>
+		!concrete &&
+		!context.selfBefore &&
+		!victims.some((v) => v.start < harm.start) &&
+		refsFound.every((r) => r.kind !== 'harmer' || r.start >= harm.end || STRANGERS.has(words.slice(r.start, r.end).join(' '))) &&
+		!ongoing(words) &&
+		askedAfter(words, harm.end);
+
+	for (const harm of kept) {
+		const entry = harm.entry;
+		const before = refsFound.filter((r) => r.end <= harm.start);
+		const after = refsFound.filter((r) => r.start >= harm.end);
+		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete) || definitional(words, harm.start)) {
+			questioned = true;
+			continue;
+		}
+		const evidence = words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' ');
+		const push = (strong: boolean) =>
+			findings.push({ cat: entry.cat, evidence, strong, supported: entry.supported, lasting: entry.lasting, corroborated: entry.corroborated });
+		const nearestBefore = (limit: number, at: number) => {
+			const candidates = before.filter((r) => r.end <= at && at - r.end <= limit);
+			return candidates[candidates.length - 1];
+		};
+		// A passive or forcing marker shortly before the harm: the victim stands before it.
+		let passive = reversedPassives.find((p) => p.end <= harm.start && harm.start - p.end <= 4 && gapIsPeople(p.end, harm.start));
+		if (passive && entry.noPassive && passive.entry.words[passive.entry.words.length - 1] === 'bi' && passive.end === harm.start) continue;
+		if (passive && entry.noPassive) passive = undefined;
+		if (entry.forced && !passive) continue;
+		// "bị ong đốt" is a bee: a word that is also harmless needs a clear harmer after "bị".
+		const bi = !!passive && (passive.entry.words[0] === 'bi' || passive.entry.words[0] === 'phai' || passive.entry.words.includes('bi'));
+		if (passive && bi && entry.strict && !refsFound.some((r) => ((r.kind === 'harmer' && !r.weak) || r.kind === 'generic') && r.start >= passive!.end && r.end <= harm.start)) {
+			const gapEmpty = passive.end === harm.start;
+			if (!gapEmpty || entry.words.length === 1) passive = undefined;
+		}
+		const selfInHarm = harm.inserted || entry.words.some((w) => SELF_IN_HARM.has(w));
+		if (!passive && !selfInHarm && generalQuestion(harm)) {
+			questioned = true;
+			continue;
+		}
+		if (passive) {
+			const subject = nearestBefore(5, passive.start);
+			if (definitional(words, passive.start)) {
+				questioned = true;
+				continue;
+			}
+			// "Con bị bố mẹ đánh thì có được báo công an không?": a child in general, asking what may be done.
+			if (subject && isBareChild(subject) && onlyChildren && (askedAfter(words, harm.end) || policy) && !ongoing(words) && !concrete) {
+				questioned = true;
+				continue;
+			}
+			const forcing = passive.entry.words[0] !== 'bi' && passive.entry.words[0] !== 'phai' && !passive.entry.words.includes('bi');
+			if (subject?.kind === 'generic') continue;
+			if (isVictim(subject)) {
+				push(true);
+				continue;
+			}
+			if (subject?.kind === 'harmer' && forcing) {
+				// "bố bắt em lấy chồng", "chủ ép làm": forced by a harmer.
+				const forced = refsFound.find((r) => r.start >= passive.end && r.end <= harm.start);
+				if (forced?.kind === 'generic') continue;
+				if (isVictim(forced) || selfInHarm || subject.possessed || victims.length || context.selfBefore) push(true);
+				else if (!policy) push(false);
+				continue;
+			}
+			if (subject && subject.kind !== 'self') {
+				// A relative or a weak friend before "bị": "chị gái em bị ép cưới", "nó bị bố đánh".
+				const byHarmer = refsFound.some((r) => r.kind === 'harmer' && !r.weak && r.start >= passive!.end && r.end <= harm.start);
+				if (subject.possessed && subject.kind !== 'harmer') push(true);
+				else if (!policy && (subject.possessed || (subject.kind === 'friend' && byHarmer))) push(false);
+				else if (!policy && (concrete || plea) && (victims.length || context.selfBefore || subject.kind === 'friend')) push(false);
+				continue;
+			}
+			if (subject?.speaker) {
+				if (!policy) push(false);
+				continue;
+			}
+			// No subject: the writer, as children write ("bị bố đánh suốt") — unless it opens a
+			// question of what one should do ("Bị người lạ chạm vào người thì phải làm sao ạ?").
+			const object = after[0] && after[0].start - harm.end <= 1 ? after[0] : undefined;
+			if (object?.kind === 'generic') continue;
+			if (passive.entry.words.length === 1 && generalQuestion(harm)) {
+				questioned = true;
+				continue;
+			}
+			if (!policy || victims.length || plea || context.selfBefore) push(victims.length > 0 || context.selfBefore);
+			continue;
+		}
+		if (entry.kind === 'act') {
+			const subject = nearestBefore(5, harm.start);
+			const object =
+				after[0] && after[0].start - harm.end <= 2 && !clause.slice(harm.end, after[0].start + 1).includes(true) && !words.slice(harm.end, after[0].start).includes('thi')
+					? after[0]
+					: undefined;
+			const objectIsVictim = isVictim(object) || selfInHarm;
+			const ambiguousChild =
+				(!!object && (words[object.start] === 'con' || words[object.start] === 'chau') && object.end - object.start === 1) ||
+				(harm.inserted && /^(con|chau)$/.test(words[harm.insertedAt ?? harm.start + 1]));
+			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && !ongoing(words) && !concrete) {
+				questioned = true;
+				continue;
+			}
+			if (objectIsVictim && subject?.kind === 'harmer') {
+				push(!subject.weak || subject.possessed);
+				continue;
+			}
+			if (objectIsVictim && !entry.strict && subject?.kind !== 'self') {
+				if (!(policy && subject?.kind === 'generic')) push(false);
+				continue;
+			}
+			if (object?.kind === 'generic') continue;
+			if (subject?.kind === 'harmer' && !entry.strict && (subject.possessed || victims.length || (context.selfBefore && !subject.weak))) {
+				push(subject.possessed);
+			}
+			continue;
+		}
+		// A state: the subject is the one who goes through it.
+		const subject = nearestBefore(6, harm.start);
+		if (subject?.kind === 'generic') continue;
+		// "Không ai nuôi", "không có ai nấu cơm": nobody is the subject; it is about the child the text names.
+		if (entry.words[0] === 'khong' && (entry.words[1] === 'ai' || (entry.words[1] === 'co' && entry.words[2] === 'ai'))) {
+			if ((!policy || plea) && (victims.length > 0 || context.anyVictim)) push(false);
+			continue;
+		}
+		if (harm.inserted && (!subject || subject.kind !== 'harmer' || subject.possessed)) {
+			push(true);
+			continue;
+		}
+		if (subject && (policy || askedAfter(words, harm.end)) && isBareChild(subject) && onlyChildren) continue;
+		if (isVictim(subject)) {
+			push(true);
+			continue;
+		}
+		if (subject && subject.kind !== 'self') {
+			// "Bạn lớp em…": a classmate (on the list of those who bully) who is the writer's friend.
+			if (subject.possessed && (subject.kind === 'friend' || words[subject.start] === 'ban')) push(true);
+			// "Nhà em bị cắt điện": the writer's household.
+			else if (subject.possessed && words[subject.start] === 'nha' && (subject.start === 0 || clause[subject.start]) && !policy) push(false);
+			continue;
+		}
+		// No subject ("đói lắm", "muốn chết quá"): the writer, if the text is about them.
+		if ((!policy && (context.anyVictim || words.length <= 8)) || plea) push(false);
+	}
+	return { findings, self: victims.length > 0, questioned };
+}
+
+/** A stretch of time: "hai hôm", "3 ngày", "cả tuần", "mấy tháng". */
+const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)/;
+
+const HABIT_INDEX = wrap(HABIT);
+const ACCIDENT_INDEX = wrap(ACCIDENT);
+
+
+interface Analysis {
+	findings: DangerFinding[];
+	/** The text names the writer as a person, or a friend: someone a disclosure can be about. */
+	victim: boolean;
+	/** The text speaks of children in general or of policy (trẻ em, các bạn, phòng chống, đề nghị…). */
+	policyVoice: boolean;
+	/** The words with recognised runs replaced by their roles, sentences separated by "|". */
+	roles: string[];
+	sentences: string[][];
+	/** How each sentence's words were typed (diacritics, clauses). */
+	typed: ChildWords[];
+	/** The patterns found harms but read each as part of a question (hypothetical, what counts, what to do). */
+	questioned: boolean;
+}
+
+let lastText: string | null = null;
+let lastAnalysis: Analysis | null = null;
+
+/** Reads a text once for both the patterns and the model (the last text is remembered). */
+export function analyseText(text: string): Analysis {
+	if (text === lastText && lastAnalysis) return lastAnalysis;
+	const analysis = analyse(text);
+	lastText = text;
+	lastAnalysis = analysis;
+	return analysis;
+}
+
+function disambiguate(words: string[]): string[] {
+	for (let i = 1; i < words.length; i++) if (words[i] === 'xa' && FAR_BEFORE.has(words[i - 1])) words[i] = 'xa~';
+	return words;
+}
+
+function analyse(text: string): Analysis {
+	const typed = childSentencesTyped(text);
+	const sentences = typed.map((sentence) => disambiguate([...sentence.words]));
+	const capitalised = capitalisedNames(text);
+	const names: Names = { has: (word) => NAMES.has(word) || capitalised.has(word), capital: (word) => capitalised.has(word) };
+	const all = sentences.flat();
+	const harmsBySentence = sentences.map((words, i) => {
+		const found = findHarms(words).filter((h) => !harmBlocked(words, h) && harmReadable(h, typed[i]));
+		// Drop harms inside a longer one.
+		return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+	});
+	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], harmsBySentence[i], names));
+	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
+	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], harmsBySentence[i], names, true));
+	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
+	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext };
+	const findings: DangerFinding[] = [];
+	let questioned = false;
+	sentences.forEach((words, i) => {
+		const result = sentenceFindings(words, typed[i], harmsBySentence[i], refsBySentence[i], context);
+		findings.push(...result.findings);
+		if (result.questioned) questioned = true;
+		if (result.self) context.selfBefore = true;
+	});
+	const policyBySentence = sentences.map((words) => findAll(POLICY_INDEX, words));
+	// Evidence alone ("em bị ngã chảy máu", "em đói bụng") is not a disclosure: it needs someone who
+	// harms, or a stretch of time ("hai hôm chưa ăn gì").
+	const harmer = refsBySentence.some((list) => list.some((r) => r.kind === 'harmer' && (!r.weak || r.possessed)));
+	const lasting = DURATION.test(all.join(' ')) || has(HABIT_INDEX, all);
+	if (!lasting) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].lasting) findings.splice(k, 1);
+	// An injury after an accident ("ngã xe đạp gãy tay, bố đưa em đi viện") is not evidence of a harm.
+	// An absence ("bác em đi làm xa cả tháng không về") says danger only beside a need or a plea.
+	if (!context.plea && !findings.some((f) => !f.corroborated)) findings.length = 0;
+	const accident = has(ACCIDENT_INDEX, all);
+	if (accident) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported && findings[k].cat === 'physical') findings.splice(k, 1);
+	if (findings.length && findings.every((f) => f.supported) && !harmer && !lasting) findings.length = 0;
+	const policyVoice = policyBySentence.some((list) => list.length > 0) || refsBySentence.some((list) => list.some((r) => r.kind === 'generic'));
+	if (!findings.length && anyVictim && !questioned) {
+		// The voice of a disclosure: the writer (or a named friend) and a harm, with nothing of a
+		// question about policy and no children in general.
+		if (!policyVoice) {
+			sentences.forEach((words, i) => {
+				for (const harm of harmsBySentence[i]) {
+					const entry = harm.entry;
+					if (entry.strict || entry.forced || entry.corroborated || (entry.supported && !harmer && !lasting) || (entry.lasting && !lasting)) continue;
+					if (entry.supported && entry.cat === 'physical' && accident) continue;
+					if (entry.words.length === 1 && !PLAIN_HARMS.has(entry.words[0])) continue;
+					if (hypothetical(words, harm.start, entry.cat, typed[i].clause)) continue;
+					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
+					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
+					if (entry.kind === 'state' && entry.cat === 'labour' && subject && (subject.kind === 'harmer' || subject.kind === 'generic')) continue;
+					if (OWN_STATES.has(entry.words.join(' ')) && subject && subject.kind !== 'self') continue;
+					// "Con mèo nhà em bỏ đi": the household's, not the writer's.
+					if (entry.kind === 'state' && subject?.possessed && words[subject.start] === 'nha') continue;
+					findings.push({ cat: entry.cat, evidence: words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' '), strong: false });
+				}
+			});
+		}
+	}
+	// The role stream, for the model.
+	const roles: string[] = [];
+	sentences.forEach((words, s) => {
+		const marks: (string | undefined)[] = new Array(words.length);
+		const mark = (span: Span, role: string) => {
+			for (let i = span.start; i < span.end; i++) marks[i] = i === span.start ? role : '';
+		};
+		for (const found of policyBySentence[s]) mark(found, 'POLICY');
+		for (const found of findAll(HYPO_INDEX, words)) mark(found, 'HYPO');
+		for (const found of findAll(PLEA_INDEX, words)) mark(found, 'PLEA');
+		for (const found of findAll(PASSIVE_INDEX, words)) if (!found.entry.words.some((word, j) => markedOtherwise(typed[s].marks, found.start + j, word))) mark(found, 'PASSIVE');
+		for (const harm of harmsBySentence[s]) mark(harm, `HARM_${harm.entry.kind}`);
+		for (const ref of refsBySentence[s]) mark(ref, ref.speaker ? 'SPEAKER' : `${ref.kind.toUpperCase()}${ref.possessed ? '_MY' : ''}${ref.weak ? '_WEAK' : ''}`);
+		for (let i = 0; i < words.length; i++) {
+			if (marks[i] === undefined) roles.push(words[i]);
+			else if (marks[i]) roles.push(marks[i] as string);
+		}
+		roles.push('|');
+	});
+	const victim = anyVictim || harmsBySentence.some((list) => list.some((h) => h.inserted));
+	return { findings, roles, sentences, typed, victim, policyVoice, questioned: questioned && findings.length === 0 };
+}
+
+/** Everything the checks found in a text, in order; empty when nothing suggests danger. */
+export function dangerFindings(text: string): DangerFinding[] {
+	return analyseText(text).findings;
+}
+
+/** True when the text suggests a child is in danger. */
+export function hasDangerSignal(text: string): boolean {
+	return analyseText(text).findings.length > 0;
+}
+
+/**
+ * The text's words with each recognised word run replaced by its role (SELF, HARMER, HARM_act,
+ * PASSIVE, POLICY, HYPO, …): what the statistical model reads beside the words themselves, so that it
+ * learns "SELF PASSIVE HARMER HARM" rather than one family's words.
+ */
+export function roleWords(text: string): string[] {
+	return analyseText(text).roles;
+}

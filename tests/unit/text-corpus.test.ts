@@ -1,0 +1,208 @@
+/**
+ * Measures the text checks on the labelled corpus (tests/fixtures/children-texts/README.md): the
+ * model is trained here on the *-train rows only, with the same code as `npm run train:text`, and
+ * `assessText` with that model is measured on the *-holdout rows, which were written separately by
+ * someone who did not write the checks. A 5-fold cross-validation over all rows (folds by `group`,
+ * so respellings of one text stay together) is printed beside it.
+ *
+ * CORPUS_SPLIT=train measures cross-validation on the train rows only (for developing the checks
+ * without looking at the holdout).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAssessText, eventWordFilter, type SafetyVerdict } from '$lib/domain/safety';
+import { foldOf, prepareRows, scoreFeatures, trainPrepared, type Prepared, type TextModel } from '$lib/domain/text-model';
+
+interface Row {
+	id: string;
+	group: string;
+	text: string;
+	label: 'danger' | 'policy' | 'profanity' | 'ordinary';
+	category: string;
+	spelling?: string;
+}
+
+const DIR = join(process.cwd(), 'tests/fixtures/children-texts');
+/**
+ * Every classified file of a split: `*-train.json` (danger-a, danger-b, words, extra…) or
+ * `*-holdout.json`; never the near-duplicate events (another format). The same rule as
+ * scripts/train-text.ts, so the test trains on exactly the rows the committed model was built from.
+ */
+const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-)[a-z0-9-]+-${split}\\.json$`);
+const load = (split: 'train' | 'holdout'): Row[] =>
+	readdirSync(DIR)
+		.filter((name) => CORPUS_FILE(split).test(name))
+		.sort()
+		.flatMap((name) => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Row[]);
+
+const trainOnly = process.env.CORPUS_SPLIT === 'train';
+const train = load('train');
+const holdout = trainOnly ? [] : load('holdout');
+
+interface Tally {
+	n: number;
+	ok: number;
+}
+
+/** What counts as right for each label (README): danger → danger; policy → not danger; profanity → held; ordinary → clean. */
+function right(label: Row['label'], verdict: SafetyVerdict): boolean {
+	if (label === 'danger') return verdict === 'danger';
+	if (label === 'policy') return verdict !== 'danger';
+	if (label === 'profanity') return verdict !== 'clean';
+	return verdict === 'clean';
+}
+
+interface Figures {
+	dangerRecall: number;
+	dangerPrecision: number;
+	policyToSafeguarding: number;
+	profanityHeld: number;
+	heldPrecision: number;
+	ordinaryHeld: number;
+	byCategory: Map<string, Tally>;
+	misses: Row[];
+}
+
+function measure(rows: readonly Row[], verdicts: readonly SafetyVerdict[]): Figures {
+	const byCategory = new Map<string, Tally>();
+	let danger = 0,
+		dangerHit = 0,
+		saidDanger = 0,
+		saidDangerRight = 0,
+		policy = 0,
+		policyDanger = 0,
+		profanity = 0,
+		profanityHeld = 0,
+		held = 0,
+		heldRight = 0,
+		ordinary = 0,
+		ordinaryHeld = 0;
+	const misses: Row[] = [];
+	rows.forEach((row, i) => {
+		const verdict = verdicts[i];
+		const key = `${row.label}/${row.category}`;
+		const tally = byCategory.get(key) ?? { n: 0, ok: 0 };
+		tally.n++;
+		if (right(row.label, verdict)) tally.ok++;
+		else misses.push(row);
+		byCategory.set(key, tally);
+		if (verdict === 'danger' && (row.label === 'danger' || row.label === 'policy')) {
+			saidDanger++;
+			if (row.label === 'danger') saidDangerRight++;
+		}
+		if (row.label === 'danger') {
+			danger++;
+			if (verdict === 'danger') dangerHit++;
+		} else if (row.label === 'policy') {
+			policy++;
+			if (verdict === 'danger') policyDanger++;
+		}
+		if (row.label === 'profanity' || row.label === 'ordinary') {
+			if (verdict !== 'clean') {
+				held++;
+				if (row.label === 'profanity') heldRight++;
+			}
+			if (row.label === 'profanity') {
+				profanity++;
+				if (verdict !== 'clean') profanityHeld++;
+			} else {
+				ordinary++;
+				if (verdict !== 'clean') ordinaryHeld++;
+			}
+		}
+	});
+	const pct = (a: number, b: number) => (b ? (100 * a) / b : 100);
+	return {
+		dangerRecall: pct(dangerHit, danger),
+		dangerPrecision: pct(saidDangerRight, saidDanger),
+		policyToSafeguarding: policy ? (100 * policyDanger) / policy : 0,
+		profanityHeld: pct(profanityHeld, profanity),
+		heldPrecision: pct(heldRight, held),
+		ordinaryHeld: ordinary ? (100 * ordinaryHeld) / ordinary : 0,
+		byCategory,
+		misses
+	};
+}
+
+function report(title: string, figures: Figures) {
+	const lines = [`\n${title}`, '  label/category                 right      %'];
+	for (const [key, tally] of [...figures.byCategory.entries()].sort()) {
+		lines.push(`  ${key.padEnd(30)} ${`${tally.ok}/${tally.n}`.padStart(7)} ${((100 * tally.ok) / tally.n).toFixed(1).padStart(6)}`);
+	}
+	const f = (x: number) => `${x.toFixed(1)} %`;
+	lines.push(
+		`  danger: recall ${f(figures.dangerRecall)}, precision ${f(figures.dangerPrecision)} (of danger+policy items sent to safeguarding)`,
+		`  policy items sent to safeguarding: ${f(figures.policyToSafeguarding)}`,
+		`  profanity held: ${f(figures.profanityHeld)}; precision of holding ${f(figures.heldPrecision)}; ordinary items held: ${f(figures.ordinaryHeld)}`
+	);
+	console.log(lines.join('\n'));
+}
+
+function verdictsWith(model: TextModel, rows: readonly Row[]): SafetyVerdict[] {
+	const assess = createAssessText(model);
+	return rows.map((row) => assess(row.text));
+}
+
+/** What issue 15 asks of the held-out figures. */
+const TARGETS = { dangerRecall: 95, policyToSafeguarding: 5, profanityHeld: 90, ordinaryHeld: 2 };
+/** What the checks reach today on the holdout: the test's floor until the targets are met. */
+const FLOORS = { dangerRecall: 93, policyToSafeguarding: 10.5, profanityHeld: 90, ordinaryHeld: 2 };
+
+describe('the text checks on the children’s corpus', () => {
+	it.runIf(train.length > 0)('are measured on the holdout and by cross-validation', () => {
+		const prepared = new Map<Row, Prepared>();
+		const all = [...train, ...holdout];
+		prepareRows(all).forEach((p, i) => prepared.set(all[i], p));
+		const model = trainPrepared(train.map((row) => prepared.get(row)!));
+		console.log(`model: ${Object.keys(model.weights).length} features, threshold ${model.threshold}, trained on ${train.length} train rows`);
+
+		// Cross-validation over every row, folds by group (with the threshold chosen for the train
+		// rows). The patterns and the word filter do not learn, so each row's pattern and filter
+		// results are computed once; the fold's model decides the rest, exactly as assessText does.
+		const held = eventWordFilter('');
+		const patternSays = all.map((row) => prepared.get(row)!.pattern);
+		const filterSays = all.map((row) => held(row.text));
+		const k = 5;
+		const cvVerdicts: SafetyVerdict[] = new Array(all.length);
+		for (let fold = 0; fold < k; fold++) {
+			const inFold = (row: Row) => foldOf(row.group, k) === fold;
+			const foldModel = trainPrepared(
+				all.filter((row) => !inFold(row)).map((row) => prepared.get(row)!),
+				{ threshold: model.threshold }
+			);
+			all.forEach((row, i) => {
+				if (!inFold(row)) return;
+				const p = prepared.get(row)!;
+				const danger = patternSays[i] || (p.allowed && scoreFeatures(foldModel, p.features) >= foldModel.threshold);
+				cvVerdicts[i] = danger ? 'danger' : filterSays[i] ? 'filtered' : 'clean';
+			});
+		}
+		const cv = measure(all, cvVerdicts);
+		report(`5-fold cross-validation over ${trainOnly ? 'the train rows' : 'all rows'} (${all.length})`, cv);
+
+		if (trainOnly) {
+			for (const row of cv.misses) console.log(`  cv wrong: ${row.label}/${row.category} ${row.spelling ?? ''} ${row.text}`);
+			const onTrain = measure(train, verdictsWith(model, train));
+			report(`On the train rows themselves (${train.length}; not a measure)`, onTrain);
+			for (const row of onTrain.misses) console.log(`  wrong: ${row.label}/${row.category} ${row.spelling ?? ''} ${row.text}`);
+			expect(train.length).toBeGreaterThan(0);
+			return;
+		}
+
+		const figures = measure(holdout, verdictsWith(model, holdout));
+		report(`Holdout (${holdout.length} rows; model trained on train rows only)`, figures);
+		expect(holdout.length, 'holdout rows').toBeGreaterThan(0);
+		// The issue's targets are printed; the test fails below the figures reached so far, so a
+		// change can only keep or improve them. Two targets are not met yet (issue 15 stays open):
+		// danger recall 93.5 % of 95, policy sent to safeguarding 10.0 % of at most 5.
+		console.log(
+			`  targets: danger recall >= ${TARGETS.dangerRecall} %, policy sent <= ${TARGETS.policyToSafeguarding} %, ` +
+				`profanity held >= ${TARGETS.profanityHeld} %, ordinary held <= ${TARGETS.ordinaryHeld} %`
+		);
+		expect(figures.dangerRecall, 'danger recall').toBeGreaterThanOrEqual(FLOORS.dangerRecall);
+		expect(figures.policyToSafeguarding, 'policy items sent to safeguarding').toBeLessThanOrEqual(FLOORS.policyToSafeguarding);
+		expect(figures.profanityHeld, 'profanity held').toBeGreaterThanOrEqual(FLOORS.profanityHeld);
+		expect(figures.ordinaryHeld, 'ordinary items held').toBeLessThanOrEqual(FLOORS.ordinaryHeld);
+	});
+});
