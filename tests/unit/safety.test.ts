@@ -224,6 +224,8 @@ describe('assessText, the one entry point', () => {
 		expect(assessText('Trường này có sân chơi không ạ?')).toBe('clean');
 		// "biệt danh" (a nickname) folds like "biệt đánh": the nickname option's own wording.
 		expect(assessText('Em muốn hiện biệt danh của em trên màn hình lớn')).toBe('clean');
+		for (const text of ['Em bị đánh ở nhà mỗi tối', 'em bi danh o nha moi toi', 'họ đánh em mỗi ngày', 'vợ chồng chú ấy đánh em'])
+			expect(assessText(text), text).toBe('danger');
 	});
 
 	it('uses the event’s own list, one entry per line', () => {
