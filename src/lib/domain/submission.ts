@@ -25,27 +25,6 @@ export const REJECTION_REASONS = ['off_topic', 'duplicate', 'inappropriate', 'pe
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 export const NICKNAME_MAX = 30;
 
-/** What every phone and the screen may see of an item: never the participant behind it. */
-export interface SubmissionView {
-	id: string;
-	kind: SubmissionKind;
-	topicId: string;
-	agencyId: string | null;
-	delegationId: string;
-	text: string;
-	/** Only set when the child chose to show a nickname and the event allows nicknames. */
-	authorName: string | null;
-	status: SubmissionStatus;
-	votes: number;
-	createdAt: number;
-	/** Set on a rejected item, for its author and the console. */
-	rejectionReason: RejectionReason | null;
-	/** The one-line answer given on the day. */
-	answerSummary: string | null;
-	/** What became of it after the day, when it was handed to an agency (the child's own items). */
-	followUp?: FollowUpOutcome | null;
-}
-
 /**
  * A child's question, recommendation or message as the forum keeps it: the core entity.
  * Repositories return it; every wire view (the hall's, the staff's) is derived from it.
@@ -86,22 +65,19 @@ export interface Submission {
 	chaperoneLinkId?: string | null;
 }
 
+/** The fields the hall may see: never the participant behind it, nor staff records. */
+type PublicField = 'id' | 'kind' | 'topicId' | 'agencyId' | 'delegationId' | 'text' | 'authorName' | 'status' | 'votes' | 'createdAt' | 'rejectionReason' | 'answerSummary';
+
+/** What every phone and the screen may see of an item, derived from the entity. */
+export interface SubmissionView extends Pick<Submission, PublicField> {
+	/** What became of it after the day, when it was handed to an agency (the child's own items). */
+	followUp?: FollowUpOutcome | null;
+}
+
 /** What the hall may see of an item: named fields only, never the child or staff records. */
 export function publicView(item: Submission, followUp?: FollowUpOutcome | null): SubmissionView {
-	const view: SubmissionView = {
-		id: item.id,
-		kind: item.kind,
-		topicId: item.topicId,
-		agencyId: item.agencyId,
-		delegationId: item.delegationId,
-		text: item.text,
-		authorName: item.authorName,
-		status: item.status,
-		votes: item.votes,
-		createdAt: item.createdAt,
-		rejectionReason: item.rejectionReason,
-		answerSummary: item.answerSummary
-	};
+	const { id, kind, topicId, agencyId, delegationId, text, authorName, status, votes, createdAt, rejectionReason, answerSummary } = item;
+	const view: SubmissionView = { id, kind, topicId, agencyId, delegationId, text, authorName, status, votes, createdAt, rejectionReason, answerSummary };
 	return followUp ? { ...view, followUp } : view;
 }
 
