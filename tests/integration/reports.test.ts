@@ -31,7 +31,7 @@ describe('the organiser’s report', () => {
 		expect(await server.app.reports.gather(moderator, server.event.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
 	});
 
-	it('counts participation, kinds, answers and follow-ups, and keeps danger messages out of the Word report', async () => {
+	it('counts participation, kinds, answers and follow-ups, and keeps danger messages out of every file', async () => {
 		const answered = await item('Xã có xây sân chơi không?');
 		await item('Đề nghị có thêm sách ở thư viện', 'recommendation');
 		await item('=HYPERLINK("http://evil.example","bấm vào đây")', 'message');
@@ -48,7 +48,7 @@ describe('the organiser’s report', () => {
 			answeredOnTheDay: 1,
 			followedUp: 2,
 			safeguarding: 1,
-			byKind: { question: 1, recommendation: 1, message: 2 },
+			byKind: { question: 1, recommendation: 1, message: 1 },
 			followUpStatus: { open: 2, in_progress: 0, fulfilled: 0, cannot_yet: 0 }
 		});
 		expect(figures.byDelegation[0]).toEqual({ delegation: server.event.delegations[0].name, participants: 1, items: 3 });
@@ -62,13 +62,19 @@ describe('the organiser’s report', () => {
 
 		const rows = await readSheet(await xlsxReport(gathered.data));
 		expect(rows[0].slice(0, 6)).toEqual(['STT', 'Loại', 'Chủ đề', 'Đoàn', 'Cơ quan', 'Nội dung']);
-		expect(rows).toHaveLength(5);
+		// Header and the three items meant for others: the disclosure is not a row, nor its delegation's mention.
+		expect(rows).toHaveLength(4);
+		expect(JSON.stringify(rows)).not.toContain('Em bị bố đánh');
+		expect(JSON.stringify(rows)).not.toContain('Ban Tổ chức');
 		expect(rows.map((r) => r[5])).toContain('Xã có xây sân chơi không?');
 		// A child's "=..." is text in the spreadsheet, never a formula.
 		expect(rows.map((r) => r[5])).toContain('=HYPERLINK("http://evil.example","bấm vào đây")');
 
 		const csv = csvReport(gathered.data);
 		expect(csv.startsWith('\uFEFF"STT"')).toBe(true);
+		expect(csv).not.toContain('Em bị bố đánh');
+		expect(csv.trim().split('\r\n')).toHaveLength(4);
+		expect(JSON.stringify(gathered.data.items)).not.toContain('Em bị bố đánh');
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""bấm vào đây"")"`);
 	});
 

@@ -99,18 +99,18 @@ describe('report figures', () => {
 		followUpWayForward: ''
 	};
 
-	it('tells answered on the day from followed up, and counts danger messages without listing them', () => {
+	it('tells answered on the day from followed up, and counts danger messages given only as a number', () => {
 		const figures = reportFigures(
 			[
 				{ ...base, status: 'answered', answerSummary: 'Đã trả lời' },
 				{ ...base, status: 'follow_up', followUpStatus: 'cannot_yet', kind: 'recommendation' },
-				{ ...base, status: 'rejected', delegation: 'Xã B' },
-				{ ...base, status: 'safeguarding', kind: 'message', agency: '' }
+				{ ...base, status: 'rejected', delegation: 'Xã B' }
 			],
 			[
 				{ delegation: 'Xã A', participants: 3 },
 				{ delegation: 'Xã B', participants: 2 }
-			]
+			],
+			1
 		);
 		expect(figures).toMatchObject({ participants: 5, received: 4, shown: 2, answeredOnTheDay: 1, followedUp: 1, notShown: 1, safeguarding: 1 });
 		expect(figures.byDelegation).toEqual([

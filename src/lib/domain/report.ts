@@ -48,13 +48,18 @@ export interface ReportFigures {
 
 const SHOWN: readonly SubmissionStatus[] = ['approved', 'answered', 'follow_up'];
 
+/**
+ * `items` never holds a safeguarding item: a child who disclosed harm must not appear in any file
+ * meant for others, so the report service leaves them out and passes only their number.
+ */
 export function reportFigures(
 	items: readonly ReportItem[],
-	participation: readonly { delegation: string; participants: number }[]
+	participation: readonly { delegation: string; participants: number }[],
+	safeguarding = 0
 ): ReportFigures {
 	const count = <K extends string>(keys: readonly K[], key: (item: ReportItem) => K) =>
 		Object.fromEntries(keys.map((k) => [k, items.filter((item) => key(item) === k).length])) as Record<K, number>;
-	const publicItems = items.filter((item) => item.status !== 'safeguarding');
+	const publicItems = items;
 	const topics = [...new Set(publicItems.map((item) => item.topic))];
 	const agencies = [...new Set(publicItems.filter((i) => SHOWN.includes(i.status)).map((item) => item.agency))];
 	return {
@@ -65,12 +70,12 @@ export function reportFigures(
 		})),
 		byKind: count(['question', 'recommendation', 'message'], (item) => item.kind),
 		byTopic: topics.map((topic) => ({ topic, items: publicItems.filter((i) => i.topic === topic).length })),
-		received: items.length,
+		received: items.length + safeguarding,
 		shown: publicItems.filter((item) => SHOWN.includes(item.status)).length,
 		answeredOnTheDay: publicItems.filter((item) => item.status === 'answered' && !item.followUpStatus).length,
 		followedUp: publicItems.filter((item) => item.followUpStatus !== null).length,
 		notShown: publicItems.filter((item) => item.status === 'rejected').length,
-		safeguarding: items.length - publicItems.length,
+		safeguarding,
 		followUpStatus: count(['open', 'in_progress', 'fulfilled', 'cannot_yet'], (item) => item.followUpStatus ?? ('none' as never)),
 		byAgency: agencies.map((agency) => ({
 			agency,

@@ -1,7 +1,7 @@
 /**
  * The full item list as a spreadsheet (.xlsx, built with write-excel-file: small, maintained, no
- * native parts) and as CSV. Both are the organiser's exports: safeguarding items are included,
- * marked, because the organiser is who must act on them.
+ * native parts) and as CSV. Safeguarding items are never in them (the report service does not
+ * gather them): an item list is the file most likely to be sent on to agencies.
  */
 import writeXlsxFile from 'write-excel-file/node';
 import { toCsv, type ReportItem } from '$lib/domain/report';

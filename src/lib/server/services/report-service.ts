@@ -36,14 +36,17 @@ export function createReportService(deps: ServiceDeps) {
 			const event = await repos.events.findById(eventId);
 			if (!event) return audit.refused(actor, 'report:export', null, 'unknown_event');
 			// Withdrawn and merged items are the children's own choices or duplicates: not reported
-			// as items (merged ones count through the item they were merged into).
-			const statuses = SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'merged');
-			const [stored, followUps, participation] = await Promise.all([
+			// as items (merged ones count through the item they were merged into). Safeguarding items
+			// are never gathered: every file made from this report may be sent on to agencies, and
+			// the organiser acts on those items from the private safeguarding view alone.
+			const statuses = SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'merged' && s !== 'safeguarding');
+			const [stored, followUps, participation, safeguarding] = await Promise.all([
 				repos.submissions.listByStatus(eventId, statuses),
 				repos.followUps.listForEvent(eventId),
-				repos.participants.countByDelegation(eventId)
+				repos.participants.countByDelegation(eventId),
+				repos.submissions.listByStatus(eventId, ['safeguarding']).then((found) => found.length)
 			]);
-			if (!stored.length) return audit.refused(actor, 'report:export', eventId, 'nothing_to_report');
+			if (!stored.length && !safeguarding) return audit.refused(actor, 'report:export', eventId, 'nothing_to_report');
 			const bySubmission = new Map(followUps.map((f) => [f.submissionId, f]));
 			const items: ReportItem[] = stored
 				.sort((a, b) => a.createdAt - b.createdAt)
@@ -79,7 +82,7 @@ export function createReportService(deps: ServiceDeps) {
 					})
 			);
 			await audit.done(actor, 'report:export', eventId);
-			const figures = reportFigures(items, delegations);
+			const figures = reportFigures(items, delegations, safeguarding);
 			if (event.askAgeBand || event.askGender)
 				figures.profiles = profileCounts(await repos.participants.countProfiles(eventId), {
 					ageBand: event.askAgeBand,
