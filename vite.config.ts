@@ -62,6 +62,9 @@ function phoneModules() {
 	return (id: string) => sources.has(id.split('?')[0]) || messages.test(id) || libraries.test(id);
 }
 
+/** Integration tests that build the app on a SQLite file of their own rather than the harness. */
+const SQLITE_APP_TESTS = ['event-setup', 'invitations', 'sessions', 'staff-auth', 'statements'].map((name) => `tests/integration/${name}.test.ts`);
+
 export default defineConfig({
 	build: {
 		rolldownOptions: {
@@ -94,6 +97,19 @@ export default defineConfig({
 					exclude: ['**/*.svelte.test.ts'],
 					// `npm run bench` runs these (vitest bench), never `npm test`.
 					benchmark: { include: ['tests/bench/**/*.bench.ts'] }
+				}
+			},
+			// The integration tests that go through the harness, again on a fresh PostgreSQL database each
+			// (the machine's real server). The backup test is about the SQLite file and stays there.
+			{
+				extends: true,
+				test: {
+					name: 'postgres',
+					include: ['tests/integration/**/*.test.ts'],
+					// The staff-command matrix and the payload fuzz test the socket layer, whatever the engine: on
+					// SQLite only, which keeps CI's time in bounds.
+					exclude: ['backup', 'postgres-migrations', 'staff-socket', 'fuzz'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_APP_TESTS),
+					env: { TEST_STORAGE: 'postgres' }
 				}
 			},
 			// The rooms' runes classes, compiled for the browser as the pages run them (browser-runes.ts).

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import { createForumApp, openPostgresStorage, type ForumApp } from '$lib/server/app';
+import { freshPostgres } from './postgres';
 import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import type { StaffRole } from '$lib/domain/staff';
@@ -29,8 +30,11 @@ export const TEST_HEARTBEAT = { pingIntervalMs: 1000, pingTimeoutMs: 1000 };
 export async function startTestServer(options: { limiter?: RateLimiter; moderation?: boolean } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-'));
 	const databasePath = join(dir, 'forum.db');
+	// TEST_STORAGE=postgres runs the same tests on a fresh database of the machine's PostgreSQL.
+	const postgres = process.env.TEST_STORAGE === 'postgres' ? await freshPostgres({ migrated: true }) : null;
 	const app: ForumApp = createForumApp({
 		databasePath,
+		storage: postgres ? await openPostgresStorage(postgres.url) : undefined,
 		limiter: options.limiter ?? unlimited
 	});
 	const seed = demoEvent(() => crypto.randomUUID(), DISPLAY_KEY);
@@ -80,6 +84,8 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 		io: realtime.io,
 		/** The SQLite file the app holds open, for tests that open a second connection to it. */
 		databasePath,
+		/** The PostgreSQL database this server runs on (TEST_STORAGE=postgres), else null: SQLite at databasePath. */
+		postgresUrl: postgres?.url ?? null,
 		/** A child joins through the same service the join form uses; returns their cookie token. */
 		async join(delegationIndex = 0, nickname: string | null = null) {
 			const joined = await app.sessions.join(
@@ -129,7 +135,8 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 			for (const s of sockets) s.disconnect();
 			await realtime.close();
 			await new Promise((resolve) => http.close(resolve));
-			app.close();
+			await app.close();
+			await postgres?.drop();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

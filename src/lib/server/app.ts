@@ -25,8 +25,17 @@ import { createStaffInvitationService } from './services/staff-invitation-servic
 import { createSubmissionService } from './services/submission-service';
 import { createVoteService } from './services/vote-service';
 
+/** Where the forum keeps its data: the repositories over one engine, and how to let it go. */
+export interface Storage {
+	repos: Repositories;
+	close(): void | Promise<void>;
+}
+
 export interface ForumAppOptions {
-	databasePath: string;
+	/** The SQLite file (the embedded default); ignored when `storage` is given. */
+	databasePath?: string;
+	/** An engine opened beforehand, e.g. PostgreSQL (`openPostgresStorage`). */
+	storage?: Storage;
 	migrationsFolder?: string;
 	limiter?: RateLimiter;
 	now?: () => number;
@@ -34,8 +43,8 @@ export interface ForumAppOptions {
 }
 
 export function createForumApp(options: ForumAppOptions) {
-	const database = openDatabase(options.databasePath, options.migrationsFolder);
-	const repos: Repositories = createSqliteRepositories(database.db);
+	const storage = options.storage ?? sqliteStorage(options.databasePath ?? ':memory:', options.migrationsFolder);
+	const repos: Repositories = storage.repos;
 	const publisher = new PublisherRelay();
 	const announcer = createAnnouncer(repos, publisher);
 	const deps: ServiceDeps = {
@@ -75,9 +84,22 @@ export function createForumApp(options: ForumAppOptions) {
 		preEvent: createPreEventService(deps),
 		close: () => {
 			announcer.close();
-			database.close();
+			return storage.close();
 		}
 	};
+}
+
+function sqliteStorage(path: string, migrationsFolder?: string): Storage {
+	const database = openDatabase(path, migrationsFolder);
+	return { repos: createSqliteRepositories(database.db), close: () => database.close() };
+}
+
+/** PostgreSQL (DATABASE_URL=postgres://…): opened and migrated before the app is built. */
+export async function openPostgresStorage(url: string): Promise<Storage> {
+	const { openPostgres } = await import('./db/postgres');
+	const { createPostgresRepositories } = await import('./repositories/postgres');
+	const database = await openPostgres(url);
+	return { repos: createPostgresRepositories(database.db), close: () => database.close() };
 }
 
 export type ForumApp = ReturnType<typeof createForumApp>;

@@ -2,7 +2,8 @@
  * The running server's single app, shared by routes and socket handlers. Kept on globalThis so
  * the production bundle and the realtime server (attached from server.js) see one instance.
  */
-import { createForumApp, type ForumServices } from './app';
+import { createForumApp, openPostgresStorage, type ForumServices } from './app';
+import { isPostgresUrl } from './db/postgres';
 import { databasePath } from './db/path.js';
 import { demoEvent } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
@@ -12,7 +13,11 @@ type Holder = { [KEY]?: Promise<ForumServices> };
 
 async function start(): Promise<ForumServices> {
 	// The composition root is the one place that holds the repositories: routes get services only.
-	const { repos, ...services } = createForumApp({ databasePath: databasePath() });
+	// DATABASE_URL=postgres://… selects PostgreSQL (a province server, several processes); without
+	// it the forum keeps to the embedded SQLite file, as `npm start` does.
+	const url = process.env.DATABASE_URL;
+	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
+	const { repos, ...services } = createForumApp({ databasePath: databasePath(), storage });
 	if (process.env.DEMO_EVENT !== 'off' && (await repos.events.count()) === 0) {
 		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
 	}

@@ -1,0 +1,147 @@
+import { asc, count, eq, inArray } from 'drizzle-orm';
+import type { EventDetails } from '$lib/domain/event';
+import { pgErrorCode, type PgDb, type PgTx } from '../../db/postgres';
+import { agencies, agendaItems, delegations, events, topics } from '../../db/schema-pg';
+import type { EventLists, EventRepository, NewEvent } from '../types';
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+export function createEventRepository(db: PgDb): EventRepository {
+	/**
+	 * The event's setup is read on every join, sync and screen update and changes a few times a
+	 * year: kept in memory by id, dropped whenever this repository writes the event. (Across
+	 * processes another process's write must drop it too: the scale-out work adds that.)
+	 */
+	const cache = new Map<string, EventDetails>();
+	const byCode = new Map<string, string>();
+	const forget = (eventId: string) => {
+		cache.delete(eventId);
+		for (const [code, id] of byCode) if (id === eventId) byCode.delete(code);
+	};
+	const remember = (details: EventDetails | null) => {
+		if (details) {
+			cache.set(details.id, details);
+			byCode.set(details.code, details.id);
+		}
+		return details;
+	};
+
+	const listOf = (table: typeof delegations, eventId: string) =>
+		db.select({ id: table.id, name: table.name }).from(table).where(eq(table.eventId, eventId)).orderBy(asc(table.position));
+
+	async function withDetails(row: typeof events.$inferSelect | undefined): Promise<EventDetails | null> {
+		if (!row) return null;
+		const {
+			createdAt: _createdAt,
+			onScreenId: _onScreenId,
+			onScreenSince: _onScreenSince,
+			agendaCurrentId: _agendaCurrentId,
+			agendaStartedAt: _agendaStartedAt,
+			reviewOnScreen: _reviewOnScreen,
+			...event
+		} = row;
+		const [topicList, delegationList, agencyList, agenda] = await Promise.all([
+			db.select({ id: topics.id, name: topics.name, agencyId: topics.agencyId }).from(topics).where(eq(topics.eventId, row.id)).orderBy(asc(topics.position)),
+			listOf(delegations, row.id),
+			listOf(agencies, row.id),
+			db
+				.select({ id: agendaItems.id, title: agendaItems.title, plannedMinutes: agendaItems.plannedMinutes, presenter: agendaItems.presenter })
+				.from(agendaItems)
+				.where(eq(agendaItems.eventId, row.id))
+				.orderBy(asc(agendaItems.position))
+		]);
+		return { ...event, topics: topicList, delegations: delegationList, agencies: agencyList, agenda };
+	}
+
+	async function writeLists(tx: PgTx, eventId: string, lists: EventLists) {
+		const upsert = async <R extends { id: string }>(table: typeof delegations | typeof topics | typeof agendaItems, rows: R[]) => {
+			for (const [position, row] of rows.entries()) {
+				const values = { ...row, eventId, position };
+				await tx.insert(table).values(values).onConflictDoUpdate({ target: table.id, set: values });
+			}
+		};
+		await upsert(agencies, lists.agencies);
+		await upsert(delegations, lists.delegations);
+		await upsert(topics, lists.topics);
+		await upsert(agendaItems, lists.agenda);
+	}
+
+	const first = async <T>(rows: Promise<T[]>) => (await rows)[0];
+
+	return {
+		async findByCode(code) {
+			const id = byCode.get(code);
+			if (id && cache.has(id)) return cache.get(id)!;
+			return remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))));
+		},
+		async findById(id) {
+			return cache.get(id) ?? remember(await withDetails(await first(db.select().from(events).where(eq(events.id, id)))));
+		},
+		async findByDisplayKey(displayKey) {
+			return withDetails(await first(db.select().from(events).where(eq(events.displayKey, displayKey))));
+		},
+		async create(event: NewEvent) {
+			const { topics: topicList, delegations: delegationList, agencies: agencyList, agenda, ...row } = event;
+			await db.transaction(async (tx) => {
+				await tx.insert(events).values(row);
+				await writeLists(tx, event.id, { topics: topicList, delegations: delegationList, agencies: agencyList, agenda });
+			});
+		},
+		async update(eventId, { fields, lists, removed }) {
+			forget(eventId);
+			try {
+				await db.transaction(async (tx) => {
+					await tx.update(events).set(fields).where(eq(events.id, eventId));
+					if (removed.topics.length) await tx.delete(topics).where(inArray(topics.id, removed.topics));
+					if (removed.agenda.length) await tx.delete(agendaItems).where(inArray(agendaItems.id, removed.agenda));
+					if (removed.agencies.length) {
+						await tx.update(topics).set({ agencyId: null }).where(inArray(topics.agencyId, removed.agencies));
+						await tx.delete(agencies).where(inArray(agencies.id, removed.agencies));
+					}
+					if (removed.delegations.length) await tx.delete(delegations).where(inArray(delegations.id, removed.delegations));
+					await writeLists(tx, eventId, lists);
+				});
+				return true;
+			} catch (error) {
+				// A removed entry that children, items or staff still point at: nothing is changed.
+				if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) return false;
+				throw error;
+			} finally {
+				forget(eventId);
+			}
+		},
+		async listOpen() {
+			return db
+				.select({ code: events.code, displayKey: events.displayKey, title: events.title })
+				.from(events)
+				.where(eq(events.joinOpen, true))
+				.orderBy(asc(events.createdAt));
+		},
+		async getStage(eventId) {
+			return (
+				(await first(
+					db
+						.select({
+							onScreenId: events.onScreenId,
+							onScreenSince: events.onScreenSince,
+							agendaCurrentId: events.agendaCurrentId,
+							agendaStartedAt: events.agendaStartedAt,
+							reviewOnScreen: events.reviewOnScreen
+						})
+						.from(events)
+						.where(eq(events.id, eventId))
+				)) ?? null
+			);
+		},
+		async setStage(eventId, stage) {
+			await db.update(events).set(stage).where(eq(events.id, eventId));
+		},
+		async setDisplayKey(eventId, displayKey) {
+			forget(eventId);
+			await db.update(events).set({ displayKey }).where(eq(events.id, eventId));
+		},
+		async count() {
+			return (await first(db.select({ n: count() }).from(events)))?.n ?? 0;
+		}
+	};
+}

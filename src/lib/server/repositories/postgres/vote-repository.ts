@@ -1,0 +1,34 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgDb } from '../../db/postgres';
+import { submissions, votes } from '../../db/schema-pg';
+import type { VoteRepository } from '../types';
+
+export function createVoteRepository(db: PgDb): VoteRepository {
+	return {
+		async set(submissionId, participantId, voted) {
+			// One transaction: the vote row and the stored count can never disagree. The count is
+			// moved by the row's own update (a row lock), so concurrent votes never lose one.
+			return db.transaction(async (tx) => {
+				const changed = voted
+					? await tx.insert(votes).values({ submissionId, participantId }).onConflictDoNothing().returning({ id: votes.submissionId })
+					: await tx
+							.delete(votes)
+							.where(and(eq(votes.submissionId, submissionId), eq(votes.participantId, participantId)))
+							.returning({ id: votes.submissionId });
+				const delta = changed.length === 1 ? (voted ? 1 : -1) : 0;
+				const [row] = await tx
+					.update(submissions)
+					.set({ voteCount: sql`${submissions.voteCount} + ${delta}` })
+					.where(eq(submissions.id, submissionId))
+					.returning({ votes: submissions.voteCount });
+				return { changed: delta !== 0, votes: row?.votes ?? 0 };
+			});
+		},
+		async listVoterIds(submissionId) {
+			return (await db.select({ id: votes.participantId }).from(votes).where(eq(votes.submissionId, submissionId))).map((r) => r.id);
+		},
+		async listVotedIds(participantId) {
+			return (await db.select({ id: votes.submissionId }).from(votes).where(eq(votes.participantId, participantId))).map((r) => r.id);
+		}
+	};
+}
