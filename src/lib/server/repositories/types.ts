@@ -178,6 +178,12 @@ export interface StaffRepository {
 	findInvitation(id: string): Promise<StaffInvitation | null>;
 	/** Marks the invitation used and grants its role, atomically; false if it was already used. */
 	redeemInvitation(id: string, userId: string, at: number): Promise<boolean>;
+	/**
+	 * Creates the user, marks the invitation used and grants its role in one transaction: one link
+	 * makes one account. 'used' (nothing created) when the link was taken first, 'taken' when the
+	 * username exists.
+	 */
+	createUserThroughInvitation(user: StaffUser, invitationId: string, at: number): Promise<'created' | 'used' | 'taken'>;
 }
 
 export interface StaffInvitation extends EventRole {

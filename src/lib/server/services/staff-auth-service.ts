@@ -82,6 +82,13 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			return ok(await issueSession(user.id));
 		},
 
+		/** A checked account with its password hashed, for a caller that stores it in its own transaction. */
+		async prepareAccount(input: NewAccount, canCreateEvents: boolean): Promise<Result<StaffUser>> {
+			const checked = checkAccount(input);
+			if (!checked.ok) return checked;
+			return ok({ ...(await newUser(checked.data)), canCreateEvents });
+		},
+
 		async createAccount(input: NewAccount, canCreateEvents: boolean): Promise<Result<{ userId: string }>> {
 			const checked = checkAccount(input);
 			if (!checked.ok) return checked;

@@ -89,11 +89,13 @@ export function createStaffInvitationService(deps: ServiceDeps, staffAuth: Staff
 		async acceptWithNewAccount(token: string, account: NewAccount): Promise<Result<{ token: string; expiresAt: number }>> {
 			const found = await usable(token);
 			if (!found.ok) return found;
-			const created = await staffAuth.createAccount(account, false);
-			if (!created.ok) return created;
-			const redeemed = await redeem(found.data, created.data.userId);
-			if (!redeemed.ok) return redeemed;
-			return ok(await staffAuth.startSession(created.data.userId));
+			const prepared = await staffAuth.prepareAccount(account, false);
+			if (!prepared.ok) return prepared;
+			// Account, claim and role in one transaction: five people racing on one link make one account.
+			const outcome = await repos.staff.createUserThroughInvitation(prepared.data, found.data.id, now());
+			if (outcome === 'taken') return fail('username_taken');
+			if (outcome === 'used') return audit.refused(null, 'invitation', found.data.eventId, 'invitation_used');
+			return ok(await staffAuth.startSession(prepared.data.id));
 		}
 	};
 }
