@@ -209,7 +209,10 @@ export interface AuditRecord extends Omit<AuditEntry, 'userId'> {
 }
 
 export interface AuditRepository {
-	record(entry: AuditEntry): Promise<void>;
+	/** Returns the new row's id. */
+	record(entry: AuditEntry): Promise<number>;
+	/** Rewrites one row's action: the running count of a window of sampled refusals. */
+	setAction(id: number, action: string): Promise<void>;
 	/** Newest first. */
 	listForEvent(eventId: string, limit: number): Promise<AuditRecord[]>;
 	/** Refusals that belong to no event (failed sign-ins, forged links): newest first. */
