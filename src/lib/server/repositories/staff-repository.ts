@@ -66,6 +66,13 @@ export function createStaffRepository(db: Db): StaffRepository {
 		async grantRole(userId, role) {
 			db.insert(eventRoles).values({ userId, ...role }).onConflictDoNothing().run();
 		},
+		async revokeRoles(userId, eventId) {
+			return db
+				.delete(eventRoles)
+				.where(and(eq(eventRoles.userId, userId), eq(eventRoles.eventId, eventId)))
+				.returning({ eventId: eventRoles.eventId, role: eventRoles.role, agencyId: eventRoles.agencyId })
+				.all();
+		},
 		async listEventStaff(eventId) {
 			return db
 				.select({

@@ -172,6 +172,8 @@ export interface StaffRepository {
 	deleteSessionsOf(userId: string): Promise<void>;
 	listRoles(userId: string): Promise<EventRole[]>;
 	grantRole(userId: string, role: EventRole): Promise<void>;
+	/** Removes every role the user holds in the event; returns what was removed. */
+	revokeRoles(userId: string, eventId: string): Promise<EventRole[]>;
 	displayNameOf(userId: string): Promise<string | null>;
 	listEventStaff(eventId: string): Promise<{ displayName: string; username: string; role: EventRole['role']; agencyId: string | null }[]>;
 	createInvitation(invitation: StaffInvitation): Promise<void>;
