@@ -94,3 +94,15 @@ test('a password change ends the other sessions and closes their consoles; an or
 	await laptop.getByRole('button', { name: 'Nhận lời mời' }).click();
 	await expect(laptop.getByTestId('staff-events')).toContainText('Diễn đàn hè Tràng Định 2025');
 });
+
+test('signing out closes the console open in another tab of that session at once', async ({ browser }) => {
+	const organiser = await organiserPage(browser);
+	const { eventUrl } = await createForum(organiser, { title: 'Diễn đàn đăng xuất Bình Gia 2025', topics: ['Sân chơi'], delegations: ['Xã Hoa Thám'] });
+	const console_ = await organiser.context().newPage();
+	await console_.goto(`${eventUrl}/console`);
+	await hydrated(console_);
+	await expectOnline(console_);
+	await organiser.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+	await expect(organiser).toHaveURL(/\/login$/);
+	await expect(console_.getByText('Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.')).toBeVisible();
+});
