@@ -63,6 +63,22 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('refused'), organiser: 'invalid' }
 	},
 	{
+		file: '(staff)/staff/events/[id]/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}?/resetAccess`,
+		form: { username: 'nobody-in-this-forum' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{ file: '(staff)/staff/account/+page.server.ts', method: 'GET', path: () => '/staff/account', expect: staffOnly('ok') },
+	{
+		// A wrong current password changes nothing (one failure on the account's sign-in wait).
+		file: '(staff)/staff/account/+page.server.ts',
+		method: 'POST',
+		path: () => '/staff/account?/password',
+		form: { current: 'not-the-password', next: 'x', repeat: 'y' },
+		expect: staffOnly('invalid')
+	},
+	{
 		file: '(staff)/staff/events/[id]/edit/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/edit`,

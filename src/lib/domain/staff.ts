@@ -77,6 +77,39 @@ export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
+/** Passwords people pick first; long enough to pass the length rule, and the first ones guessed. */
+const COMMON_PASSWORDS = new Set([
+	'1234567890',
+	'12345678910',
+	'0123456789',
+	'1234567890a',
+	'password123',
+	'password1234',
+	'matkhau123',
+	'matkhau1234',
+	'qwertyuiop',
+	'qwerty12345',
+	'abc1234567',
+	'abcd123456',
+	'iloveyou123',
+	'admin12345',
+	'doandoan123'
+]);
+
+/**
+ * The strength rule for staff passwords: PASSWORD_MIN to PASSWORD_MAX characters, at least five
+ * different characters, not the username (nor containing it), and not one of the first guesses.
+ */
+export function passwordProblem(password: string, username: string): 'password_too_short' | 'password_too_long' | 'password_weak' | null {
+	if (password.length < PASSWORD_MIN) return 'password_too_short';
+	if (password.length > PASSWORD_MAX) return 'password_too_long';
+	const lower = password.toLowerCase();
+	if (new Set(lower).size < 5) return 'password_weak';
+	if (username.length >= 3 && lower.includes(username.toLowerCase())) return 'password_weak';
+	if (COMMON_PASSWORDS.has(lower.replace(/[\s._-]/g, ''))) return 'password_weak';
+	return null;
+}
+
 /**
  * Failed sign-ins slow an account down instead of locking it: a stranger guessing can only make
  * the real user wait, never shut them out. Returns how long the next attempt must wait.

@@ -48,7 +48,7 @@ const STAFF_COMMAND_NAMES: ReadonlySet<string> = new Set(STAFF_COMMANDS);
 type SocketData =
 	| { role: 'participant'; participant: Participant }
 	| { role: 'display'; eventId: string }
-	| { role: 'staff'; actor: StaffActor; eventId: string };
+	| { role: 'staff'; actor: StaffActor; eventId: string; sessionId: string; expiresAt: number };
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ForumSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -75,11 +75,12 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			const auth = socket.handshake.auth as { role?: unknown; displayKey?: unknown; eventId?: unknown };
 			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
 			if (auth.role === 'staff' && typeof auth.eventId === 'string') {
-				const staff = await app.staffAuth.resume(cookies[STAFF_COOKIE], { renew: false });
-				if (!staff) return next(new Error('session_invalid'));
+				const sessionId = app.staffAuth.sessionIdOf(cookies[STAFF_COOKIE]);
+				const staff = sessionId && (await app.staffAuth.liveSession(sessionId));
+				if (!sessionId || !staff) return next(new Error('session_invalid'));
 				// The same check as the event's pages: not theirs and not existing look the same.
 				if (!authorise(staff.actor, 'event:view', { eventId: auth.eventId })) return next(new Error('forbidden'));
-				socket.data = { role: 'staff', actor: staff.actor, eventId: auth.eventId };
+				socket.data = { role: 'staff', actor: staff.actor, eventId: auth.eventId, sessionId, expiresAt: staff.expiresAt };
 				return next();
 			}
 			if (auth.role === 'display' && typeof auth.displayKey === 'string') {
@@ -102,7 +103,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 	io.on('connection', (socket: ForumSocket) => {
 		const data = socket.data;
 		if (data.role === 'staff') {
-			connectStaff(socket, data.actor, data.eventId);
+			connectStaff(socket, data.actor, data.eventId, data.sessionId, data.expiresAt);
 			return;
 		}
 		// A screen or a phone sending a staff command hears a clear no, never silence, and the
@@ -138,9 +139,22 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		command(socket, 'participant:sync', emptySchema, async () => ({ ok: true, data: await app.snapshots.participant(participant) }));
 	});
 
-	/** Staff consoles: every command goes to a service that checks the role, as a form action would. */
-	function connectStaff(socket: ForumSocket, actor: StaffActor, eventId: string) {
-		const joined = [rooms.audience(eventId), rooms.staff(eventId), rooms.staffUser(actor.userId)];
+	/**
+	 * Staff consoles: every command goes to a service that checks the role, as a form action would,
+	 * with the actor read again from the live session: a console whose session was signed out,
+	 * expired or whose password changed, or whose roles in the event were removed, is closed at
+	 * its next command (and at once, through its session's and membership's rooms, when the
+	 * service that ended it says so).
+	 */
+	function connectStaff(socket: ForumSocket, actor: StaffActor, eventId: string, sessionId: string, expiresAt: number) {
+		// `actor` is who connected: it chooses the rooms; commands use the live one.
+		const joined = [
+			rooms.audience(eventId),
+			rooms.staff(eventId),
+			rooms.staffUser(actor.userId),
+			staffSessionRoom(sessionId),
+			staffMemberRoom(eventId, actor.userId)
+		];
 		if (authorise(actor, 'submission:moderate', { eventId })) joined.push(rooms.moderators(eventId));
 		const organiser = authorise(actor, 'safeguarding:view', { eventId });
 		if (organiser) joined.push(rooms.organisers(eventId));
@@ -151,39 +165,72 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			void presenceChanged();
 			socket.on('disconnect', presenceChanged);
 		}
+		// A session that expires while the console is idle closes when it does.
+		let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+		let watchedUntil = 0;
+		const watchExpiry = (until: number) => {
+			clearTimeout(expiryTimer);
+			watchedUntil = until;
+			const wait = Math.min(Math.max(until - Date.now(), 0) + 1000, 2 ** 31 - 1);
+			expiryTimer = setTimeout(() => live().then((actor) => actor || socket.disconnect(true), () => socket.disconnect(true)), wait);
+		};
+		watchExpiry(expiresAt);
+		socket.on('disconnect', () => clearTimeout(expiryTimer));
+		/** The actor as the session is now: null once signed out, expired, or no longer in this event. */
+		const live = async (): Promise<StaffActor | null> => {
+			const session = await app.staffAuth.liveSession(sessionId);
+			if (!session || !authorise(session.actor, 'event:view', { eventId })) return null;
+			if (session.expiresAt !== watchedUntil) watchExpiry(session.expiresAt);
+			return session.actor;
+		};
+		/**
+		 * A staff command: the service runs with the live actor. A dead session hears
+		 * session_invalid, then the console is closed (after the answer has gone out).
+		 */
+		const staffCommand = <S extends z.ZodType, T>(
+			name: StaffCommand,
+			schema: S,
+			run: (actor: StaffActor, input: z.output<S>) => Promise<Result<T>>
+		) =>
+			command(socket, name, schema, async (input) => {
+				const current = await live();
+				if (current) return run(current, input);
+				setTimeout(() => socket.disconnect(true), 0);
+				return fail('session_invalid');
+			});
 		const { moderation, stage } = app;
 		// Typed as a complete map, so a command added to STAFF_COMMANDS must be wired here too.
 		const staffCommands: { [C in StaffCommand]: () => void } = {
 			'staff:sync': () =>
-				command(socket, 'staff:sync', emptySchema, async () => {
+				staffCommand('staff:sync', emptySchema, async (actor) => {
 					const snapshot = await moderation.snapshot(actor, eventId);
 					if (!snapshot.ok) return snapshot;
 					const polls = authorise(actor, 'poll:run', { eventId }) ? await app.polls.list(eventId, true) : [];
 					return { ok: true, data: { ...snapshot.data, polls } };
 				}),
 			'moderation:decide': () =>
-				command(socket, 'moderation:decide', moderationDecisionSchema, (input) => moderation.decide(actor, input)),
-			'submission:answer': () => command(socket, 'submission:answer', answerSchema, (input) => moderation.markAnswered(actor, input)),
-			'submission:merge': () => command(socket, 'submission:merge', mergeSchema, (input) => moderation.merge(actor, input)),
-			'submission:intake': () => command(socket, 'submission:intake', intakeSchema, (input) => moderation.intakeFor(actor, eventId, input)),
-			'queue:set': () => command(socket, 'queue:set', queueSchema, (input) => stage.setQueuePosition(actor, eventId, input)),
-			'stage:show': () => command(socket, 'stage:show', showSchema, (input) => stage.show(actor, eventId, input.submissionId)),
-			'stage:next': () => command(socket, 'stage:next', emptySchema, () => stage.next(actor, eventId)),
+				staffCommand('moderation:decide', moderationDecisionSchema, (actor, input) => moderation.decide(actor, input)),
+			'submission:answer': () => staffCommand('submission:answer', answerSchema, (actor, input) => moderation.markAnswered(actor, input)),
+			'submission:merge': () => staffCommand('submission:merge', mergeSchema, (actor, input) => moderation.merge(actor, input)),
+			'submission:intake': () => staffCommand('submission:intake', intakeSchema, (actor, input) => moderation.intakeFor(actor, eventId, input)),
+			'queue:set': () => staffCommand('queue:set', queueSchema, (actor, input) => stage.setQueuePosition(actor, eventId, input)),
+			'stage:show': () => staffCommand('stage:show', showSchema, (actor, input) => stage.show(actor, eventId, input.submissionId)),
+			'stage:next': () => staffCommand('stage:next', emptySchema, (actor) => stage.next(actor, eventId)),
 			'agenda:start': () =>
-				command(socket, 'agenda:start', agendaStartSchema, (input) => stage.startAgendaItem(actor, eventId, input.agendaItemId)),
+				staffCommand('agenda:start', agendaStartSchema, (actor, input) => stage.startAgendaItem(actor, eventId, input.agendaItemId)),
 			'safeguarding:release': () =>
-				command(socket, 'safeguarding:release', itemIdSchema, (input) => moderation.releaseAlert(actor, input.submissionId)),
+				staffCommand('safeguarding:release', itemIdSchema, (actor, input) => moderation.releaseAlert(actor, input.submissionId)),
 			'safeguarding:handled': () =>
-				command(socket, 'safeguarding:handled', itemIdSchema, (input) => moderation.markAlertHandled(actor, input.submissionId)),
+				staffCommand('safeguarding:handled', itemIdSchema, (actor, input) => moderation.markAlertHandled(actor, input.submissionId)),
 			'submission:followUp': () =>
-				command(socket, 'submission:followUp', followUpSchema, async (input) => {
+				staffCommand('submission:followUp', followUpSchema, async (actor, input) => {
 					const marked = await app.followUps.mark(actor, input);
 					return marked.ok ? { ok: true, data: { followUpId: marked.data.id, dueAt: marked.data.dueAt } } : marked;
 				}),
-			'session:close': () => command(socket, 'session:close', emptySchema, () => app.followUps.closeSession(actor, eventId)),
-			'stage:review': () => command(socket, 'stage:review', reviewSchema, (input) => stage.showReview(actor, eventId, input.on)),
-			'poll:create': () => command(socket, 'poll:create', pollCreateSchema, (input) => app.polls.create(actor, eventId, input)),
-			'poll:set': () => command(socket, 'poll:set', pollSetSchema, (input) => app.polls.set(actor, eventId, input))
+			'session:close': () => staffCommand('session:close', emptySchema, (actor) => app.followUps.closeSession(actor, eventId)),
+			'stage:review': () => staffCommand('stage:review', reviewSchema, (actor, input) => stage.showReview(actor, eventId, input.on)),
+			'poll:create': () => staffCommand('poll:create', pollCreateSchema, (actor, input) => app.polls.create(actor, eventId, input)),
+			'poll:set': () => staffCommand('poll:set', pollSetSchema, (actor, input) => app.polls.set(actor, eventId, input))
 		};
 		for (const register of Object.values(staffCommands)) register();
 	}
@@ -212,6 +259,10 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 	};
 }
 
+/** Server-side rooms only: the consoles opened with one staff session, and one member's in one event. */
+const staffSessionRoom = (sessionId: string) => `staff-session:${sessionId}`;
+const staffMemberRoom = (eventId: string, userId: string) => `staff-member:${eventId}:${userId}`;
+
 function roomOf(audience: Audience): string {
 	switch (audience.kind) {
 		case 'audience':
@@ -229,6 +280,10 @@ function roomOf(audience: Audience): string {
 			return rooms.organisers(audience.eventId);
 		case 'staffUser':
 			return rooms.staffUser(audience.userId);
+		case 'staffSession':
+			return staffSessionRoom(audience.sessionId);
+		case 'staffMember':
+			return staffMemberRoom(audience.eventId, audience.userId);
 	}
 }
 

@@ -28,14 +28,20 @@ export function createAuditRepository(db: Db): AuditRepository {
 			const eventKnown = entry.eventId !== null && db.select({ id: events.id }).from(events).where(eq(events.id, entry.eventId)).get();
 			const userKnown = entry.userId !== null && db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, entry.userId)).get();
 			const unknown = [!eventKnown && entry.eventId, !userKnown && entry.userId].filter(Boolean);
-			db.insert(auditLog)
+			const row = db
+				.insert(auditLog)
 				.values({
 					...entry,
 					eventId: eventKnown ? entry.eventId : null,
 					userId: userKnown ? entry.userId : null,
 					detail: unknown.length ? `${entry.detail} (${unknown.join(', ')})` : entry.detail
 				})
-				.run();
+				.returning({ id: auditLog.id })
+				.get();
+			return row.id;
+		},
+		async setAction(id, action) {
+			db.update(auditLog).set({ action }).where(eq(auditLog.id, id)).run();
 		},
 		async listForEvent(eventId, limit) {
 			return listWhere(eq(auditLog.eventId, eventId), limit);

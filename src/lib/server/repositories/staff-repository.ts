@@ -66,6 +66,13 @@ export function createStaffRepository(db: Db): StaffRepository {
 		async grantRole(userId, role) {
 			db.insert(eventRoles).values({ userId, ...role }).onConflictDoNothing().run();
 		},
+		async revokeRoles(userId, eventId) {
+			return db
+				.delete(eventRoles)
+				.where(and(eq(eventRoles.userId, userId), eq(eventRoles.eventId, eventId)))
+				.returning({ eventId: eventRoles.eventId, role: eventRoles.role, agencyId: eventRoles.agencyId })
+				.all();
+		},
 		async listEventStaff(eventId) {
 			return db
 				.select({
@@ -103,6 +110,32 @@ export function createStaffRepository(db: Db): StaffRepository {
 					.run();
 				return true;
 			});
+		},
+		async createUserThroughInvitation(user, invitationId, at) {
+			const refusal = new Error('invitation_used');
+			try {
+				return db.transaction((tx) => {
+					if (tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, user.username)).get()) return 'taken';
+					// The user first (the invitation names who used it), then the claim: a link
+					// someone else took first rolls the new account back with it.
+					tx.insert(staffUsers).values(user).run();
+					const used = tx
+						.update(staffInvitations)
+						.set({ usedAt: at, usedBy: user.id })
+						.where(and(eq(staffInvitations.id, invitationId), isNull(staffInvitations.usedAt)))
+						.returning()
+						.get();
+					if (!used) throw refusal;
+					tx.insert(eventRoles)
+						.values({ userId: user.id, eventId: used.eventId, role: used.role, agencyId: used.agencyId })
+						.onConflictDoNothing()
+						.run();
+					return 'created';
+				});
+			} catch (error) {
+				if (error === refusal) return 'used';
+				throw error;
+			}
 		}
 	};
 }

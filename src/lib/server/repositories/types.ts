@@ -172,12 +172,20 @@ export interface StaffRepository {
 	deleteSessionsOf(userId: string): Promise<void>;
 	listRoles(userId: string): Promise<EventRole[]>;
 	grantRole(userId: string, role: EventRole): Promise<void>;
+	/** Removes every role the user holds in the event; returns what was removed. */
+	revokeRoles(userId: string, eventId: string): Promise<EventRole[]>;
 	displayNameOf(userId: string): Promise<string | null>;
 	listEventStaff(eventId: string): Promise<{ displayName: string; username: string; role: EventRole['role']; agencyId: string | null }[]>;
 	createInvitation(invitation: StaffInvitation): Promise<void>;
 	findInvitation(id: string): Promise<StaffInvitation | null>;
 	/** Marks the invitation used and grants its role, atomically; false if it was already used. */
 	redeemInvitation(id: string, userId: string, at: number): Promise<boolean>;
+	/**
+	 * Creates the user, marks the invitation used and grants its role in one transaction: one link
+	 * makes one account. 'used' (nothing created) when the link was taken first, 'taken' when the
+	 * username exists.
+	 */
+	createUserThroughInvitation(user: StaffUser, invitationId: string, at: number): Promise<'created' | 'used' | 'taken'>;
 }
 
 export interface StaffInvitation extends EventRole {
@@ -203,7 +211,10 @@ export interface AuditRecord extends Omit<AuditEntry, 'userId'> {
 }
 
 export interface AuditRepository {
-	record(entry: AuditEntry): Promise<void>;
+	/** Returns the new row's id. */
+	record(entry: AuditEntry): Promise<number>;
+	/** Rewrites one row's action: the running count of a window of sampled refusals. */
+	setAction(id: number, action: string): Promise<void>;
 	/** Newest first. */
 	listForEvent(eventId: string, limit: number): Promise<AuditRecord[]>;
 	/** Refusals that belong to no event (failed sign-ins, forged links): newest first. */

@@ -102,6 +102,10 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 				return publisher.evict({ kind: 'display', eventId: change.eventId });
 			case 'staff:signed-out':
 				return publisher.evict({ kind: 'staffUser', userId: change.userId });
+			case 'staff:session-ended':
+				return publisher.evict({ kind: 'staffSession', sessionId: change.sessionId });
+			case 'staff:access-removed':
+				return publisher.evict({ kind: 'staffMember', userId: change.userId, eventId: change.eventId });
 		}
 	};
 

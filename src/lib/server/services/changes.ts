@@ -30,6 +30,10 @@ export type ForumChange =
 	/** The screen's link was replaced: screens on the old one are closed. */
 	| { type: 'screen:revoked'; eventId: string }
 	/** A staff member's sessions ended: their open consoles are closed. */
-	| { type: 'staff:signed-out'; userId: string };
+	| { type: 'staff:signed-out'; userId: string }
+	/** One staff session ended (signed out, expired): the consoles opened with it are closed. */
+	| { type: 'staff:session-ended'; sessionId: string }
+	/** A staff member lost their roles in one event: their consoles for it are closed. */
+	| { type: 'staff:access-removed'; userId: string; eventId: string };
 
 export type Announce = (change: ForumChange) => Promise<void>;

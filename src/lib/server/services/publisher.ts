@@ -17,7 +17,11 @@ export type Audience =
 	/** Every staff connection of one event. */
 	| { kind: 'staff'; eventId: string }
 	/** One staff member's open connections, closed when their sessions end. */
-	| { kind: 'staffUser'; userId: string };
+	| { kind: 'staffUser'; userId: string }
+	/** The connections opened with one staff session. */
+	| { kind: 'staffSession'; sessionId: string }
+	/** One staff member's connections to one event. */
+	| { kind: 'staffMember'; userId: string; eventId: string };
 
 export interface Publisher {
 	/** Closes every live connection in the audience, e.g. screens whose link was revoked. */

@@ -1,12 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 import { fail, ok, type Result } from '$lib/domain/result';
-import { loginDelayMs, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN, type StaffActor } from '$lib/domain/staff';
+import { loginDelayMs, PASSWORD_MAX, passwordProblem, USERNAME_PATTERN, type StaffActor } from '$lib/domain/staff';
 import { normaliseText } from '$lib/domain/submission';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
 import { STAFF_SESSION_LIFETIME_MS, STAFF_SESSION_RENEW_WITHIN_MS } from '../auth/staff-session';
 import type { StaffUser } from '../repositories';
-import { auditTrail } from './audit-trail';
+import { auditTrail, sampledRefusal } from './audit-trail';
 import type { ServiceDeps } from './deps';
 
 export interface SignedInStaff {
@@ -28,8 +28,8 @@ function checkAccount(input: NewAccount): Result<NewAccount> {
 	const displayName = normaliseText(input.displayName).replace(/\n/g, ' ');
 	if (!USERNAME_PATTERN.test(username)) return fail('username_invalid');
 	if (!displayName || displayName.length > 80) return fail('display_name_invalid');
-	if (input.password.length < PASSWORD_MIN) return fail('password_too_short');
-	if (input.password.length > PASSWORD_MAX) return fail('password_too_long');
+	const weak = passwordProblem(input.password, username);
+	if (weak) return fail(weak);
 	return ok({ username, displayName, password: input.password });
 }
 
@@ -38,21 +38,63 @@ const STAFF_POLICY = { lifetimeMs: STAFF_SESSION_LIFETIME_MS, renewWithinMs: STA
 export function createStaffAuthService(deps: ServiceDeps) {
 	const { repos, limiter, now, newId, announce } = deps;
 	const audit = auditTrail(deps);
+	/** Ends one session and closes the consoles opened with it. */
+	async function endSession(sessionId: string) {
+		await repos.staff.deleteSession(sessionId);
+		await announce({ type: 'staff:session-ended', sessionId });
+	}
 	const staffSessions = {
 		find: (id: string) => repos.staff.findSession(id),
 		extend: (id: string, until: number) => repos.staff.extendSession(id, until),
-		remove: (id: string) => repos.staff.deleteSession(id)
+		// An expired session found at the door: its open consoles close too.
+		remove: endSession
 	};
 	/**
-	 * Consecutive failures per account *and address*: a guesser elsewhere slows only themselves,
-	 * never the real user signing in from the hall. Memory is enough: a restart forgives a few
-	 * guesses. Old entries are swept so a flood of made-up names cannot grow it without end.
+	 * Consecutive failures per account, whatever the address: forty addresses guessing one
+	 * password share one growing wait (loginDelayMs, at most a minute), checked before the
+	 * password is. A browser that signed in to the account before carries a device token
+	 * (`dd_staff_device`) and has a wait of its own, so a stranger guessing elsewhere never keeps
+	 * the real user out; on a new browser the real user waits at most the same minute. Memory is
+	 * enough: a restart forgives a few guesses and asks known browsers to wait like new ones.
+	 * Old entries are swept so a flood of made-up names cannot grow it without end.
 	 */
 	const failures = new Map<string, { count: number; lastAt: number }>();
+	const devices = new Map<string, { usernames: Set<string>; lastAt: number }>();
 	const FORGET_AFTER_MS = 15 * 60 * 1000;
+	const DEVICE_FORGET_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
 	function sweep() {
-		if (failures.size < 10_000) return;
-		for (const [key, f] of failures) if (now() - f.lastAt > FORGET_AFTER_MS) failures.delete(key);
+		if (failures.size >= 10_000) for (const [key, f] of failures) if (now() - f.lastAt > FORGET_AFTER_MS) failures.delete(key);
+		if (devices.size >= 10_000) for (const [key, d] of devices) if (now() - d.lastAt > DEVICE_FORGET_AFTER_MS) devices.delete(key);
+	}
+	/** The key an attempt's failures count under: the known browser's own, else the account's. */
+	function failureKey(username: string, device: string | undefined) {
+		const known = device && TOKEN_PATTERN.test(device) ? devices.get(sessionIdFromToken(device)) : undefined;
+		return known?.usernames.has(username) ? `device\u0000${sessionIdFromToken(device!)}\u0000${username}` : `account\u0000${username}`;
+	}
+	/**
+	 * Whether an attempt may check a password now. The attempt counts as a failure at once
+	 * (`settle` forgives it on success), so forty guesses sent at the same instant wait too.
+	 */
+	function reserveAttempt(key: string): { settle: (valid: boolean) => void } | null {
+		const failed = failures.get(key);
+		if (failed && now() < failed.lastAt + loginDelayMs(failed.count)) return null;
+		sweep();
+		failures.set(key, { count: (failed?.count ?? 0) + 1, lastAt: now() });
+		return {
+			settle(valid) {
+				if (valid) failures.delete(key);
+			}
+		};
+	}
+	/** Remembers this browser for this account; returns the token for its cookie. */
+	function trustDevice(username: string, device: string | undefined) {
+		const token = device && TOKEN_PATTERN.test(device) ? device : generateSessionToken();
+		const id = sessionIdFromToken(token);
+		const known = devices.get(id) ?? { usernames: new Set<string>(), lastAt: 0 };
+		known.usernames.add(username);
+		known.lastAt = now();
+		devices.set(id, known);
+		return token;
 	}
 
 	async function newUser({ username, displayName, password }: NewAccount) {
@@ -82,6 +124,13 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			return ok(await issueSession(user.id));
 		},
 
+		/** A checked account with its password hashed, for a caller that stores it in its own transaction. */
+		async prepareAccount(input: NewAccount, canCreateEvents: boolean): Promise<Result<StaffUser>> {
+			const checked = checkAccount(input);
+			if (!checked.ok) return checked;
+			return ok({ ...(await newUser(checked.data)), canCreateEvents });
+		},
+
 		async createAccount(input: NewAccount, canCreateEvents: boolean): Promise<Result<{ userId: string }>> {
 			const checked = checkAccount(input);
 			if (!checked.ok) return checked;
@@ -93,33 +142,36 @@ export function createStaffAuthService(deps: ServiceDeps) {
 
 		startSession: issueSession,
 
-		async login(usernameInput: string, password: string, address: string): Promise<Result<{ token: string; expiresAt: number }>> {
+		/**
+		 * `device` is the browser's `dd_staff_device` cookie, if any; a successful sign-in returns
+		 * the value to keep in it.
+		 */
+		async login(
+			usernameInput: string,
+			password: string,
+			address: string,
+			device?: string
+		): Promise<Result<{ token: string; expiresAt: number; device: string }>> {
 			const username = usernameInput.trim().toLowerCase().slice(0, 64);
 			// A ceiling on failed guesses per address, far above what one venue's staff mistype.
 			if (await limiter.exhausted('login', address)) return fail('rate_limited');
-			const key = `${username}\u0000${address}`;
-			const failed = failures.get(key);
-			if (failed && now() < failed.lastAt + loginDelayMs(failed.count)) return fail('login_wait');
+			// Before the password is checked: even the right one waits, so the wait tells nothing.
+			const attempt = reserveAttempt(failureKey(username, device));
+			if (!attempt) return fail('login_wait');
 
 			const user = await repos.staff.findUserByUsername(username);
 			const valid = password.length <= PASSWORD_MAX && (await verify(user?.passwordHash ?? (await DUMMY_HASH), password));
+			attempt.settle(Boolean(user && valid));
 			if (!user || !valid) {
-				sweep();
-				failures.set(key, { count: (failed?.count ?? 0) + 1, lastAt: now() });
 				await limiter.allow('login', address);
-				// Logged against the account tried, so its owner's organiser can see guessing.
-				await repos.audit.record({
-					at: now(),
-					eventId: null,
-					userId: user?.id ?? null,
-					action: 'login',
-					outcome: 'refused',
-					detail: `login_failed ${username}`
-				});
+				const entry = { at: now(), eventId: null, userId: user?.id ?? null, action: `login ${username}`, outcome: 'refused' as const, detail: 'login_failed' };
+				// Logged against the account tried, so its owner's organiser can see guessing (the
+				// per-account wait bounds these rows); made-up names are counted and sampled.
+				if (user) await repos.audit.record(entry);
+				else await sampledRefusal(repos, entry);
 				return fail('login_failed');
 			}
-			failures.delete(key);
-			return ok(await issueSession(user.id));
+			return ok({ ...(await issueSession(user.id)), device: trustDevice(username, device) });
 		},
 
 		/** `renew: false` from a socket handshake, which cannot refresh the cookie. */
@@ -135,8 +187,30 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			return { user, actor: { userId: user.id, canCreateEvents: user.canCreateEvents, roles }, renewedUntil };
 		},
 
+		/**
+		 * The session as it is now, for a live connection that re-checks before each staff command:
+		 * null once signed out, expired or the password changed; the roles as they are now.
+		 */
+		async liveSession(sessionId: string): Promise<{ actor: StaffActor; expiresAt: number } | null> {
+			const found = await repos.staff.findSession(sessionId);
+			if (!found) return null;
+			if (found.session.expiresAt <= now()) {
+				await endSession(sessionId);
+				return null;
+			}
+			const { user } = found;
+			const roles = await repos.staff.listRoles(user.id);
+			return { actor: { userId: user.id, canCreateEvents: user.canCreateEvents, roles }, expiresAt: found.session.expiresAt };
+		},
+
+		/** The id a session is stored (and its live connections grouped) under. */
+		sessionIdOf(token: string | undefined): string | null {
+			return token && TOKEN_PATTERN.test(token) ? sessionIdFromToken(token) : null;
+		},
+
+		/** Ends this session, and closes the consoles opened with it at once. */
 		async logout(token: string) {
-			if (TOKEN_PATTERN.test(token)) await repos.staff.deleteSession(sessionIdFromToken(token));
+			if (TOKEN_PATTERN.test(token)) await endSession(sessionIdFromToken(token));
 		},
 
 		/** Ends every session of the user, and closes their open consoles at once. */
@@ -150,14 +224,26 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			await audit.refused(null, `session ${path.slice(0, 100)}`, null, 'session_invalid');
 		},
 
-		/** A new password ends every session, including stolen ones; the caller gets a fresh one. */
-		async changePassword(username: string, current: string, next: string) {
+		/**
+		 * A new password ends every session, including stolen ones, and closes every open console;
+		 * the caller gets a fresh session. The current password is checked under the account's
+		 * sign-in wait, so a stolen session cannot guess it quickly either.
+		 */
+		async changePassword(username: string, current: string, next: string, repeat: string = next) {
 			const user = await repos.staff.findUserByUsername(username);
-			if (!user || !(await verify(user.passwordHash, current))) return fail('login_failed');
-			if (next.length < PASSWORD_MIN) return fail('password_too_short');
-			if (next.length > PASSWORD_MAX) return fail('password_too_long');
+			if (!user) return fail('login_failed');
+			const attempt = reserveAttempt(failureKey(user.username, undefined));
+			if (!attempt) return fail('login_wait');
+			const valid = current.length <= PASSWORD_MAX && (await verify(user.passwordHash, current));
+			attempt.settle(valid);
+			if (!valid) return audit.refused({ userId: user.id, canCreateEvents: user.canCreateEvents, roles: [] }, 'password:change', null, 'password_current_wrong');
+			if (next !== repeat) return fail('password_mismatch');
+			const weak = passwordProblem(next, user.username);
+			if (weak) return fail(weak);
+			if (next === current) return fail('password_unchanged');
 			await repos.staff.setPasswordHash(user.id, await hash(next));
 			await announce({ type: 'staff:signed-out', userId: user.id });
+			await audit.done({ userId: user.id, canCreateEvents: user.canCreateEvents, roles: [] }, 'password:change', null);
 			return ok(await issueSession(user.id));
 		}
 	};

@@ -21,7 +21,22 @@ export interface InvitationSummary {
 }
 
 export function createStaffInvitationService(deps: ServiceDeps, staffAuth: StaffAuthService) {
-	const { repos, now } = deps;
+	const { repos, now, announce } = deps;
+
+	async function createLink(actor: StaffActor, eventId: string, role: StaffRole, agencyId: string | null) {
+		const token = generateSessionToken();
+		const expiresAt = now() + INVITATION_LIFETIME_MS;
+		await repos.staff.createInvitation({
+			id: sessionIdFromToken(token),
+			eventId,
+			role,
+			agencyId: isAgencyBound(role) ? agencyId : null,
+			createdBy: actor.userId,
+			expiresAt,
+			usedAt: null
+		});
+		return { token, expiresAt };
+	}
 	const audit = auditTrail(deps);
 
 	/** A forged, reused or expired link is refused and logged for the event's organiser. */
@@ -52,19 +67,35 @@ export function createStaffInvitationService(deps: ServiceDeps, staffAuth: Staff
 			if (isAgencyBound(role) !== Boolean(request.agencyId)) return fail('agency_required');
 			if (request.agencyId && !event.agencies.some((a) => a.id === request.agencyId)) return fail('unknown_agency');
 
-			const token = generateSessionToken();
-			const expiresAt = now() + INVITATION_LIFETIME_MS;
-			await repos.staff.createInvitation({
-				id: sessionIdFromToken(token),
-				eventId: event.id,
-				role,
-				agencyId: isAgencyBound(role) ? request.agencyId : null,
-				createdBy: actor.userId,
-				expiresAt,
-				usedAt: null
-			});
+			const link = await createLink(actor, event.id, role, request.agencyId);
 			await audit.done(actor, 'staff:invite', event.id, role);
-			return ok({ token, expiresAt });
+			return ok(link);
+		},
+
+		/**
+		 * An organiser resets a staff member's access to their event (a forgotten password, a
+		 * laptop left signed in, a password that leaked): the member's roles in this event are
+		 * removed, every session of theirs ends and their open consoles close at once, and a new
+		 * link for the same roles is made for the organiser to hand over. The member takes it onto
+		 * a new account, or onto their own after changing the password.
+		 */
+		async resetAccess(
+			actor: StaffActor | null,
+			eventId: string,
+			username: string
+		): Promise<Result<{ links: { role: StaffRole; agencyId: string | null; token: string; expiresAt: number }[] }>> {
+			if (!actor || !authorise(actor, 'staff:invite', { eventId })) return audit.refused(actor, 'staff:reset', eventId, 'forbidden');
+			const member = await repos.staff.findUserByUsername(username.trim().toLowerCase().slice(0, 64));
+			if (!member || !(await repos.staff.listRoles(member.id)).some((r) => r.eventId === eventId)) return fail('staff_unknown');
+			if (member.id === actor.userId) return fail('staff_reset_self');
+			const removed = await repos.staff.revokeRoles(member.id, eventId);
+			await repos.staff.deleteSessionsOf(member.id);
+			await announce({ type: 'staff:access-removed', userId: member.id, eventId });
+			await announce({ type: 'staff:signed-out', userId: member.id });
+			const links = [];
+			for (const role of removed) links.push({ role: role.role, agencyId: role.agencyId, ...(await createLink(actor, eventId, role.role, role.agencyId)) });
+			await audit.done(actor, 'staff:reset', eventId, member.username);
+			return ok({ links });
 		},
 
 		async describe(token: string): Promise<Result<InvitationSummary>> {
@@ -89,11 +120,13 @@ export function createStaffInvitationService(deps: ServiceDeps, staffAuth: Staff
 		async acceptWithNewAccount(token: string, account: NewAccount): Promise<Result<{ token: string; expiresAt: number }>> {
 			const found = await usable(token);
 			if (!found.ok) return found;
-			const created = await staffAuth.createAccount(account, false);
-			if (!created.ok) return created;
-			const redeemed = await redeem(found.data, created.data.userId);
-			if (!redeemed.ok) return redeemed;
-			return ok(await staffAuth.startSession(created.data.userId));
+			const prepared = await staffAuth.prepareAccount(account, false);
+			if (!prepared.ok) return prepared;
+			// Account, claim and role in one transaction: five people racing on one link make one account.
+			const outcome = await repos.staff.createUserThroughInvitation(prepared.data, found.data.id, now());
+			if (outcome === 'taken') return fail('username_taken');
+			if (outcome === 'used') return audit.refused(null, 'invitation', found.data.eventId, 'invitation_used');
+			return ok(await staffAuth.startSession(prepared.data.id));
 		}
 	};
 }

@@ -3,7 +3,7 @@ import { refused, staffEvent } from '$lib/server/http/guard';
 import { forumApp } from '$lib/server/runtime';
 
 export const load = async ({ params, locals, url }) => {
-	const { app, actor, event } = await staffEvent(locals, 'event:view', params.id);
+	const { app, actor, event, staff } = await staffEvent(locals, 'event:view', params.id);
 	const canInvite = authorise(actor, 'staff:invite', { eventId: event.id });
 	const canEdit = authorise(actor, 'event:edit', { eventId: event.id });
 	// Upward: this forum's shown recommendations and messages, and the higher forums to send them to.
@@ -21,6 +21,7 @@ export const load = async ({ params, locals, url }) => {
 		displayKey: authorise(actor, 'display:control', { eventId: event.id }) ? event.displayKey : null,
 		saved: url.searchParams.has('saved'),
 		canInvite,
+		me: staff.user.username,
 		staff: await app.reads.eventStaff(actor, event.id)
 	};
 };
@@ -52,5 +53,12 @@ export const actions = {
 		const invited = await (await forumApp()).invitations.invite(locals.staff?.actor ?? null, request_);
 		if (!invited.ok) return refused(invited.error.code);
 		return { link: `${url.origin}/invite/${invited.data.token}` };
+	},
+	/** Removes a member's roles here, signs them out everywhere, and makes a new link for the same roles. */
+	resetAccess: async ({ request, params, locals, url }) => {
+		const username = String((await request.formData()).get('username') ?? '');
+		const reset = await (await forumApp()).invitations.resetAccess(locals.staff?.actor ?? null, params.id, username);
+		if (!reset.ok) return refused(reset.error.code);
+		return { reset: { username, links: reset.data.links.map((l) => `${url.origin}/invite/${l.token}`) } };
 	}
 };

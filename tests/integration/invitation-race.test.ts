@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventDetails } from '$lib/domain/event';
+import { createForumApp, type ForumApp } from '$lib/server/app';
+import { demoEvent } from '$lib/server/demo-event';
+import { unlimited } from '$lib/server/services/rate-limit';
+
+let dir: string;
+let app: ForumApp;
+let event: EventDetails;
+
+const account = (username: string) => ({ username, displayName: `Cán bộ ${username}`, password: 'mat-khau-du-dai-1' });
+
+beforeEach(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'dien-dan-invite-race-'));
+	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: unlimited });
+	const setup = await app.staffAuth.setupFirstOrganiser(account('btc'));
+	if (!setup.ok) throw new Error(setup.error.code);
+	const seed = demoEvent(() => crypto.randomUUID(), 'race-display-key-00000000');
+	await app.repos.events.create(seed);
+	event = (await app.repos.events.findById(seed.id))!;
+	const btc = await app.repos.staff.findUserByUsername('btc');
+	await app.repos.staff.grantRole(btc!.id, { eventId: event.id, role: 'organiser', agencyId: null });
+});
+
+afterEach(() => {
+	app.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('one invitation link', () => {
+	it('makes exactly one account when five people accept it at the same moment', async () => {
+		const organiser = (await app.staffAuth.resume((await app.staffAuth.login('btc', 'mat-khau-du-dai-1', 'ip') as { data: { token: string } }).data.token))!.actor;
+		const invited = await app.invitations.invite(organiser, { eventId: event.id, role: 'moderator', agencyId: null });
+		if (!invited.ok) throw new Error(invited.error.code);
+		const usersBefore = await app.repos.staff.countUsers();
+
+		const names = ['mc.a', 'mc.b', 'mc.c', 'mc.d', 'mc.e'];
+		const results = await Promise.all(names.map((name) => app.invitations.acceptWithNewAccount(invited.data.token, account(name))));
+
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, error: { code: 'invitation_used' } });
+		expect(await app.repos.staff.countUsers()).toBe(usersBefore + 1);
+		const winner = names[results.findIndex((r) => r.ok)];
+		const user = await app.repos.staff.findUserByUsername(winner);
+		expect(await app.repos.staff.listRoles(user!.id)).toEqual([{ eventId: event.id, role: 'moderator', agencyId: null }]);
+		for (const loser of names.filter((n) => n !== winner)) expect(await app.repos.staff.findUserByUsername(loser)).toBeNull();
+	});
+
+	it('keeps the link usable when the account cannot be made (name taken)', async () => {
+		const organiser = (await app.staffAuth.resume((await app.staffAuth.login('btc', 'mat-khau-du-dai-1', 'ip') as { data: { token: string } }).data.token))!.actor;
+		const invited = await app.invitations.invite(organiser, { eventId: event.id, role: 'moderator', agencyId: null });
+		if (!invited.ok) throw new Error(invited.error.code);
+		const results = await Promise.all([
+			app.invitations.acceptWithNewAccount(invited.data.token, account('btc')),
+			app.invitations.acceptWithNewAccount(invited.data.token, account('btc'))
+		]);
+		for (const r of results) expect(r).toEqual({ ok: false, error: { code: 'username_taken' } });
+		expect((await app.invitations.acceptWithNewAccount(invited.data.token, account('mc.f'))).ok).toBe(true);
+	});
+});
