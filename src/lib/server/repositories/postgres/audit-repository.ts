@@ -27,12 +27,19 @@ export function createAuditRepository(db: PgDb): AuditRepository {
 			const [eventKnown] = entry.eventId !== null ? await db.select({ id: events.id }).from(events).where(eq(events.id, entry.eventId)) : [];
 			const [userKnown] = entry.userId !== null ? await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, entry.userId)) : [];
 			const unknown = [!eventKnown && entry.eventId, !userKnown && entry.userId].filter(Boolean);
-			await db.insert(auditLog).values({
-				...entry,
-				eventId: eventKnown ? entry.eventId : null,
-				userId: userKnown ? entry.userId : null,
-				detail: unknown.length ? `${entry.detail} (${unknown.join(', ')})` : entry.detail
-			});
+			const [row] = await db
+				.insert(auditLog)
+				.values({
+					...entry,
+					eventId: eventKnown ? entry.eventId : null,
+					userId: userKnown ? entry.userId : null,
+					detail: unknown.length ? `${entry.detail} (${unknown.join(', ')})` : entry.detail
+				})
+				.returning({ id: auditLog.id });
+			return row.id;
+		},
+		async setAction(id, action) {
+			await db.update(auditLog).set({ action }).where(eq(auditLog.id, id));
 		},
 		listForEvent: (eventId, limit) => listWhere(eq(auditLog.eventId, eventId), limit),
 		listWithoutEvent: (limit) => listWhere(isNull(auditLog.eventId), limit)

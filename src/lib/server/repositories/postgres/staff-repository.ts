@@ -1,10 +1,11 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import type { PgDb } from '../../db/postgres';
+import { and, count, eq, isNull, sql, TransactionRollbackError } from 'drizzle-orm';
+import { pgErrorCode, type PgDb } from '../../db/postgres';
 import { eventRoles, staffInvitations, staffSessions, staffUsers } from '../../db/schema-pg';
 import type { StaffRepository } from '../types';
 
 /** Any fixed number: serialises "create the first account" across connections and processes. */
 const FIRST_USER_LOCK = 2029_0001;
+const UNIQUE_VIOLATION = '23505';
 
 export function createStaffRepository(db: PgDb): StaffRepository {
 	return {
@@ -72,6 +73,12 @@ export function createStaffRepository(db: PgDb): StaffRepository {
 		async grantRole(userId, role) {
 			await db.insert(eventRoles).values({ userId, ...role }).onConflictDoNothing();
 		},
+		async revokeRoles(userId, eventId) {
+			return db
+				.delete(eventRoles)
+				.where(and(eq(eventRoles.userId, userId), eq(eventRoles.eventId, eventId)))
+				.returning({ eventId: eventRoles.eventId, role: eventRoles.role, agencyId: eventRoles.agencyId });
+		},
 		async listEventStaff(eventId) {
 			return db
 				.select({ displayName: staffUsers.displayName, username: staffUsers.username, role: eventRoles.role, agencyId: eventRoles.agencyId })
@@ -99,6 +106,30 @@ export function createStaffRepository(db: PgDb): StaffRepository {
 				await tx.insert(eventRoles).values({ userId, eventId: used.eventId, role: used.role, agencyId: used.agencyId }).onConflictDoNothing();
 				return true;
 			});
+		},
+		async createUserThroughInvitation(user, invitationId, at) {
+			try {
+				return await db.transaction(async (tx) => {
+					const [existing] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, user.username));
+					if (existing) return 'taken' as const;
+					// The user first (the invitation names who used it), then the claim: of five
+					// acceptances racing, the row guard lets one claim and the rest roll back.
+					await tx.insert(staffUsers).values(user);
+					const [used] = await tx
+						.update(staffInvitations)
+						.set({ usedAt: at, usedBy: user.id })
+						.where(and(eq(staffInvitations.id, invitationId), isNull(staffInvitations.usedAt)))
+						.returning();
+					if (!used) tx.rollback();
+					await tx.insert(eventRoles).values({ userId: user.id, eventId: used.eventId, role: used.role, agencyId: used.agencyId }).onConflictDoNothing();
+					return 'created' as const;
+				});
+			} catch (error) {
+				if (error instanceof TransactionRollbackError) return 'used';
+				// Two acceptances with one new username: the unique index lets one in.
+				if (pgErrorCode(error) === UNIQUE_VIOLATION) return 'taken';
+				throw error;
+			}
 		}
 	};
 }
