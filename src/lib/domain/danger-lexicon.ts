@@ -297,6 +297,14 @@ export const HARMS: Harm[] = [
 		 &de em o nha mot minh, &o mot minh ca, %xin com an, %xin do an, %khoc vi doi, %doi khoc,
 		 %doi la, %chua co gi vao bung, khong con gi de an, khong con gi an, %khong co gi de an`
 	),
+	// Going without food for days: "hai tuần nay chỉ có mì gói", "hai ngày chưa được ăn bữa nào", "đói đến chóng mặt".
+	...harms(
+		'state',
+		'neglect',
+		`&chi co mi goi, &chi co mi tom, &chi an mi goi, &chi an mi tom, &chi co banh mi, &chi an banh mi, &chi co com trang, &chi an com trang,
+		 &chi co com voi, &chua duoc an, &chua an bua nao, &khong duoc an bua nao, &chua duoc an bua nao, &khong co bua nao, %doi den chong mat,
+		 %doi chong mat, %doi hoa mat, %doi run, %doi xiu, %tu kiem gi an, %tu kiem do an`
+	),
 	// Afraid of a pregnancy: evidence beside someone who harms.
 	...harms('state', 'sexual', `%so co em be, %lo co em be, %so co thai, %so bi co thai, %so mang thai`),
 	...harms(
@@ -433,6 +441,7 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'khong cho an': new Set('keo banh kem vat nhieu ngot mi do qua bim snack nhanh'.split(' ')),
 	'khong con ai': new Set('choi noi hoc lam ngoi di'.split(' ')),
 	// "bố đưa em đi viện", "đưa em đi học": care, not trafficking.
+	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dua di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' '))
 };
@@ -589,6 +598,13 @@ export const NAMES = new Set(
 	`lan linh mai huy tuan trang thao ngoc oanh quynh uyen vy nhi khanh loan thuy tuyet hue phuong cuong hung nga hoa tung ly trinh diep yen`.split(/\s+/)
 );
 
+/** How the common names are typed with diacritics: a lower-case "từng", "mai" (tomorrow) typed "mải" is no name. */
+export const NAME_MARKS: Record<string, string> = {
+	lan: 'lan', linh: 'linh', mai: 'mai', huy: 'huy', tuan: 'tuấn', trang: 'trang', thao: 'thảo', ngoc: 'ngọc', oanh: 'oanh', quynh: 'quỳnh',
+	uyen: 'uyên', vy: 'vy', nhi: 'nhi', khanh: 'khánh', loan: 'loan', thuy: 'thủy|thùy', tuyet: 'tuyết', hue: 'huệ|huế', phuong: 'phương',
+	cuong: 'cường', hung: 'hùng|hưng', nga: 'nga', hoa: 'hoa|hòa', tung: 'tùng', ly: 'ly', trinh: 'trinh', diep: 'diệp', yen: 'yến'
+};
+
 /** Little words and parts of a person that may stand between "bị"/"bắt" and the harm: "bị mấy đứa lớp trên đánh". */
 export const GAP_WORDS = new Set(
 	(
@@ -620,7 +636,8 @@ export const FAR_BEFORE = new Set('lam di o song rat qua hoc nha tu den cach xa 
 /** Habits: "mỗi tối", "ngày nào cũng", "suốt". */
 export const HABIT = marks(
 	`hang ngay, moi ngay, moi toi, moi dem, ngay nao cung, toi nao cung, dem nao cung, lan nao cung, hom nao cung, thuong xuyen, suot ngay, lien tuc,
-	 nhieu lan, may lan, lan nao, hoai, suot, cu say, cu uong, cu moi lan, cu la, lien tuc`
+	 nhieu lan, may lan, lan nao, hoai, suot, cu say, cu uong, cu moi lan, cu la, lien tuc, co hom, nhieu hom, co bua, nhieu bua, co dem, nhieu dem,
+	 hom thi, bua thi, lan thu`
 );
 
 /**
@@ -642,7 +659,7 @@ export const HARM_MARKS = `đánh, đánh đập, đánh bầm, đánh đau, đ�
 	bỏ đói, bị bỏ đói, nhịn đói, bắt nhịn, bắt nhịn đói, bị đói, đói quá, đói lắm, đói bụng, đói meo, bụi đời, bỏ mặc, bỏ rơi, bỏ lại, bỏ ăn,
 	cưới, cưới chồng, cưới vợ, ép cưới, bắt cưới, lấy chồng, lấy vợ, gả cho, gả em, gả con, gả đi, hứa gả, bắt vợ, kéo vợ,
 	chặn, chặn đường, chặn đánh, chán sống, chán đời, đón, sang đón, ăn đòn, bị đòn, nhạo, cười nhạo, cười chê, ghét, giấu đồ, xé sách, xé vở, xé áo,
-	lừa sang, lừa qua, lừa đi, bị lừa, lấy tiền, lấy đồ, lấy roi, lấy gậy, lấy dao, lột đồ, lột quần, lột tiền`;
+	cho đi, cho đi mất, lừa sang, lừa qua, lừa đi, bị lừa, lấy tiền, lấy đồ, lấy roi, lấy gậy, lấy dao, lột đồ, lột quần, lột tiền`;
 
 /**
  * How the people and the markers of a passive are typed with diacritics, for the words that fold

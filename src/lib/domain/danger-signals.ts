@@ -39,6 +39,7 @@ import {
 	HYPOTHETICAL,
 	INSERTED_VICTIMS,
 	NAMES,
+	NAME_MARKS,
 	NOT_HARM_NEXT,
 	NOT_HARM_PREV,
 	NOT_SELF_AFTER,
@@ -69,12 +70,20 @@ import {
 
 
 
+/** First words of a harm that are no harm after these, whatever follows ("điểm danh em"). */
+const NOT_HARM_PREV_ANY: Record<string, Set<string>> = { danh: NOT_HARM_PREV.danh };
+
+/** Told not to: "dặn (em) không được…", "dạy con đừng…", "nhắc chúng em không nên…". */
+const WARNING = /(^| )(dan|day|nhac|khuyen|canh bao|nhac nho|dan do)( em| con| minh| chung em| cac em| cac con| tre)? (khong duoc|dung|khong nen|phai tranh|tranh|khong bao gio duoc) /;
+
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 
 const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// "điểm danh em" is the roll call whatever follows "danh".
+	if (h.entry.words.length > 1 && NOT_HARM_PREV_ANY[h.entry.words[0]]?.has(words[h.start - 1] ?? '')) return true;
 	// Negated: "không cho em đi chơi" is not "cho đi", "bố không đánh em" not "đánh" (a harm that is
 	// itself a negation, "không cho ăn", is its own phrase).
 	// But "không đánh thì không nên người" says the harm is done (unless…, then…).
@@ -82,6 +91,8 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
 	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho) /.test(before + ' ')) return true;
+	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
+	if (WARNING.test(before + ' ')) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
 	return key === 'so' && SELF_WORDS.has(words[h.end] ?? '') && FEARED_NEXT.has(words[h.end + 1] ?? '');
 };
@@ -93,7 +104,13 @@ const DEFINITION_INDEX = index(DEFINITION.map((words) => ({ words })));
 
 /** Just before the harm, a question of what counts: "thì có phải là bị xâm hại không", "có bị coi là bạo hành". */
 function definitional(words: readonly string[], at: number): boolean {
-	return has(DEFINITION_INDEX, words, at - 4, at);
+	return has(DEFINITION_INDEX, words, at - 4, at) || topical(words, at);
+}
+
+/** Spoken of as a topic: "nói chuyện về xâm hại", "học về bạo lực", "kiến thức về tự tử", "tác hại của tảo hôn". */
+const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$/;
+function topical(words: readonly string[], at: number): boolean {
+	return TOPIC.test(words.slice(Math.max(0, at - 4), at).join(' ') + ' ');
 }
 
 /** Someone who is not anyone in particular: "bị người lạ…", "bị kẻ xấu…". */
@@ -106,6 +123,18 @@ const FAMILY = new Set('bo me ba cha anh chi ong chu bac di duong thay co cau mo
 function ownPeople(words: readonly string[], from: number, to: number): boolean {
 	for (let i = from + 1; i < to; i++) if (FAMILY.has(words[i - 1]) && SELF_WORDS.has(words[i])) return true;
 	return false;
+}
+
+/**
+ * Self-harm the writer imagines doing, with no question of what to do: "nghĩ nếu mình nhảy xuống
+ * thì mọi chuyện sẽ hết", "nếu em chết thì bố mẹ có buồn không" (but "nếu em muốn tự tử thì nên gọi
+ * ai" asks for advice).
+ */
+function ownIntent(words: readonly string[], harm: Span & { entry: Harm }, refsFound: readonly { start: number; end: number; kind: string; speaker: boolean }[]): boolean {
+	if (harm.entry.cat !== 'selfharm') return false;
+	const self = refsFound.filter((r) => r.kind === 'self' && !r.speaker && r.end <= harm.start && harm.start - r.end <= 3);
+	if (!self.length || refsFound.some((r) => r.kind === 'generic')) return false;
+	return !has(ADVICE_INDEX, words) && !has(POLICY_INDEX, words);
 }
 
 /** Says that it goes on: "suốt", "mỗi tối", "ba hôm". */
@@ -160,6 +189,19 @@ interface Span {
 	end: number;
 }
 
+/** Words after "bảo" that make it no order: "bao giờ", "bảo vệ", "bao nhiêu". */
+const NOT_ORDER_AFTER = new Set(['gio', 've', 'nhieu', 'lau', 'ham', 'hiem', 'dam', 'tang']);
+
+/**
+ * A marker that is not one here: "không bao giờ", "bảo vệ"; and "bảo" right before a blow is
+ * something said ("bố mẹ em bảo đánh con là để dạy con"), not an order given to the child.
+ */
+function notPassive(words: readonly string[], p: Span & { entry: { words: string[] } }, kept: readonly { start: number; entry: { kind: string; forced: boolean } }[]): boolean {
+	const last = p.entry.words[p.entry.words.length - 1];
+	if (last === 'bao' && NOT_ORDER_AFTER.has(words[p.end] ?? '')) return true;
+	return p.entry.words.length === 1 && last === 'bao' && kept.some((h) => h.start === p.end && h.entry.kind === 'act' && !h.entry.forced);
+}
+
 interface Found<T> extends Span {
 	entry: T;
 }
@@ -188,6 +230,9 @@ interface FoundHarm extends Found<Harm> {
 	insertedAt?: number;
 }
 
+/** Classifiers a child may write inside a harm's words: "khỏi cái nhà này", "bỏ căn nhà". */
+const CLASSIFIERS = new Set(['cai', 'can', 'ngoi', 'chiec']);
+
 const INSERT_FIRST = new Set(INSERTED_VICTIMS.map((victim) => victim[0]));
 
 function runAt(words: readonly string[], at: number, run: readonly string[], from = 0): boolean {
@@ -207,6 +252,17 @@ function findHarms(words: readonly string[]): FoundHarm[] {
 				continue;
 			}
 			if (n < 2) continue;
+			// A classifier written inside: "đi khỏi [cái] nhà", "bỏ [căn] nhà".
+			let skipped = false;
+			for (let split = 1; split < n && !skipped; split++) {
+				const at = i + split;
+				if (!CLASSIFIERS.has(words[at] ?? '') || entry.words[split] === words[at] || !runAt(words, i + 1, entry.words.slice(0, split), 1)) continue;
+				if (runAt(words, at + 1, entry.words, split)) {
+					out.push({ start: i, end: i + n + 1, entry, inserted: false, at: entry.words.map((_, j) => (j < split ? i + j : i + j + 1)) });
+					skipped = true;
+				}
+			}
+			if (skipped) continue;
 			// A victim written inside: "đuổi [em] ra khỏi nhà", "không cho [em] về".
 			let found = false;
 			for (let split = 1; split < n && !found; split++) {
@@ -235,6 +291,7 @@ for (const phrase of HARM_MARKS.split(/,\s*/).map((p) => p.trim()).filter(Boolea
 	list.push(phrase.split(/\s+/).map(markKey));
 	HARM_READINGS.set(key, list);
 }
+const NAME_READINGS = new Map(Object.entries(NAME_MARKS).map(([name, forms]) => [name, new Set(forms.split('|').map(markKey))]));
 const WORD_READINGS = new Map(Object.entries(WORD_MARKS).map(([word, forms]) => [word, new Set(forms.split('|').filter(Boolean).map(markKey))]));
 
 /** Does a word the child marked with diacritics contradict the reading a table means ("sợ" for "sờ")? */
@@ -294,8 +351,8 @@ function has<T extends { words: string[] }>(idx: Index<T>, words: readonly strin
 }
 
 interface Names {
-	/** A name written with a capital, or a common name in lower case. */
-	has(word: string): boolean;
+	/** A name written with a capital, or a common name in lower case (typed as that name is, `mark`). */
+	has(word: string, mark?: string): boolean;
 	/** A name written with a capital. */
 	capital(word: string): boolean;
 }
@@ -310,6 +367,18 @@ interface Ref extends Span {
 	possessed: boolean;
 	/** The writer as the one asking: "em muốn hỏi", "cho em hỏi". */
 	speaker: boolean;
+	/** Someone, not anyone in particular: "có bạn…", "có nhà…" after a place ("trường em có bạn từng…"). */
+	indefinite?: boolean;
+}
+
+/** "có" opening the clause, or after a place of the writer's ("xóm em có", "ở lớp mình có"): "there is someone". */
+function existential(words: readonly string[], i: number, clause: readonly boolean[]): boolean {
+	if (words[i - 1] !== 'co') return false;
+	const at = i - 1;
+	if (at === 0 || clause[at]) return true;
+	const prev = words[at - 1];
+	if (SELF_WORDS.has(prev) && PLACE_NOUNS.has(words[at - 2] ?? '')) return true;
+	return PLACE_NOUNS.has(prev) || prev === 'cung' || prev === 'van' || prev === 'nay';
 }
 
 function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmSpans: readonly Span[], names: Names, friendContext = false): Ref[] {
@@ -338,9 +407,9 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		// "bạn Lan", "cậu Nam", "con bé Thảo", "tên Tuấn": a named friend.
 		// A name in lower case counts only after a word that is nearly always a person ("bạn lan"):
 		// "em lần nào…", "cô mai…", "có những…" are not "em Lan", "cô Mai", "cô Nhung".
-		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? ''));
+		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? '', marks[at + 1]));
 		if (PERSON_BEFORE_NAME.has(words[i]) && !markedOtherwise(marks, i, words[i]) && i + 1 < words.length && named(i)) entry = { words: [words[i], words[i + 1]], kind: 'friend' };
-		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '')) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
+		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '', marks[i + 2])) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
 		if (!entry) {
 			i++;
 			continue;
@@ -373,12 +442,15 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			if (kind === 'friend') weak = false;
 			if (kind === 'generic' && /^(ban|em|anh|chi)$/.test(entry.words[entry.words.length - 1])) kind = 'friend';
 		}
-		if (kind === 'friend' && entry.words[0] === 'ban' && names.has(words[end] ?? '')) {
+		if (kind === 'friend' && entry.words[0] === 'ban' && names.has(words[end] ?? '', marks[end])) {
 			weak = false;
 			end++;
 		}
 		const speaker = kind === 'self' && (matchAt(SPEAKER_INDEX, words, end).length > 0 || words[i - 1] === 'cho' && words[end] === 'hoi');
-		out.push({ start: i, end, kind, weak, possessed, speaker });
+		// "Trường em có bạn…", "làng em có nhà…", "có người…": someone, not anyone the writer names.
+		const indefinite = kind !== 'self' && !possessed && existential(words, i, clause);
+		if (indefinite) weak = true;
+		out.push({ start: i, end, kind, weak, possessed, speaker, indefinite });
 		i = end;
 	}
 	return out;
@@ -427,7 +499,9 @@ function sentenceFindings(
 	const findings: DangerFinding[] = [];
 	const policy = has(POLICY_INDEX, words);
 	const { concrete, plea } = context;
-	const passives = findAll(PASSIVE_INDEX, words).filter((p) => !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)));
+	const passives = findAll(PASSIVE_INDEX, words).filter(
+		(p) => !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)) && !notPassive(words, p, kept)
+	);
 	const reversedPassives = [...passives].reverse();
 	// Between "bị"/"bắt" and the harm only people and little words: "bị bố dượng em hay đánh".
 	const gapIsPeople = (from: number, to: number): boolean => {
@@ -458,7 +532,7 @@ function sentenceFindings(
 		const entry = harm.entry;
 		const before = refsFound.filter((r) => r.end <= harm.start);
 		const after = refsFound.filter((r) => r.start >= harm.end);
-		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete) || definitional(words, harm.start)) {
+		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
 			questioned = true;
 			continue;
 		}
@@ -547,6 +621,8 @@ function sentenceFindings(
 				questioned = true;
 				continue;
 			}
+			// "Làng em có nhà hay đánh con": someone's own child, not the writer.
+			if (object && !harm.inserted && ambiguousChild && subject && (subject.indefinite || subject.kind === 'generic')) continue;
 			if (objectIsVictim && subject?.kind === 'harmer') {
 				push(!subject.weak || subject.possessed);
 				continue;
@@ -634,7 +710,11 @@ function analyse(text: string): Analysis {
 	const typed = childSentencesTyped(text);
 	const sentences = typed.map((sentence) => disambiguate([...sentence.words]));
 	const capitalised = capitalisedNames(text);
-	const names: Names = { has: (word) => NAMES.has(word) || capitalised.has(word), capital: (word) => capitalised.has(word) };
+	// A common name in lower case counts only as the child would type it: "bạn từng" is "ever", not "Tùng".
+	const names: Names = {
+		has: (word, mark) => capitalised.has(word) || (NAMES.has(word) && (mark === undefined || (NAME_READINGS.get(word)?.has(mark) ?? false))),
+		capital: (word) => capitalised.has(word)
+	};
 	const all = sentences.flat();
 	const harmsBySentence = sentences.map((words, i) => {
 		const found = findHarms(words).filter((h) => !harmBlocked(words, h) && harmReadable(h, typed[i]));
@@ -680,6 +760,8 @@ function analyse(text: string): Analysis {
 					if (hypothetical(words, harm.start, entry.cat, typed[i].clause)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
+					// "Làng em có nhà hay đánh con": someone's own child.
+					if (entry.kind === 'act' && subject && (subject.indefinite || subject.kind === 'generic') && /^(con|chau)$/.test(words[harm.end] ?? '')) continue;
 					if (entry.kind === 'state' && entry.cat === 'labour' && subject && (subject.kind === 'harmer' || subject.kind === 'generic')) continue;
 					if (OWN_STATES.has(entry.words.join(' ')) && subject && subject.kind !== 'self') continue;
 					// "Con mèo nhà em bỏ đi": the household's, not the writer's.
@@ -699,7 +781,8 @@ function analyse(text: string): Analysis {
 		for (const found of policyBySentence[s]) mark(found, 'POLICY');
 		for (const found of findAll(HYPO_INDEX, words)) mark(found, 'HYPO');
 		for (const found of findAll(PLEA_INDEX, words)) mark(found, 'PLEA');
-		for (const found of findAll(PASSIVE_INDEX, words)) if (!found.entry.words.some((word, j) => markedOtherwise(typed[s].marks, found.start + j, word))) mark(found, 'PASSIVE');
+		for (const found of findAll(PASSIVE_INDEX, words))
+			if (!found.entry.words.some((word, j) => markedOtherwise(typed[s].marks, found.start + j, word)) && !notPassive(words, found, harmsBySentence[s])) mark(found, 'PASSIVE');
 		for (const harm of harmsBySentence[s]) mark(harm, `HARM_${harm.entry.kind}`);
 		for (const ref of refsBySentence[s]) mark(ref, ref.speaker ? 'SPEAKER' : `${ref.kind.toUpperCase()}${ref.possessed ? '_MY' : ''}${ref.weak ? '_WEAK' : ''}`);
 		for (let i = 0; i < words.length; i++) {
