@@ -305,6 +305,19 @@ export const HARMS: Harm[] = [
 		 &chi co com voi, &chua duoc an, &chua an bua nao, &khong duoc an bua nao, &chua duoc an bua nao, &khong co bua nao, %doi den chong mat,
 		 %doi chong mat, %doi hoa mat, %doi run, %doi xiu, %tu kiem gi an, %tu kiem do an`
 	),
+	// Wishing to die or to be gone: every wish (muốn, ước, ước gì, chỉ mong…) before every way of saying it.
+	...harms(
+		'state',
+		'selfharm',
+		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc']
+			.flatMap((wish) =>
+				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song'].map(
+					(end) => `${wish} ${end}`
+				)
+			)
+			.join(', ')
+	),
+	...harms('state', 'neglect', `khong ai cho di kham, khong ai cho di vien, khong ai dan di kham, khong ai dua di vien, khong co ai dua di kham`),
 	// Afraid of a pregnancy: evidence beside someone who harms.
 	...harms('state', 'sexual', `%so co em be, %lo co em be, %so co thai, %so bi co thai, %so mang thai`),
 	...harms(

@@ -108,10 +108,18 @@ function definitional(words: readonly string[], at: number): boolean {
 }
 
 /** Spoken of as a topic: "nói chuyện về xâm hại", "học về bạo lực", "kiến thức về tự tử", "tác hại của tảo hôn". */
-const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$/;
+const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$|(^| )(phong chong|phong ngua|ngan chan|ngan ngua|chong|phong tranh|bao ve tre khoi|tranh xa) $/;
 function topical(words: readonly string[], at: number): boolean {
-	return TOPIC.test(words.slice(Math.max(0, at - 4), at).join(' ') + ' ');
+	const before = words.slice(Math.max(0, at - 3), at).join(' ') + ' ';
+	if (TOPIC.test(before)) return true;
+	// A worry behind a rule of care: "bố mẹ không cho em dùng Facebook vì sợ bị lừa" (but "không dám về vì sợ bị đánh" is a fear of what happens).
+	const worry = WORRY.test(before) || (words[at] === 'bi' && /(^| )(vi so|vi lo|so|lo|ngai) $/.test(before));
+	if (!worry) return false;
+	const sentence = words.slice(0, at).join(' ');
+	return /(^| )(khong cho|cam|dan|khuyen|khong duoc|de tranh)( |$)/.test(sentence) && !/(^| )khong dam( |$)/.test(sentence);
 }
+/** A worry right before the harm, with no one named who harms: "vì sợ bị lừa", "lo bị dụ". */
+const WORRY = /(^| )(vi so|vi lo|so|lo|ngai) (bi|se bi) $/;
 
 /** Someone who is not anyone in particular: "bị người lạ…", "bị kẻ xấu…". */
 const STRANGERS = new Set(['nguoi la', 'ke la', 'ai do', 'mot nguoi', 'nguoi khac', 'ke xau', 'ke gian', 'nguoi tren mang', 'nguoi la tren mang', 'nguoi o tren mang', 'nguoi lon']);
@@ -230,8 +238,8 @@ interface FoundHarm extends Found<Harm> {
 	insertedAt?: number;
 }
 
-/** Classifiers a child may write inside a harm's words: "khỏi cái nhà này", "bỏ căn nhà". */
-const CLASSIFIERS = new Set(['cai', 'can', 'ngoi', 'chiec']);
+/** Classifiers and little words a child may write inside a harm's words: "khỏi cái nhà này", "uống hết vỉ thuốc", "sống tiếp để làm gì". */
+const CLASSIFIERS = new Set(['cai', 'can', 'ngoi', 'chiec', 'tiep', 'vi', 'lo', 'hop', 'ca']);
 
 const INSERT_FIRST = new Set(INSERTED_VICTIMS.map((victim) => victim[0]));
 
@@ -721,9 +729,14 @@ function analyse(text: string): Analysis {
 		// Drop harms inside a longer one.
 		return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
 	});
-	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], harmsBySentence[i], names));
+	// A policy phrase holds no person: "phòng chống" is not a husband ("chồng").
+	const coveredBySentence = sentences.map((words, i) => [
+		...harmsBySentence[i],
+		...findAll(POLICY_INDEX, words).filter((p) => p.end - p.start > 1 && !matchAt(REF_INDEX, words, p.start).some((r) => r.kind === 'generic'))
+	]);
+	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names));
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
-	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], harmsBySentence[i], names, true));
+	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
 	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext };
 	const findings: DangerFinding[] = [];
@@ -737,7 +750,8 @@ function analyse(text: string): Analysis {
 	const policyBySentence = sentences.map((words) => findAll(POLICY_INDEX, words));
 	// Evidence alone ("em bị ngã chảy máu", "em đói bụng") is not a disclosure: it needs someone who
 	// harms, or a stretch of time ("hai hôm chưa ăn gì").
-	const harmer = refsBySentence.some((list) => list.some((r) => r.kind === 'harmer' && (!r.weak || r.possessed)));
+	// "Nhà em ăn lẩu, em đói quá" is no one who harms: the household alone does not make evidence a harm.
+	const harmer = refsBySentence.some((list, s) => list.some((r) => r.kind === 'harmer' && (!r.weak || r.possessed) && sentences[s][r.start] !== 'nha'));
 	const lasting = DURATION.test(all.join(' ')) || has(HABIT_INDEX, all);
 	if (!lasting) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].lasting) findings.splice(k, 1);
 	// An injury after an accident ("ngã xe đạp gãy tay, bố đưa em đi viện") is not evidence of a harm.
