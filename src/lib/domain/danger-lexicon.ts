@@ -150,7 +150,7 @@ export const HARMS: Harm[] = [
 		'runaway',
 		`bo nha, bo nha di, bo tron, tron khoi nha, tron nha, roi khoi nha, di khoi nha, khong co cho ngu, khong co cho o, khong co noi ngu, khong co noi o,
 		 khong biet ngu dau, khong biet di dau, khong biet ngu o dau, khong biet mai ngu o dau, khong biet toi nay ngu o dau, khong biet dem nay ngu o dau, ngu ngoai duong, ngu duong, ngu o cong vien, ngu o ben xe, ngu o ga, ngu ngoai, ngu ghe da, lang thang,
-		 khong dam ve nha, khong muon ve nha, khong the ve nha, khong duoc ve nha, khong co tien an, bi duoi, %doi qua, %doi lam, %doi bung, doi meo,
+		 khong dam ve nha, khong muon ve nha, khong the ve nha, khong duoc ve nha, khong co tien an, bi duoi, %doi qua, %doi lam, %doi bung, %doi meo,
 		 khong co gi an, vo gia cu, %khong nha, %mat nha, ngu ngoai hien, di bui, bui doi, khong co cho, %khong ve nha, bo di bui, tron di, chay tron`
 	),
 	...harms('state', 'marriage', `tao hon, co thai, mang thai, co bau, mang bau, lay chong som, ^lay chong, ^cuoi, ^lay vo, ^ket hon, ^ve nha chong`),
@@ -317,6 +317,7 @@ export const HARMS: Harm[] = [
 			)
 			.join(', ')
 	),
+	...harms('act', 'neglect', `^an sau cung, ^an com thua, ^an com nguoi, ^an do thua, %chi con com nguoi, %chi con com thua, %an com nguoi`),
 	...harms('state', 'neglect', `khong ai cho di kham, khong ai cho di vien, khong ai dan di kham, khong ai dua di vien, khong co ai dua di kham`),
 	// Afraid of a pregnancy: evidence beside someone who harms.
 	...harms('state', 'sexual', `%so co em be, %lo co em be, %so co thai, %so bi co thai, %so mang thai`),
@@ -454,6 +455,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'khong cho an': new Set('keo banh kem vat nhieu ngot mi do qua bim snack nhanh'.split(' ')),
 	'khong con ai': new Set('choi noi hoc lam ngoi di'.split(' ')),
 	// "bố đưa em đi viện", "đưa em đi học": care, not trafficking.
+	'bo di': new Set('lam hoc choi cho ngu an tam cong'.split(' ')),
+	'bat di': new Set('ngu tam an hoc choi xin kham tiem ve danh nha'.split(' ')),
 	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dua di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' '))
@@ -503,7 +506,8 @@ export const REFS: RefEntry[] = [
 		 nick, tai khoan, acc, mot tai khoan, nguoi lam quen, nguoi choi game, ban tren mang, ban qua mang, nguoi ban tren mang, ong bau, ba bau,
 		 ke xau, ke gian, nguoi dan ong, dan ong, chu ruot, bac ruot, co ruot, di ruot, nha chong, anh chong, dan em, thang cai, bon ho, may nguoi,
 		 anh phu trach, chi phu trach, thay phu trach, nguoi phu trach, huan luyen vien, hlv, thay huan luyen, anh huan luyen, thay day vo, thay day boi,
-		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi`
+		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi,
+		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do`
 	),
 	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong', true)
 ];
@@ -669,7 +673,7 @@ export const HARM_MARKS = `đánh, đánh đập, đánh bầm, đánh đau, đ�
 	hôn em, hôn mình, hôn lên, hôn vào, hôn môi, hôn cổ, chạm vào, chạm em, ngủ cùng, ngủ với, giữ lại, nhìn trộm,
 	đòi ảnh, đòi tiền, đòi gặp, đòi chuộc, đòi xem ảnh, gửi ảnh, gửi clip, tung ảnh, tung clip, đăng ảnh, chụp ảnh, hẹn gặp, hẹn ra, rủ gặp, rủ qua, rủ sang,
 	gạ, gạ gẫm, dụ vào, dụ dỗ, nhắn tin,
-	bỏ đói, bị bỏ đói, nhịn đói, bắt nhịn, bắt nhịn đói, bị đói, đói quá, đói lắm, đói bụng, đói meo, bụi đời, bỏ mặc, bỏ rơi, bỏ lại, bỏ ăn,
+	bỏ đi, bỏ đi bụi, bỏ nhà, bỏ nhà đi, bỏ trốn, bỏ học, bỏ ở nhà, bỏ đi luôn, bỏ em lại, bỏ đi khỏi nhà, bỏ đói, bị bỏ đói, nhịn đói, bắt nhịn, bắt nhịn đói, bị đói, đói quá, đói lắm, đói bụng, đói meo, bụi đời, bỏ mặc, bỏ rơi, bỏ lại, bỏ ăn,
 	cưới, cưới chồng, cưới vợ, ép cưới, bắt cưới, lấy chồng, lấy vợ, gả cho, gả em, gả con, gả đi, hứa gả, bắt vợ, kéo vợ,
 	chặn, chặn đường, chặn đánh, chán sống, chán đời, đón, sang đón, ăn đòn, bị đòn, nhạo, cười nhạo, cười chê, ghét, giấu đồ, xé sách, xé vở, xé áo,
 	cho đi, cho đi mất, lừa sang, lừa qua, lừa đi, bị lừa, lấy tiền, lấy đồ, lấy roi, lấy gậy, lấy dao, lột đồ, lột quần, lột tiền`;

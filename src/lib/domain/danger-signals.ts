@@ -76,6 +76,13 @@ const NOT_HARM_PREV_ANY: Record<string, Set<string>> = { danh: NOT_HARM_PREV.dan
 /** Told not to: "dặn (em) không được…", "dạy con đừng…", "nhắc chúng em không nên…". */
 const WARNING = /(^| )(dan|day|nhac|khuyen|canh bao|nhac nho|dan do)( em| con| minh| chung em| cac em| cac con| tre)? (khong duoc|dung|khong nen|phai tranh|tranh|khong bao gio duoc) /;
 
+/** Verbs of saying or thinking right before a blow: what is said of it ("nói đánh là thương"). */
+const SAYING = new Set(['noi', 'bao', 'nghi', 'rang', 'tuong', 'quan niem']);
+/** After "đánh (con) là…": an opinion ("là thương", "là để dạy", "là đúng", "là bình thường"). */
+const OPINION_AFTER_LA = new Set(['thuong', 'de', 'dung', 'sai', 'binh', 'chuyen', 'cach', 'viec', 'toi', 'vi', 'co', 'giao', 'day', 'tot', 'xau', 'vi pham', 'pham']);
+/** Figures of speech after a word of dying: "vì xấu hổ", "đi được", "mất thôi", "cười". */
+const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|cuoi|voi cuoi|vi cuoi|vi met|vi nong|vi ret|vi doi|vi buon cuoi) /;
+
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 
@@ -90,7 +97,12 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi') return true;
 	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
-	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho) /.test(before + ' ')) return true;
+	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho|nghiem cam|luat cam|bi cam|deu cam) /.test(before + ' ')) return true;
+	// Something said about a blow, not a blow: "bố nói đánh là thương", "đánh con là để dạy con".
+	if (h.entry.kind === 'act' && (SAYING.has(words[h.start - 1] ?? '') || (words[h.end] === 'la' && OPINION_AFTER_LA.has(words[h.end + 1] ?? '')))) return true;
+	if (h.entry.kind === 'act' && words[h.end] === 'con' && words[h.end + 1] === 'la' && OPINION_AFTER_LA.has(words[h.end + 2] ?? '')) return true;
+	// "muốn chết vì xấu hổ", "mệt muốn chết đi được": a figure of speech.
+	if (h.entry.cat === 'selfharm' && FIGURE_AFTER.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
 	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
 	if (WARNING.test(before + ' ')) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
@@ -170,6 +182,8 @@ function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: r
 		for (let i = at - 1; i >= 0; i--) {
 			if (words[i] === 'thi') return false;
 			if (clause?.[i + 1]) crossed = true;
+			// "…nếu không sẽ tung ảnh", "không thì…": a threat, not a hypothesis.
+			if (words[i] === 'neu' && (words[i + 1] === 'khong' || (words[i + 1] === 'ma' && words[i + 2] === 'khong'))) return false;
 			if (matchAt(idx, words, i).length) {
 				where = i;
 				return !crossed || has(ADVICE_INDEX, words, at);
@@ -365,6 +379,9 @@ interface Names {
 	capital(word: string): boolean;
 }
 
+/** After the writer, "bo" before these is "bỏ" (to skip, to leave), not "bố": "em bo bua sang", "em bo qua". */
+const NOT_FATHER_AFTER = new Set(['bua', 'qua', 'hoc', 'cuoc', 'tron', 'roi', 'mac', 'lai', 'phieu', 'an', 'ngu', 'tien', 'vao', 'ra', 'xuong', 'di']);
+
 /** Words before a name that are also everyday words ("em", "cô", "chị", "anh", "con"). */
 const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con']);
 
@@ -423,7 +440,7 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			continue;
 		}
 		// "câu lạc bộ", "bộ đội": not a father.
-		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot')) {
+		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot' || (SELF_WORDS.has(words[i - 1] ?? '') && NOT_FATHER_AFTER.has(words[i + 1] ?? '')))) {
 			i++;
 			continue;
 		}
