@@ -311,11 +311,18 @@ export const HARMS: Harm[] = [
 		'selfharm',
 		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc']
 			.flatMap((wish) =>
-				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song'].map(
+				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian'].map(
 					(end) => `${wish} ${end}`
 				)
 			)
 			.join(', ')
+	),
+	// Gone from life, asleep for good: "nên biến khỏi cuộc đời này", "ngủ luôn không dậy".
+	...harms(
+		'state',
+		'selfharm',
+		`bien khoi cuoc doi, bien mat khoi cuoc doi, roi khoi cuoc doi, bien khoi tran gian, roi khoi tran gian, ngu khong day, ngu luon khong day,
+		 ngu luon khong tinh, ngu mot giac khong day, ngu roi khong day nua, ngu khong bao gio day`
 	),
 	...harms('act', 'neglect', `^an sau cung, ^an com thua, ^an com nguoi, ^an do thua, %chi con com nguoi, %chi con com thua, %an com nguoi`),
 	...harms('state', 'neglect', `khong ai cho di kham, khong ai cho di vien, khong ai dan di kham, khong ai dua di vien, khong co ai dua di kham`),

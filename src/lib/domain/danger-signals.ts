@@ -124,6 +124,7 @@ const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truy
 function topical(words: readonly string[], at: number): boolean {
 	const before = words.slice(Math.max(0, at - 3), at).join(' ') + ' ';
 	if (TOPIC.test(before)) return true;
+	if (WORRY_FOR.test(before) || (words[at] === 'bi' && /(^| )(so|lo|ngai) (em|con|chau|minh) $/.test(before))) return !/(^| )(em|minh|to|tui) (so|lo|ngai) /.test(before);
 	// A worry behind a rule of care: "bố mẹ không cho em dùng Facebook vì sợ bị lừa" (but "không dám về vì sợ bị đánh" is a fear of what happens).
 	const worry = WORRY.test(before) || (words[at] === 'bi' && /(^| )(vi so|vi lo|so|lo|ngai) $/.test(before));
 	if (!worry) return false;
@@ -132,6 +133,8 @@ function topical(words: readonly string[], at: number): boolean {
 }
 /** A worry right before the harm, with no one named who harms: "vì sợ bị lừa", "lo bị dụ". */
 const WORRY = /(^| )(vi so|vi lo|so|lo|ngai) (bi|se bi) $/;
+/** Someone's worry for the writer: "mẹ kiểm tra tin nhắn vì sợ em bị lừa", "bố lo con bị dụ". */
+const WORRY_FOR = /(^| )(so|lo|ngai) (em|con|chau|minh) (bi|se bi )?$/;
 
 /** Someone who is not anyone in particular: "bị người lạ…", "bị kẻ xấu…". */
 const STRANGERS = new Set(['nguoi la', 'ke la', 'ai do', 'mot nguoi', 'nguoi khac', 'ke xau', 'ke gian', 'nguoi tren mang', 'nguoi la tren mang', 'nguoi o tren mang', 'nguoi lon']);
@@ -264,6 +267,9 @@ function runAt(words: readonly string[], at: number, run: readonly string[], fro
 
 function findHarms(words: readonly string[]): FoundHarm[] {
 	const out: FoundHarm[] = [];
+	// Where the next classifier stands, so that the search for one inside a harm costs nothing when there is none.
+	const nextClassifier = new Int32Array(words.length + 1).fill(words.length);
+	for (let i = words.length - 1; i >= 0; i--) nextClassifier[i] = CLASSIFIERS.has(words[i]) ? i : nextClassifier[i + 1];
 	for (let i = 0; i < words.length; i++) {
 		const list = HARM_INDEX.get(words[i]);
 		if (!list) continue;
@@ -276,7 +282,7 @@ function findHarms(words: readonly string[]): FoundHarm[] {
 			if (n < 2) continue;
 			// A classifier written inside: "đi khỏi [cái] nhà", "bỏ [căn] nhà".
 			let skipped = false;
-			for (let split = 1; split < n && !skipped; split++) {
+			for (let split = 1; split < n && !skipped && nextClassifier[i + 1] < i + n; split++) {
 				const at = i + split;
 				if (!CLASSIFIERS.has(words[at] ?? '') || entry.words[split] === words[at] || !runAt(words, i + 1, entry.words.slice(0, split), 1)) continue;
 				if (runAt(words, at + 1, entry.words, split)) {
@@ -379,6 +385,9 @@ interface Names {
 	capital(word: string): boolean;
 }
 
+/** After "có" opening "bản em có…": someone in the village ("có bạn", "có nhiều chị"). */
+const EXISTENTIAL_NEXT = new Set(['ban', 'nguoi', 'nhieu', 'chi', 'anh', 'em', 'nha', 'gia', 'may', 'mot', 'cac', 'nhung', 'tre', 'con', 'vu']);
+
 /** After the writer, "bo" before these is "bỏ" (to skip, to leave), not "bố": "em bo bua sang", "em bo qua". */
 const NOT_FATHER_AFTER = new Set(['bua', 'qua', 'hoc', 'cuoc', 'tron', 'roi', 'mac', 'lai', 'phieu', 'an', 'ngu', 'tien', 'vao', 'ra', 'xuong', 'di']);
 
@@ -420,6 +429,11 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			(entry) => !markedOtherwise(marks, i, entry.words[0]) && !entry.words.some((_, j) => j > 0 && inHarm(i + j))
 		);
 		let entry = entries[0];
+		// "Ban em có bạn mới lớp 8 đã…" typed without marks: "bản em có…" (a village), not "bạn em".
+		if (words[i] === 'ban' && marks[i] === undefined && SELF_WORDS.has(words[i + 1] ?? '') && words[i + 2] === 'co' && (i === 0 || clause[i]) && EXISTENTIAL_NEXT.has(words[i + 3] ?? '')) {
+			i += 2;
+			continue;
+		}
 		// "ở bản em", "các bản": a village, not a friend.
 		if (words[i] === 'ban' && PLACE_BEFORE_BAN.has(words[i - 1] ?? '') && entry?.words.length === 1) {
 			i++;
