@@ -301,7 +301,7 @@ export const HARMS: Harm[] = [
 	...harms(
 		'state',
 		'neglect',
-		`&chi co mi goi, &chi co mi tom, &chi an mi goi, &chi an mi tom, &chi co banh mi, &chi an banh mi, &chi co com trang, &chi an com trang,
+		`&chi duoc an, &chi an mot bua, &chi co mi goi, &chi co mi tom, &chi an mi goi, &chi an mi tom, &chi co banh mi, &chi an banh mi, &chi co com trang, &chi an com trang,
 		 &chi co com voi, &chua duoc an, &chua an bua nao, &khong duoc an bua nao, &chua duoc an bua nao, &khong co bua nao, %doi den chong mat,
 		 %doi chong mat, %doi hoa mat, %doi run, %doi xiu, %tu kiem gi an, %tu kiem do an`
 	),
@@ -324,6 +324,7 @@ export const HARMS: Harm[] = [
 		`bien khoi cuoc doi, bien mat khoi cuoc doi, roi khoi cuoc doi, bien khoi tran gian, roi khoi tran gian, ngu khong day, ngu luon khong day,
 		 ngu luon khong tinh, ngu mot giac khong day, ngu roi khong day nua, ngu khong bao gio day`
 	),
+	...harms('state', 'selfharm', `khong muon tinh day, khong muon tinh lai, khong muon thuc day nua, khong muon tinh day nua, khong muon mo mat ra`),
 	...harms('act', 'neglect', `^an sau cung, ^an com thua, ^an com nguoi, ^an do thua, %chi con com nguoi, %chi con com thua, %an com nguoi`),
 	...harms('state', 'neglect', `khong ai cho di kham, khong ai cho di vien, khong ai dan di kham, khong ai dua di vien, khong co ai dua di kham`),
 	// Afraid of a pregnancy: evidence beside someone who harms.
@@ -462,6 +463,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'khong cho an': new Set('keo banh kem vat nhieu ngot mi do qua bim snack nhanh'.split(' ')),
 	'khong con ai': new Set('choi noi hoc lam ngoi di'.split(' ')),
 	// "bố đưa em đi viện", "đưa em đi học": care, not trafficking.
+	// "làm công an", "làm công chức": a job, not unpaid work.
+	'lam cong': new Set(['an', 'chuc', 'ty', 'trinh', 'tac', 'viec', 'doan']),
 	'bo di': new Set('lam hoc choi cho ngu an tam cong'.split(' ')),
 	'bat di': new Set('ngu tam an hoc choi xin kham tiem ve danh nha'.split(' ')),
 	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),

@@ -89,6 +89,9 @@ const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// The same with the victim written in the entry: "không cho em ăn mì tôm nhiều" is "không cho ăn" + "mì".
+	const bare = h.entry.words.filter((w) => !SELF_WORDS.has(w)).join(' ');
+	if (bare !== key && NOT_HARM_NEXT[bare]?.has(words[h.end] ?? '')) return true;
 	// "điểm danh em" is the roll call whatever follows "danh".
 	if (h.entry.words.length > 1 && NOT_HARM_PREV_ANY[h.entry.words[0]]?.has(words[h.start - 1] ?? '')) return true;
 	// Negated: "không cho em đi chơi" is not "cho đi", "bố không đánh em" not "đánh" (a harm that is
@@ -158,6 +161,16 @@ function ownIntent(words: readonly string[], harm: Span & { entry: Harm }, refsF
 	const self = refsFound.filter((r) => r.kind === 'self' && !r.speaker && r.end <= harm.start && harm.start - r.end <= 3);
 	if (!self.length || refsFound.some((r) => r.kind === 'generic')) return false;
 	return !has(ADVICE_INDEX, words) && !has(POLICY_INDEX, words);
+}
+
+/** Every age the sentence states is 18 or more: "chị em năm nay 18 tuổi sắp lấy chồng" is no child marriage. */
+function adultAges(words: readonly string[]): boolean {
+	const ages = statedAges(words);
+	return ages.length > 0 && ages.every((age) => age >= 18);
+}
+/** The ages a text states ("15 tuổi"), not differences of age ("hơn em 20 tuổi"). */
+function statedAges(words: readonly string[]): number[] {
+	return [...words.join(' ').matchAll(/(^| )(hon (?:em |minh |con |chau |ban ay |ban )?)?(\d{1,2}) tuoi/g)].filter((m) => !m[2]).map((m) => Number(m[3]));
 }
 
 /** Says that it goes on: "suốt", "mỗi tối", "ba hôm". */
@@ -453,6 +466,11 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			i++;
 			continue;
 		}
+		// "Mẹ ơi", "bố ơi": someone spoken to, not anyone who harms.
+		if (words[i + entry.words.length] === 'oi' && entry.kind === 'harmer') {
+			i += entry.words.length;
+			continue;
+		}
 		// "câu lạc bộ", "bộ đội": not a father.
 		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot' || (SELF_WORDS.has(words[i - 1] ?? '') && NOT_FATHER_AFTER.has(words[i + 1] ?? '')))) {
 			i++;
@@ -528,7 +546,7 @@ function sentenceFindings(
 	{ marks, clause }: ChildWords,
 	kept: readonly FoundHarm[],
 	refsFound: readonly Ref[],
-	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean }
+	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean; childAge: boolean }
 ) {
 	const victimsIn = (list: readonly Ref[]) => list.filter((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
 	if (!kept.length) return { findings: [] as DangerFinding[], self: victimsIn(refsFound).length > 0, questioned: false };
@@ -567,8 +585,11 @@ function sentenceFindings(
 		!ongoing(words) &&
 		askedAfter(words, harm.end);
 
+	// A marriage at 18 or older is no child marriage: "chị em năm nay 18 tuổi sắp lấy chồng".
+	const adultOnly = adultAges(words) && !context.childAge;
 	for (const harm of kept) {
 		const entry = harm.entry;
+		if (entry.cat === 'marriage' && adultOnly) continue;
 		const before = refsFound.filter((r) => r.end <= harm.start);
 		const after = refsFound.filter((r) => r.start >= harm.end);
 		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
@@ -679,6 +700,11 @@ function sentenceFindings(
 		// A state: the subject is the one who goes through it.
 		const subject = nearestBefore(6, harm.start);
 		if (subject?.kind === 'generic') continue;
+		// "Em muốn hỏi lấy chồng ở tuổi đó có sớm không": the harm is what the writer asks about.
+		if (subject?.speaker && !selfInHarm && !concrete && !plea) {
+			questioned = true;
+			continue;
+		}
 		// "Không ai nuôi", "không có ai nấu cơm": nobody is the subject; it is about the child the text names.
 		if (entry.words[0] === 'khong' && (entry.words[1] === 'ai' || (entry.words[1] === 'co' && entry.words[2] === 'ai'))) {
 			if ((!policy || plea) && (victims.length > 0 || context.anyVictim)) push(false);
@@ -763,13 +789,18 @@ function analyse(text: string): Analysis {
 	// A policy phrase holds no person: "phòng chống" is not a husband ("chồng").
 	const coveredBySentence = sentences.map((words, i) => [
 		...harmsBySentence[i],
-		...findAll(POLICY_INDEX, words).filter((p) => p.end - p.start > 1 && !matchAt(REF_INDEX, words, p.start).some((r) => r.kind === 'generic'))
+		...findAll(POLICY_INDEX, words).filter((p) => {
+			if (p.end - p.start < 2) return false;
+			// Not where children in general begin inside it: "bảo [nhiều bạn] bị lừa" is no "bao nhiêu".
+			for (let k = p.start; k < p.end; k++) if (matchAt(REF_INDEX, words, k).some((r) => r.kind === 'generic')) return false;
+			return true;
+		})
 	]);
 	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names));
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
-	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext };
+	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18) };
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {
@@ -805,6 +836,9 @@ function analyse(text: string): Analysis {
 					if (hypothetical(words, harm.start, entry.cat, typed[i].clause)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
+					if (entry.cat === 'marriage' && adultAges(words) && !context.childAge) continue;
+					// "Em muốn hỏi lấy chồng ở tuổi đó…": what the writer asks about.
+					if (subject?.speaker) continue;
 					// "Làng em có nhà hay đánh con": someone's own child.
 					if (entry.kind === 'act' && subject && (subject.indefinite || subject.kind === 'generic') && /^(con|chau)$/.test(words[harm.end] ?? '')) continue;
 					if (entry.kind === 'state' && entry.cat === 'labour' && subject && (subject.kind === 'harmer' || subject.kind === 'generic')) continue;
