@@ -209,6 +209,44 @@ describe('a child in danger', () => {
 		}
 	});
 
+	it('reads self-harm the writer imagines or wishes, and leaving home in other words', () => {
+		for (const text of [
+			'Nhiều lúc em nghĩ nếu em nhảy từ sân thượng xuống thì mọi chuyện sẽ kết thúc.',
+			'Ước gì em biến mất luôn cho xong, chẳng ai cần em.',
+			'Hôm qua em định uống hết cả vỉ thuốc ngủ của bà.',
+			'Em thấy sống tiếp để làm gì nữa đâu.',
+			'Em muốn trốn khỏi cái nhà này ngay tối nay.',
+			'Anh ta đòi em chuyển tiền, nếu không sẽ tung ảnh của em lên mạng.',
+			'Mẹ em nhậu suốt, ba ngày nay em chưa được ăn bữa nào.'
+		]) {
+			expect(hasDangerSignal(text), text).toBe(true);
+		}
+	});
+
+	it('reads a question about the writer’s own family or community as a question, not a disclosure', () => {
+		for (const text of [
+			'Trường em có bạn từng tự tử vì áp lực, nhà trường có phòng tư vấn không ạ?',
+			'Xóm em có nhà hay đánh con, hàng xóm có nên báo công an không ạ?',
+			'Bố em bảo đánh con là để dạy con nên người, như vậy có đúng không ạ?',
+			'Bố em nói đánh là thương, em muốn hỏi các cô chú nghĩ sao ạ?',
+			'Em muốn biết có luật cấm bố mẹ đánh con không.',
+			'Bố mẹ em chưa bao giờ nói chuyện về xâm hại tình dục với em, làm sao để bố mẹ hiểu là cần nói ạ?',
+			'Bà em dặn không được ngồi lên đùi người lạ, còn điều gì khác cần biết ạ?',
+			'Mẹ em kiểm tra điện thoại của em vì sợ em bị lừa trên mạng, có cách nào khác không ạ?',
+			'Chị em năm nay 19 tuổi sắp lấy chồng, em muốn hỏi lấy chồng ở tuổi đó có sớm không ạ?',
+			'Truong em co tiet hoc ve phong chong xam hai, em thay rat bo ich.'
+		]) {
+			expect(hasDangerSignal(text), text).toBe(false);
+		}
+	});
+
+	it('is not a roll call, a ride to school or a wish to skip a lesson', () => {
+		for (const text of ['Cô điểm danh em mỗi sáng.', 'Co diem danh em moi sang', 'Anh trai em hay chở em đi học.', 'Mẹ bắt em đi ngủ sớm.', 'Em muốn chết vì xấu hổ khi quên bài.', 'Em đói bụng quá, mẹ ơi nấu cơm đi.']) {
+			expect(hasDangerSignal(text), text).toBe(false);
+		}
+		expect(assessText('Cô điểm danh em mỗi sáng.')).toBe('clean');
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

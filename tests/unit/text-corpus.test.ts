@@ -147,7 +147,7 @@ function verdictsWith(model: TextModel, rows: readonly Row[]): SafetyVerdict[] {
 /** What issue 15 asks of the held-out figures. */
 const TARGETS = { dangerRecall: 95, policyToSafeguarding: 5, profanityHeld: 90, ordinaryHeld: 2 };
 /** What the checks reach today on the holdout: the test's floor until the targets are met. */
-const FLOORS = { dangerRecall: 93, policyToSafeguarding: 10.5, profanityHeld: 90, ordinaryHeld: 2 };
+const FLOORS = { dangerRecall: 94, policyToSafeguarding: 7, profanityHeld: 90, ordinaryHeld: 2 };
 
 describe('the text checks on the children’s corpus', () => {
 	it.runIf(train.length > 0)('are measured on the holdout and by cross-validation', () => {
@@ -195,7 +195,8 @@ describe('the text checks on the children’s corpus', () => {
 		expect(holdout.length, 'holdout rows').toBeGreaterThan(0);
 		// The issue's targets are printed; the test fails below the figures reached so far, so a
 		// change can only keep or improve them. Two targets are not met yet (issue 15 stays open):
-		// danger recall 93.5 % of 95, policy sent to safeguarding 10.0 % of at most 5.
+		// danger recall 94.3 % of 95, policy sent to safeguarding 6.7 % of at most 5 (they were 93.5 %
+		// and 10.0 % before the structural patterns and extra-b-train.json).
 		console.log(
 			`  targets: danger recall >= ${TARGETS.dangerRecall} %, policy sent <= ${TARGETS.policyToSafeguarding} %, ` +
 				`profanity held >= ${TARGETS.profanityHeld} %, ordinary held <= ${TARGETS.ordinaryHeld} %`

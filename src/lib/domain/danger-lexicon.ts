@@ -150,7 +150,7 @@ export const HARMS: Harm[] = [
 		'runaway',
 		`bo nha, bo nha di, bo tron, tron khoi nha, tron nha, roi khoi nha, di khoi nha, khong co cho ngu, khong co cho o, khong co noi ngu, khong co noi o,
 		 khong biet ngu dau, khong biet di dau, khong biet ngu o dau, khong biet mai ngu o dau, khong biet toi nay ngu o dau, khong biet dem nay ngu o dau, ngu ngoai duong, ngu duong, ngu o cong vien, ngu o ben xe, ngu o ga, ngu ngoai, ngu ghe da, lang thang,
-		 khong dam ve nha, khong muon ve nha, khong the ve nha, khong duoc ve nha, khong co tien an, bi duoi, %doi qua, %doi lam, %doi bung, doi meo,
+		 khong dam ve nha, khong muon ve nha, khong the ve nha, khong duoc ve nha, khong co tien an, bi duoi, %doi qua, %doi lam, %doi bung, %doi meo,
 		 khong co gi an, vo gia cu, %khong nha, %mat nha, ngu ngoai hien, di bui, bui doi, khong co cho, %khong ve nha, bo di bui, tron di, chay tron`
 	),
 	...harms('state', 'marriage', `tao hon, co thai, mang thai, co bau, mang bau, lay chong som, ^lay chong, ^cuoi, ^lay vo, ^ket hon, ^ve nha chong`),
@@ -297,6 +297,36 @@ export const HARMS: Harm[] = [
 		 &de em o nha mot minh, &o mot minh ca, %xin com an, %xin do an, %khoc vi doi, %doi khoc,
 		 %doi la, %chua co gi vao bung, khong con gi de an, khong con gi an, %khong co gi de an`
 	),
+	// Going without food for days: "hai tuần nay chỉ có mì gói", "hai ngày chưa được ăn bữa nào", "đói đến chóng mặt".
+	...harms(
+		'state',
+		'neglect',
+		`&chi duoc an, &chi an mot bua, &chi co mi goi, &chi co mi tom, &chi an mi goi, &chi an mi tom, &chi co banh mi, &chi an banh mi, &chi co com trang, &chi an com trang,
+		 &chi co com voi, &chua duoc an, &chua an bua nao, &khong duoc an bua nao, &chua duoc an bua nao, &khong co bua nao, %doi den chong mat,
+		 %doi chong mat, %doi hoa mat, %doi run, %doi xiu, %tu kiem gi an, %tu kiem do an`
+	),
+	// Wishing to die or to be gone: every wish (muốn, ước, ước gì, chỉ mong…) before every way of saying it.
+	...harms(
+		'state',
+		'selfharm',
+		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc']
+			.flatMap((wish) =>
+				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian'].map(
+					(end) => `${wish} ${end}`
+				)
+			)
+			.join(', ')
+	),
+	// Gone from life, asleep for good: "nên biến khỏi cuộc đời này", "ngủ luôn không dậy".
+	...harms(
+		'state',
+		'selfharm',
+		`bien khoi cuoc doi, bien mat khoi cuoc doi, roi khoi cuoc doi, bien khoi tran gian, roi khoi tran gian, ngu khong day, ngu luon khong day,
+		 ngu luon khong tinh, ngu mot giac khong day, ngu roi khong day nua, ngu khong bao gio day`
+	),
+	...harms('state', 'selfharm', `khong muon tinh day, khong muon tinh lai, khong muon thuc day nua, khong muon tinh day nua, khong muon mo mat ra`),
+	...harms('act', 'neglect', `^an sau cung, ^an com thua, ^an com nguoi, ^an do thua, %chi con com nguoi, %chi con com thua, %an com nguoi`),
+	...harms('state', 'neglect', `khong ai cho di kham, khong ai cho di vien, khong ai dan di kham, khong ai dua di vien, khong co ai dua di kham`),
 	// Afraid of a pregnancy: evidence beside someone who harms.
 	...harms('state', 'sexual', `%so co em be, %lo co em be, %so co thai, %so bi co thai, %so mang thai`),
 	...harms(
@@ -433,6 +463,11 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'khong cho an': new Set('keo banh kem vat nhieu ngot mi do qua bim snack nhanh'.split(' ')),
 	'khong con ai': new Set('choi noi hoc lam ngoi di'.split(' ')),
 	// "bố đưa em đi viện", "đưa em đi học": care, not trafficking.
+	// "làm công an", "làm công chức": a job, not unpaid work.
+	'lam cong': new Set(['an', 'chuc', 'ty', 'trinh', 'tac', 'viec', 'doan']),
+	'bo di': new Set('lam hoc choi cho ngu an tam cong'.split(' ')),
+	'bat di': new Set('ngu tam an hoc choi xin kham tiem ve danh nha'.split(' ')),
+	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dua di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' '))
 };
@@ -481,7 +516,8 @@ export const REFS: RefEntry[] = [
 		 nick, tai khoan, acc, mot tai khoan, nguoi lam quen, nguoi choi game, ban tren mang, ban qua mang, nguoi ban tren mang, ong bau, ba bau,
 		 ke xau, ke gian, nguoi dan ong, dan ong, chu ruot, bac ruot, co ruot, di ruot, nha chong, anh chong, dan em, thang cai, bon ho, may nguoi,
 		 anh phu trach, chi phu trach, thay phu trach, nguoi phu trach, huan luyen vien, hlv, thay huan luyen, anh huan luyen, thay day vo, thay day boi,
-		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi`
+		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi,
+		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do`
 	),
 	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong', true)
 ];
@@ -589,6 +625,13 @@ export const NAMES = new Set(
 	`lan linh mai huy tuan trang thao ngoc oanh quynh uyen vy nhi khanh loan thuy tuyet hue phuong cuong hung nga hoa tung ly trinh diep yen`.split(/\s+/)
 );
 
+/** How the common names are typed with diacritics: a lower-case "từng", "mai" (tomorrow) typed "mải" is no name. */
+export const NAME_MARKS: Record<string, string> = {
+	lan: 'lan', linh: 'linh', mai: 'mai', huy: 'huy', tuan: 'tuấn', trang: 'trang', thao: 'thảo', ngoc: 'ngọc', oanh: 'oanh', quynh: 'quỳnh',
+	uyen: 'uyên', vy: 'vy', nhi: 'nhi', khanh: 'khánh', loan: 'loan', thuy: 'thủy|thùy', tuyet: 'tuyết', hue: 'huệ|huế', phuong: 'phương',
+	cuong: 'cường', hung: 'hùng|hưng', nga: 'nga', hoa: 'hoa|hòa', tung: 'tùng', ly: 'ly', trinh: 'trinh', diep: 'diệp', yen: 'yến'
+};
+
 /** Little words and parts of a person that may stand between "bị"/"bắt" and the harm: "bị mấy đứa lớp trên đánh". */
 export const GAP_WORDS = new Set(
 	(
@@ -620,7 +663,8 @@ export const FAR_BEFORE = new Set('lam di o song rat qua hoc nha tu den cach xa 
 /** Habits: "mỗi tối", "ngày nào cũng", "suốt". */
 export const HABIT = marks(
 	`hang ngay, moi ngay, moi toi, moi dem, ngay nao cung, toi nao cung, dem nao cung, lan nao cung, hom nao cung, thuong xuyen, suot ngay, lien tuc,
-	 nhieu lan, may lan, lan nao, hoai, suot, cu say, cu uong, cu moi lan, cu la, lien tuc`
+	 nhieu lan, may lan, lan nao, hoai, suot, cu say, cu uong, cu moi lan, cu la, lien tuc, co hom, nhieu hom, co bua, nhieu bua, co dem, nhieu dem,
+	 hom thi, bua thi, lan thu`
 );
 
 /**
@@ -639,10 +683,10 @@ export const HARM_MARKS = `đánh, đánh đập, đánh bầm, đánh đau, đ�
 	hôn em, hôn mình, hôn lên, hôn vào, hôn môi, hôn cổ, chạm vào, chạm em, ngủ cùng, ngủ với, giữ lại, nhìn trộm,
 	đòi ảnh, đòi tiền, đòi gặp, đòi chuộc, đòi xem ảnh, gửi ảnh, gửi clip, tung ảnh, tung clip, đăng ảnh, chụp ảnh, hẹn gặp, hẹn ra, rủ gặp, rủ qua, rủ sang,
 	gạ, gạ gẫm, dụ vào, dụ dỗ, nhắn tin,
-	bỏ đói, bị bỏ đói, nhịn đói, bắt nhịn, bắt nhịn đói, bị đói, đói quá, đói lắm, đói bụng, đói meo, bụi đời, bỏ mặc, bỏ rơi, bỏ lại, bỏ ăn,
+	bỏ đi, bỏ đi bụi, bỏ nhà, bỏ nhà đi, bỏ trốn, bỏ học, bỏ ở nhà, bỏ đi luôn, bỏ em lại, bỏ đi khỏi nhà, bỏ đói, bị bỏ đói, nhịn đói, bắt nhịn, bắt nhịn đói, bị đói, đói quá, đói lắm, đói bụng, đói meo, bụi đời, bỏ mặc, bỏ rơi, bỏ lại, bỏ ăn,
 	cưới, cưới chồng, cưới vợ, ép cưới, bắt cưới, lấy chồng, lấy vợ, gả cho, gả em, gả con, gả đi, hứa gả, bắt vợ, kéo vợ,
 	chặn, chặn đường, chặn đánh, chán sống, chán đời, đón, sang đón, ăn đòn, bị đòn, nhạo, cười nhạo, cười chê, ghét, giấu đồ, xé sách, xé vở, xé áo,
-	lừa sang, lừa qua, lừa đi, bị lừa, lấy tiền, lấy đồ, lấy roi, lấy gậy, lấy dao, lột đồ, lột quần, lột tiền`;
+	cho đi, cho đi mất, lừa sang, lừa qua, lừa đi, bị lừa, lấy tiền, lấy đồ, lấy roi, lấy gậy, lấy dao, lột đồ, lột quần, lột tiền`;
 
 /**
  * How the people and the markers of a passive are typed with diacritics, for the words that fold

@@ -39,6 +39,7 @@ import {
 	HYPOTHETICAL,
 	INSERTED_VICTIMS,
 	NAMES,
+	NAME_MARKS,
 	NOT_HARM_NEXT,
 	NOT_HARM_PREV,
 	NOT_SELF_AFTER,
@@ -69,19 +70,44 @@ import {
 
 
 
+/** First words of a harm that are no harm after these, whatever follows ("điểm danh em"). */
+const NOT_HARM_PREV_ANY: Record<string, Set<string>> = { danh: NOT_HARM_PREV.danh };
+
+/** Told not to: "dặn (em) không được…", "dạy con đừng…", "nhắc chúng em không nên…". */
+const WARNING = /(^| )(dan|day|nhac|khuyen|canh bao|nhac nho|dan do)( em| con| minh| chung em| cac em| cac con| tre)? (khong duoc|dung|khong nen|phai tranh|tranh|khong bao gio duoc) /;
+
+/** Verbs of saying or thinking right before a blow: what is said of it ("nói đánh là thương"). */
+const SAYING = new Set(['noi', 'bao', 'nghi', 'rang', 'tuong', 'quan niem']);
+/** After "đánh (con) là…": an opinion ("là thương", "là để dạy", "là đúng", "là bình thường"). */
+const OPINION_AFTER_LA = new Set(['thuong', 'de', 'dung', 'sai', 'binh', 'chuyen', 'cach', 'viec', 'toi', 'vi', 'co', 'giao', 'day', 'tot', 'xau', 'vi pham', 'pham']);
+/** Figures of speech after a word of dying: "vì xấu hổ", "đi được", "mất thôi", "cười". */
+const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|cuoi|voi cuoi|vi cuoi|vi met|vi nong|vi ret|vi doi|vi buon cuoi) /;
+
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 
 const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// The same with the victim written in the entry: "không cho em ăn mì tôm nhiều" is "không cho ăn" + "mì".
+	const bare = h.entry.words.filter((w) => !SELF_WORDS.has(w)).join(' ');
+	if (bare !== key && NOT_HARM_NEXT[bare]?.has(words[h.end] ?? '')) return true;
+	// "điểm danh em" is the roll call whatever follows "danh".
+	if (h.entry.words.length > 1 && NOT_HARM_PREV_ANY[h.entry.words[0]]?.has(words[h.start - 1] ?? '')) return true;
 	// Negated: "không cho em đi chơi" is not "cho đi", "bố không đánh em" not "đánh" (a harm that is
 	// itself a negation, "không cho ăn", is its own phrase).
 	// But "không đánh thì không nên người" says the harm is done (unless…, then…).
 	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi') return true;
 	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
-	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho) /.test(before + ' ')) return true;
+	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho|nghiem cam|luat cam|bi cam|deu cam) /.test(before + ' ')) return true;
+	// Something said about a blow, not a blow: "bố nói đánh là thương", "đánh con là để dạy con".
+	if (h.entry.kind === 'act' && (SAYING.has(words[h.start - 1] ?? '') || (words[h.end] === 'la' && OPINION_AFTER_LA.has(words[h.end + 1] ?? '')))) return true;
+	if (h.entry.kind === 'act' && words[h.end] === 'con' && words[h.end + 1] === 'la' && OPINION_AFTER_LA.has(words[h.end + 2] ?? '')) return true;
+	// "muốn chết vì xấu hổ", "mệt muốn chết đi được": a figure of speech.
+	if (h.entry.cat === 'selfharm' && FIGURE_AFTER.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
+	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
+	if (WARNING.test(before + ' ')) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
 	return key === 'so' && SELF_WORDS.has(words[h.end] ?? '') && FEARED_NEXT.has(words[h.end + 1] ?? '');
 };
@@ -93,8 +119,25 @@ const DEFINITION_INDEX = index(DEFINITION.map((words) => ({ words })));
 
 /** Just before the harm, a question of what counts: "thì có phải là bị xâm hại không", "có bị coi là bạo hành". */
 function definitional(words: readonly string[], at: number): boolean {
-	return has(DEFINITION_INDEX, words, at - 4, at);
+	return has(DEFINITION_INDEX, words, at - 4, at) || topical(words, at);
 }
+
+/** Spoken of as a topic: "nói chuyện về xâm hại", "học về bạo lực", "kiến thức về tự tử", "tác hại của tảo hôn". */
+const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$|(^| )(phong chong|phong ngua|ngan chan|ngan ngua|chong|phong tranh|bao ve tre khoi|tranh xa) $/;
+function topical(words: readonly string[], at: number): boolean {
+	const before = words.slice(Math.max(0, at - 3), at).join(' ') + ' ';
+	if (TOPIC.test(before)) return true;
+	if (WORRY_FOR.test(before) || (words[at] === 'bi' && /(^| )(so|lo|ngai) (em|con|chau|minh) $/.test(before))) return !/(^| )(em|minh|to|tui) (so|lo|ngai) /.test(before);
+	// A worry behind a rule of care: "bố mẹ không cho em dùng Facebook vì sợ bị lừa" (but "không dám về vì sợ bị đánh" is a fear of what happens).
+	const worry = WORRY.test(before) || (words[at] === 'bi' && /(^| )(vi so|vi lo|so|lo|ngai) $/.test(before));
+	if (!worry) return false;
+	const sentence = words.slice(0, at).join(' ');
+	return /(^| )(khong cho|cam|dan|khuyen|khong duoc|de tranh)( |$)/.test(sentence) && !/(^| )khong dam( |$)/.test(sentence);
+}
+/** A worry right before the harm, with no one named who harms: "vì sợ bị lừa", "lo bị dụ". */
+const WORRY = /(^| )(vi so|vi lo|so|lo|ngai) (bi|se bi) $/;
+/** Someone's worry for the writer: "mẹ kiểm tra tin nhắn vì sợ em bị lừa", "bố lo con bị dụ". */
+const WORRY_FOR = /(^| )(so|lo|ngai) (em|con|chau|minh) (bi|se bi )?$/;
 
 /** Someone who is not anyone in particular: "bị người lạ…", "bị kẻ xấu…". */
 const STRANGERS = new Set(['nguoi la', 'ke la', 'ai do', 'mot nguoi', 'nguoi khac', 'ke xau', 'ke gian', 'nguoi tren mang', 'nguoi la tren mang', 'nguoi o tren mang', 'nguoi lon']);
@@ -106,6 +149,28 @@ const FAMILY = new Set('bo me ba cha anh chi ong chu bac di duong thay co cau mo
 function ownPeople(words: readonly string[], from: number, to: number): boolean {
 	for (let i = from + 1; i < to; i++) if (FAMILY.has(words[i - 1]) && SELF_WORDS.has(words[i])) return true;
 	return false;
+}
+
+/**
+ * Self-harm the writer imagines doing, with no question of what to do: "nghĩ nếu mình nhảy xuống
+ * thì mọi chuyện sẽ hết", "nếu em chết thì bố mẹ có buồn không" (but "nếu em muốn tự tử thì nên gọi
+ * ai" asks for advice).
+ */
+function ownIntent(words: readonly string[], harm: Span & { entry: Harm }, refsFound: readonly { start: number; end: number; kind: string; speaker: boolean }[]): boolean {
+	if (harm.entry.cat !== 'selfharm') return false;
+	const self = refsFound.filter((r) => r.kind === 'self' && !r.speaker && r.end <= harm.start && harm.start - r.end <= 3);
+	if (!self.length || refsFound.some((r) => r.kind === 'generic')) return false;
+	return !has(ADVICE_INDEX, words) && !has(POLICY_INDEX, words);
+}
+
+/** Every age the sentence states is 18 or more: "chị em năm nay 18 tuổi sắp lấy chồng" is no child marriage. */
+function adultAges(words: readonly string[]): boolean {
+	const ages = statedAges(words);
+	return ages.length > 0 && ages.every((age) => age >= 18);
+}
+/** The ages a text states ("15 tuổi"), not differences of age ("hơn em 20 tuổi"). */
+function statedAges(words: readonly string[]): number[] {
+	return [...words.join(' ').matchAll(/(^| )(hon (?:em |minh |con |chau |ban ay |ban )?)?(\d{1,2}) tuoi/g)].filter((m) => !m[2]).map((m) => Number(m[3]));
 }
 
 /** Says that it goes on: "suốt", "mỗi tối", "ba hôm". */
@@ -133,6 +198,8 @@ function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: r
 		for (let i = at - 1; i >= 0; i--) {
 			if (words[i] === 'thi') return false;
 			if (clause?.[i + 1]) crossed = true;
+			// "…nếu không sẽ tung ảnh", "không thì…": a threat, not a hypothesis.
+			if (words[i] === 'neu' && (words[i + 1] === 'khong' || (words[i + 1] === 'ma' && words[i + 2] === 'khong'))) return false;
 			if (matchAt(idx, words, i).length) {
 				where = i;
 				return !crossed || has(ADVICE_INDEX, words, at);
@@ -158,6 +225,19 @@ function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: r
 interface Span {
 	start: number;
 	end: number;
+}
+
+/** Words after "bảo" that make it no order: "bao giờ", "bảo vệ", "bao nhiêu". */
+const NOT_ORDER_AFTER = new Set(['gio', 've', 'nhieu', 'lau', 'ham', 'hiem', 'dam', 'tang']);
+
+/**
+ * A marker that is not one here: "không bao giờ", "bảo vệ"; and "bảo" right before a blow is
+ * something said ("bố mẹ em bảo đánh con là để dạy con"), not an order given to the child.
+ */
+function notPassive(words: readonly string[], p: Span & { entry: { words: string[] } }, kept: readonly { start: number; entry: { kind: string; forced: boolean } }[]): boolean {
+	const last = p.entry.words[p.entry.words.length - 1];
+	if (last === 'bao' && NOT_ORDER_AFTER.has(words[p.end] ?? '')) return true;
+	return p.entry.words.length === 1 && last === 'bao' && kept.some((h) => h.start === p.end && h.entry.kind === 'act' && !h.entry.forced);
 }
 
 interface Found<T> extends Span {
@@ -188,6 +268,9 @@ interface FoundHarm extends Found<Harm> {
 	insertedAt?: number;
 }
 
+/** Classifiers and little words a child may write inside a harm's words: "khỏi cái nhà này", "uống hết vỉ thuốc", "sống tiếp để làm gì". */
+const CLASSIFIERS = new Set(['cai', 'can', 'ngoi', 'chiec', 'tiep', 'vi', 'lo', 'hop', 'ca']);
+
 const INSERT_FIRST = new Set(INSERTED_VICTIMS.map((victim) => victim[0]));
 
 function runAt(words: readonly string[], at: number, run: readonly string[], from = 0): boolean {
@@ -197,6 +280,9 @@ function runAt(words: readonly string[], at: number, run: readonly string[], fro
 
 function findHarms(words: readonly string[]): FoundHarm[] {
 	const out: FoundHarm[] = [];
+	// Where the next classifier stands, so that the search for one inside a harm costs nothing when there is none.
+	const nextClassifier = new Int32Array(words.length + 1).fill(words.length);
+	for (let i = words.length - 1; i >= 0; i--) nextClassifier[i] = CLASSIFIERS.has(words[i]) ? i : nextClassifier[i + 1];
 	for (let i = 0; i < words.length; i++) {
 		const list = HARM_INDEX.get(words[i]);
 		if (!list) continue;
@@ -207,6 +293,17 @@ function findHarms(words: readonly string[]): FoundHarm[] {
 				continue;
 			}
 			if (n < 2) continue;
+			// A classifier written inside: "đi khỏi [cái] nhà", "bỏ [căn] nhà".
+			let skipped = false;
+			for (let split = 1; split < n && !skipped && nextClassifier[i + 1] < i + n; split++) {
+				const at = i + split;
+				if (!CLASSIFIERS.has(words[at] ?? '') || entry.words[split] === words[at] || !runAt(words, i + 1, entry.words.slice(0, split), 1)) continue;
+				if (runAt(words, at + 1, entry.words, split)) {
+					out.push({ start: i, end: i + n + 1, entry, inserted: false, at: entry.words.map((_, j) => (j < split ? i + j : i + j + 1)) });
+					skipped = true;
+				}
+			}
+			if (skipped) continue;
 			// A victim written inside: "đuổi [em] ra khỏi nhà", "không cho [em] về".
 			let found = false;
 			for (let split = 1; split < n && !found; split++) {
@@ -235,6 +332,7 @@ for (const phrase of HARM_MARKS.split(/,\s*/).map((p) => p.trim()).filter(Boolea
 	list.push(phrase.split(/\s+/).map(markKey));
 	HARM_READINGS.set(key, list);
 }
+const NAME_READINGS = new Map(Object.entries(NAME_MARKS).map(([name, forms]) => [name, new Set(forms.split('|').map(markKey))]));
 const WORD_READINGS = new Map(Object.entries(WORD_MARKS).map(([word, forms]) => [word, new Set(forms.split('|').filter(Boolean).map(markKey))]));
 
 /** Does a word the child marked with diacritics contradict the reading a table means ("sợ" for "sờ")? */
@@ -294,11 +392,17 @@ function has<T extends { words: string[] }>(idx: Index<T>, words: readonly strin
 }
 
 interface Names {
-	/** A name written with a capital, or a common name in lower case. */
-	has(word: string): boolean;
+	/** A name written with a capital, or a common name in lower case (typed as that name is, `mark`). */
+	has(word: string, mark?: string): boolean;
 	/** A name written with a capital. */
 	capital(word: string): boolean;
 }
+
+/** After "có" opening "bản em có…": someone in the village ("có bạn", "có nhiều chị"). */
+const EXISTENTIAL_NEXT = new Set(['ban', 'nguoi', 'nhieu', 'chi', 'anh', 'em', 'nha', 'gia', 'may', 'mot', 'cac', 'nhung', 'tre', 'con', 'vu']);
+
+/** After the writer, "bo" before these is "bỏ" (to skip, to leave), not "bố": "em bo bua sang", "em bo qua". */
+const NOT_FATHER_AFTER = new Set(['bua', 'qua', 'hoc', 'cuoc', 'tron', 'roi', 'mac', 'lai', 'phieu', 'an', 'ngu', 'tien', 'vao', 'ra', 'xuong', 'di']);
 
 /** Words before a name that are also everyday words ("em", "cô", "chị", "anh", "con"). */
 const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con']);
@@ -310,6 +414,18 @@ interface Ref extends Span {
 	possessed: boolean;
 	/** The writer as the one asking: "em muốn hỏi", "cho em hỏi". */
 	speaker: boolean;
+	/** Someone, not anyone in particular: "có bạn…", "có nhà…" after a place ("trường em có bạn từng…"). */
+	indefinite?: boolean;
+}
+
+/** "có" opening the clause, or after a place of the writer's ("xóm em có", "ở lớp mình có"): "there is someone". */
+function existential(words: readonly string[], i: number, clause: readonly boolean[]): boolean {
+	if (words[i - 1] !== 'co') return false;
+	const at = i - 1;
+	if (at === 0 || clause[at]) return true;
+	const prev = words[at - 1];
+	if (SELF_WORDS.has(prev) && PLACE_NOUNS.has(words[at - 2] ?? '')) return true;
+	return PLACE_NOUNS.has(prev) || prev === 'cung' || prev === 'van' || prev === 'nay';
 }
 
 function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmSpans: readonly Span[], names: Names, friendContext = false): Ref[] {
@@ -326,6 +442,11 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			(entry) => !markedOtherwise(marks, i, entry.words[0]) && !entry.words.some((_, j) => j > 0 && inHarm(i + j))
 		);
 		let entry = entries[0];
+		// "Ban em có bạn mới lớp 8 đã…" typed without marks: "bản em có…" (a village), not "bạn em".
+		if (words[i] === 'ban' && marks[i] === undefined && SELF_WORDS.has(words[i + 1] ?? '') && words[i + 2] === 'co' && (i === 0 || clause[i]) && EXISTENTIAL_NEXT.has(words[i + 3] ?? '')) {
+			i += 2;
+			continue;
+		}
 		// "ở bản em", "các bản": a village, not a friend.
 		if (words[i] === 'ban' && PLACE_BEFORE_BAN.has(words[i - 1] ?? '') && entry?.words.length === 1) {
 			i++;
@@ -338,15 +459,20 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		// "bạn Lan", "cậu Nam", "con bé Thảo", "tên Tuấn": a named friend.
 		// A name in lower case counts only after a word that is nearly always a person ("bạn lan"):
 		// "em lần nào…", "cô mai…", "có những…" are not "em Lan", "cô Mai", "cô Nhung".
-		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? ''));
+		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? '', marks[at + 1]));
 		if (PERSON_BEFORE_NAME.has(words[i]) && !markedOtherwise(marks, i, words[i]) && i + 1 < words.length && named(i)) entry = { words: [words[i], words[i + 1]], kind: 'friend' };
-		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '')) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
+		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '', marks[i + 2])) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
 		if (!entry) {
 			i++;
 			continue;
 		}
+		// "Mẹ ơi", "bố ơi": someone spoken to, not anyone who harms.
+		if (words[i + entry.words.length] === 'oi' && entry.kind === 'harmer') {
+			i += entry.words.length;
+			continue;
+		}
 		// "câu lạc bộ", "bộ đội": not a father.
-		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot')) {
+		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot' || (SELF_WORDS.has(words[i - 1] ?? '') && NOT_FATHER_AFTER.has(words[i + 1] ?? '')))) {
 			i++;
 			continue;
 		}
@@ -373,12 +499,15 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			if (kind === 'friend') weak = false;
 			if (kind === 'generic' && /^(ban|em|anh|chi)$/.test(entry.words[entry.words.length - 1])) kind = 'friend';
 		}
-		if (kind === 'friend' && entry.words[0] === 'ban' && names.has(words[end] ?? '')) {
+		if (kind === 'friend' && entry.words[0] === 'ban' && names.has(words[end] ?? '', marks[end])) {
 			weak = false;
 			end++;
 		}
 		const speaker = kind === 'self' && (matchAt(SPEAKER_INDEX, words, end).length > 0 || words[i - 1] === 'cho' && words[end] === 'hoi');
-		out.push({ start: i, end, kind, weak, possessed, speaker });
+		// "Trường em có bạn…", "làng em có nhà…", "có người…": someone, not anyone the writer names.
+		const indefinite = kind !== 'self' && !possessed && existential(words, i, clause);
+		if (indefinite) weak = true;
+		out.push({ start: i, end, kind, weak, possessed, speaker, indefinite });
 		i = end;
 	}
 	return out;
@@ -417,7 +546,7 @@ function sentenceFindings(
 	{ marks, clause }: ChildWords,
 	kept: readonly FoundHarm[],
 	refsFound: readonly Ref[],
-	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean }
+	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean; childAge: boolean }
 ) {
 	const victimsIn = (list: readonly Ref[]) => list.filter((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
 	if (!kept.length) return { findings: [] as DangerFinding[], self: victimsIn(refsFound).length > 0, questioned: false };
@@ -427,7 +556,9 @@ function sentenceFindings(
 	const findings: DangerFinding[] = [];
 	const policy = has(POLICY_INDEX, words);
 	const { concrete, plea } = context;
-	const passives = findAll(PASSIVE_INDEX, words).filter((p) => !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)));
+	const passives = findAll(PASSIVE_INDEX, words).filter(
+		(p) => !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)) && !notPassive(words, p, kept)
+	);
 	const reversedPassives = [...passives].reverse();
 	// Between "bị"/"bắt" and the harm only people and little words: "bị bố dượng em hay đánh".
 	const gapIsPeople = (from: number, to: number): boolean => {
@@ -454,11 +585,14 @@ function sentenceFindings(
 		!ongoing(words) &&
 		askedAfter(words, harm.end);
 
+	// A marriage at 18 or older is no child marriage: "chị em năm nay 18 tuổi sắp lấy chồng".
+	const adultOnly = adultAges(words) && !context.childAge;
 	for (const harm of kept) {
 		const entry = harm.entry;
+		if (entry.cat === 'marriage' && adultOnly) continue;
 		const before = refsFound.filter((r) => r.end <= harm.start);
 		const after = refsFound.filter((r) => r.start >= harm.end);
-		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete) || definitional(words, harm.start)) {
+		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
 			questioned = true;
 			continue;
 		}
@@ -547,6 +681,8 @@ function sentenceFindings(
 				questioned = true;
 				continue;
 			}
+			// "Làng em có nhà hay đánh con": someone's own child, not the writer.
+			if (object && !harm.inserted && ambiguousChild && subject && (subject.indefinite || subject.kind === 'generic')) continue;
 			if (objectIsVictim && subject?.kind === 'harmer') {
 				push(!subject.weak || subject.possessed);
 				continue;
@@ -564,6 +700,11 @@ function sentenceFindings(
 		// A state: the subject is the one who goes through it.
 		const subject = nearestBefore(6, harm.start);
 		if (subject?.kind === 'generic') continue;
+		// "Em muốn hỏi lấy chồng ở tuổi đó có sớm không": the harm is what the writer asks about.
+		if (subject?.speaker && !selfInHarm && !concrete && !plea) {
+			questioned = true;
+			continue;
+		}
 		// "Không ai nuôi", "không có ai nấu cơm": nobody is the subject; it is about the child the text names.
 		if (entry.words[0] === 'khong' && (entry.words[1] === 'ai' || (entry.words[1] === 'co' && entry.words[2] === 'ai'))) {
 			if ((!policy || plea) && (victims.length > 0 || context.anyVictim)) push(false);
@@ -634,18 +775,32 @@ function analyse(text: string): Analysis {
 	const typed = childSentencesTyped(text);
 	const sentences = typed.map((sentence) => disambiguate([...sentence.words]));
 	const capitalised = capitalisedNames(text);
-	const names: Names = { has: (word) => NAMES.has(word) || capitalised.has(word), capital: (word) => capitalised.has(word) };
+	// A common name in lower case counts only as the child would type it: "bạn từng" is "ever", not "Tùng".
+	const names: Names = {
+		has: (word, mark) => capitalised.has(word) || (NAMES.has(word) && (mark === undefined || (NAME_READINGS.get(word)?.has(mark) ?? false))),
+		capital: (word) => capitalised.has(word)
+	};
 	const all = sentences.flat();
 	const harmsBySentence = sentences.map((words, i) => {
 		const found = findHarms(words).filter((h) => !harmBlocked(words, h) && harmReadable(h, typed[i]));
 		// Drop harms inside a longer one.
 		return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
 	});
-	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], harmsBySentence[i], names));
+	// A policy phrase holds no person: "phòng chống" is not a husband ("chồng").
+	const coveredBySentence = sentences.map((words, i) => [
+		...harmsBySentence[i],
+		...findAll(POLICY_INDEX, words).filter((p) => {
+			if (p.end - p.start < 2) return false;
+			// Not where children in general begin inside it: "bảo [nhiều bạn] bị lừa" is no "bao nhiêu".
+			for (let k = p.start; k < p.end; k++) if (matchAt(REF_INDEX, words, k).some((r) => r.kind === 'generic')) return false;
+			return true;
+		})
+	]);
+	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names));
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
-	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], harmsBySentence[i], names, true));
+	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
-	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext };
+	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18) };
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {
@@ -657,7 +812,8 @@ function analyse(text: string): Analysis {
 	const policyBySentence = sentences.map((words) => findAll(POLICY_INDEX, words));
 	// Evidence alone ("em bị ngã chảy máu", "em đói bụng") is not a disclosure: it needs someone who
 	// harms, or a stretch of time ("hai hôm chưa ăn gì").
-	const harmer = refsBySentence.some((list) => list.some((r) => r.kind === 'harmer' && (!r.weak || r.possessed)));
+	// "Nhà em ăn lẩu, em đói quá" is no one who harms: the household alone does not make evidence a harm.
+	const harmer = refsBySentence.some((list, s) => list.some((r) => r.kind === 'harmer' && (!r.weak || r.possessed) && sentences[s][r.start] !== 'nha'));
 	const lasting = DURATION.test(all.join(' ')) || has(HABIT_INDEX, all);
 	if (!lasting) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].lasting) findings.splice(k, 1);
 	// An injury after an accident ("ngã xe đạp gãy tay, bố đưa em đi viện") is not evidence of a harm.
@@ -680,6 +836,11 @@ function analyse(text: string): Analysis {
 					if (hypothetical(words, harm.start, entry.cat, typed[i].clause)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
+					if (entry.cat === 'marriage' && adultAges(words) && !context.childAge) continue;
+					// "Em muốn hỏi lấy chồng ở tuổi đó…": what the writer asks about.
+					if (subject?.speaker) continue;
+					// "Làng em có nhà hay đánh con": someone's own child.
+					if (entry.kind === 'act' && subject && (subject.indefinite || subject.kind === 'generic') && /^(con|chau)$/.test(words[harm.end] ?? '')) continue;
 					if (entry.kind === 'state' && entry.cat === 'labour' && subject && (subject.kind === 'harmer' || subject.kind === 'generic')) continue;
 					if (OWN_STATES.has(entry.words.join(' ')) && subject && subject.kind !== 'self') continue;
 					// "Con mèo nhà em bỏ đi": the household's, not the writer's.
@@ -699,7 +860,8 @@ function analyse(text: string): Analysis {
 		for (const found of policyBySentence[s]) mark(found, 'POLICY');
 		for (const found of findAll(HYPO_INDEX, words)) mark(found, 'HYPO');
 		for (const found of findAll(PLEA_INDEX, words)) mark(found, 'PLEA');
-		for (const found of findAll(PASSIVE_INDEX, words)) if (!found.entry.words.some((word, j) => markedOtherwise(typed[s].marks, found.start + j, word))) mark(found, 'PASSIVE');
+		for (const found of findAll(PASSIVE_INDEX, words))
+			if (!found.entry.words.some((word, j) => markedOtherwise(typed[s].marks, found.start + j, word)) && !notPassive(words, found, harmsBySentence[s])) mark(found, 'PASSIVE');
 		for (const harm of harmsBySentence[s]) mark(harm, `HARM_${harm.entry.kind}`);
 		for (const ref of refsBySentence[s]) mark(ref, ref.speaker ? 'SPEAKER' : `${ref.kind.toUpperCase()}${ref.possessed ? '_MY' : ''}${ref.weak ? '_WEAK' : ''}`);
 		for (let i = 0; i < words.length; i++) {
