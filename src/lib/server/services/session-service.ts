@@ -62,6 +62,12 @@ export function joinCapacity(event: Pick<EventDetails, 'expectedChildren'>): num
 	return expected + Math.max(10, Math.ceil(expected / 10));
 }
 
+/**
+ * What the console calls votes from bulk joins: in the last 10 minutes, from a phone that joined
+ * at most a minute before voting, while at least 20 children joined within a minute of it.
+ */
+export const BULK_JOIN = { windowMs: 10 * 60_000, withinMs: 60_000, burst: 20 };
+
 const PARTICIPANT_POLICY = { lifetimeMs: SESSION_LIFETIME_MS, renewWithinMs: SESSION_RENEW_WITHIN_MS };
 
 export function createSessionService(deps: ServiceDeps) {
