@@ -71,6 +71,9 @@ test("a script at one address meets a hall's worth of failures; the screen's QR 
 	// A script without cookies: 300 failures, then the address waits, even for the right code.
 	for (let i = 0; i < 300; i++) expect((await send(`/j/ZY${i}QQ`, hall)).status).toBe(404);
 	expect((await send(`/j/${DEMO_CODE}`, hall)).status).toBe(429);
+	// The public outcome page looks codes up the same way: it is no unthrottled oracle.
+	expect((await send(`/ket-qua/${DEMO_CODE}`, hall)).status).toBe(429);
+	expect((await send(`/ket-qua/${DEMO_CODE}`, '127.0.0.1')).status).toBe(200);
 
 	// The QR link: in, and the join form's POST (whose URL drops the query) goes through with the key's cookie.
 	const scanned = await send(`/j/${DEMO_CODE}?k=${key}`, hall);
