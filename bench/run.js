@@ -51,7 +51,9 @@ async function startForum() {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			DATABASE_PATH: join(dir, 'forum.db')
+			DATABASE_PATH: join(dir, 'forum.db'),
+			// Every simulated child comes from 127.0.0.1: lift the per-address socket cap (a hall's worth).
+			SOCKETS_PER_ADDRESS: '1000000'
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

@@ -36,6 +36,7 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	topic_agency_unknown: m.error_topic_agency_unknown,
 	agenda_invalid: m.error_agenda_invalid,
 	follow_up_days_invalid: m.error_follow_up_days_invalid,
+	expected_children_invalid: m.error_expected_children_invalid,
 	entry_in_use: m.error_entry_in_use,
 	cross_origin: m.error_cross_origin,
 	session_invalid: m.error_session_invalid,

@@ -28,6 +28,7 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	seat_required: m.error_seat_required,
 	seat_invalid: m.error_seat_invalid,
 	seat_used: m.error_seat_used,
+	event_full: m.error_event_full,
 	server_error: m.error_server_error
 };
 

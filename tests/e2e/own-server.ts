@@ -79,7 +79,9 @@ export async function startOwnServer(label: string) {
 				DATABASE_PATH: databasePath,
 				DEMO_EVENT: 'on',
 				// Every simulated child comes from 127.0.0.1: lift the per-address join ceiling.
-				JOIN_LIMIT_PER_MINUTE: '1000000000'
+				JOIN_LIMIT_PER_MINUTE: '1000000000',
+				// ...and the per-address socket cap (a hall's worth): these tests are ten halls at once.
+				SOCKETS_PER_ADDRESS: '100000'
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

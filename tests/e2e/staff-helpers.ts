@@ -81,6 +81,6 @@ export async function createForum(page: Page, fields: ForumFields): Promise<{ co
 	await page.getByRole('button', { name: 'Tạo diễn đàn' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(fields.title);
 	const eventUrl = page.url();
-	const code = (await page.getByText(/^[2-9A-Z]{5} ·/).first().textContent())!.slice(0, 5);
+	const code = (await page.getByText(/^[2-9A-Z]{5,7} ·/).first().textContent())!.split(' ')[0];
 	return { code, screenHref: (await page.getByTestId('screen-link').getAttribute('href'))!, eventUrl, eventId: new URL(eventUrl).pathname.split('/').pop()! };
 }

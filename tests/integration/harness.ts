@@ -27,7 +27,9 @@ export const DISPLAY_KEY = 'test-display-key-0123456789';
 /** A heartbeat short enough for tests (production: HEARTBEAT in realtime/heartbeat.ts). */
 export const TEST_HEARTBEAT = { pingIntervalMs: 1000, pingTimeoutMs: 1000 };
 
-export async function startTestServer(options: { limiter?: RateLimiter; moderation?: boolean } = {}) {
+export async function startTestServer(
+	options: { limiter?: RateLimiter; moderation?: boolean; socketCaps?: { perSession: number; perAddress: number } } = {}
+) {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-'));
 	const databasePath = join(dir, 'forum.db');
 	// TEST_STORAGE=postgres runs the same tests on a fresh database of the machine's PostgreSQL.
@@ -42,7 +44,7 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 	const event = (await app.repos.events.findById(seed.id)) as EventDetails;
 
 	const http: Server = createServer();
-	const realtime = createRealtimeServer(http, app, TEST_HEARTBEAT);
+	const realtime = createRealtimeServer(http, app, { ...TEST_HEARTBEAT, socketCaps: options.socketCaps });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const sockets: Socket[] = [];

@@ -3,6 +3,8 @@
  * posing as many children meets a ceiling far above what a whole hall does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { JOIN_CODE_ALPHABET } from '$lib/domain/event';
+import { JOIN_CODE_LENGTH } from '$lib/domain/event-setup';
 import { createRateLimiter, HALL_CEILING_CHILDREN, RATE_LIMITS } from '$lib/server/services/rate-limit';
 import { startTestServer, type TestServer } from './harness';
 
@@ -10,38 +12,98 @@ let server: TestServer;
 afterEach(() => server.close());
 
 const HALL = '203.0.113.7';
-const FAILURES = RATE_LIMITS.joinFailure.points;
+const PER_DEVICE = RATE_LIMITS.joinFailurePerDevice.points;
+const PER_ADDRESS = RATE_LIMITS.joinFailure.points;
+const GLOBAL = RATE_LIMITS.joinFailureGlobal.points;
+const device = (n: number) => `device-${n}`;
+const TOO_MANY = { ok: false, error: { code: 'too_many_attempts' } };
+const UNKNOWN = { ok: false, error: { code: 'unknown_event' } };
+/** Plausible codes (the event's alphabet) that name no event. */
+const wrong = (i: number) => `Z${i.toString(31).toUpperCase().replace(/[01IL0O]/g, 'Q')}ZZZZ`.slice(0, 7);
 
-describe('failed join-code attempts, per address', () => {
-	it(`allows ${FAILURES} unknown codes a minute, then makes that address wait; other addresses go on`, async () => {
+describe('failed join-code attempts: per device, per address, per server', () => {
+	it(`one phone's ${PER_DEVICE} wrong codes stop that phone only; the rest of the hall, behind the same address, goes on`, async () => {
 		server = await startTestServer({ limiter: createRateLimiter() });
 		const { sessions } = server.app;
-		expect(FAILURES).toBe(30);
-		for (let i = 0; i < FAILURES; i++) expect(await sessions.findEvent(`ZZ${i}`, HALL)).toEqual({ ok: false, error: { code: 'unknown_event' } });
-		// Over the limit: wrong and right codes alike wait out the minute, so guessing learns nothing.
-		expect(await sessions.findEvent('ZZZZ', HALL)).toEqual({ ok: false, error: { code: 'too_many_attempts' } });
-		expect(await sessions.findEvent(server.event.code, HALL)).toEqual({ ok: false, error: { code: 'too_many_attempts' } });
-		// Another address is not affected, and a phone already in the event always gets back in.
-		expect((await sessions.findEvent(server.event.code, '198.51.100.1')).ok).toBe(true);
+		expect(PER_DEVICE).toBe(10);
+		// The mischievous phone types 30 wrong codes (the old per-address limit stopped the whole hall here).
+		for (let i = 0; i < 30; i++) await sessions.findEvent(wrong(i), { address: HALL, device: device(0) });
+		// It waits, even with the right code (else the answer would tell a guesser it is right)...
+		expect(await sessions.findEvent(server.event.code, { address: HALL, device: device(0) })).toEqual(TOO_MANY);
+		// ...while every other phone behind the hall's one address types the right code and gets in.
+		for (let child = 1; child <= 50; child++) {
+			const found = await sessions.findEvent(server.event.code, { address: HALL, device: device(child) });
+			expect(found.ok).toBe(true);
+		}
+		// A phone on its very first visit (no device cookie yet) too.
+		expect((await sessions.findEvent(server.event.code, { address: HALL })).ok).toBe(true);
+	});
+
+	it(`a script at the hall's address meets a hall's worth (${PER_ADDRESS}) of failures; the QR code's link and joined phones still get in`, async () => {
+		server = await startTestServer({ limiter: createRateLimiter({ joinFailureGlobal: { points: 1e6, duration: 60 } }) });
+		const { sessions } = server.app;
+		expect(PER_ADDRESS).toBeGreaterThanOrEqual(HALL_CEILING_CHILDREN);
 		const joined = await server.join(0);
+		// A script drops its cookies: each guess is a "first visit", only the address's budget counts.
+		for (let i = 0; i < PER_ADDRESS; i++) expect(await sessions.findEvent(wrong(i), { address: HALL })).toEqual(UNKNOWN);
+		expect(await sessions.findEvent(server.event.code, { address: HALL, device: device(1) })).toEqual(TOO_MANY);
+		// The QR code's link carries a long key that is never throttled; a wrong key is no help.
+		const key = sessions.joinKey(server.event);
+		expect(key).toMatch(/^[a-z2-7]{26}$/);
+		expect((await sessions.findEvent(server.event.code, { address: HALL, device: device(1), joinKey: key })).ok).toBe(true);
+		expect(await sessions.findEvent(server.event.code, { address: HALL, joinKey: 'a'.repeat(26) })).toEqual(TOO_MANY);
 		expect((await sessions.findEvent(server.event.code, HALL, joined.participant)).ok).toBe(true);
+		// Another address is not affected.
+		expect((await sessions.findEvent(server.event.code, '198.51.100.1')).ok).toBe(true);
+	});
+
+	it(`the server's global budget (${GLOBAL} failures a minute) holds across 1,000 addresses`, async () => {
+		server = await startTestServer({ limiter: createRateLimiter() });
+		const { sessions } = server.app;
+		let unknown = 0;
+		let throttled = 0;
+		// 1,000 addresses, 3 guesses each: far below every per-device and per-address budget.
+		for (let a = 0; a < 1000; a++) {
+			for (let g = 0; g < 3; g++) {
+				const found = await sessions.findEvent(wrong(a * 3 + g), { address: `10.${a >> 8}.${a & 255}.9`, device: `d${a}` });
+				if (!found.ok && found.error.code === 'unknown_event') unknown++;
+				else if (!found.ok && found.error.code === 'too_many_attempts') throttled++;
+			}
+		}
+		expect(unknown).toBe(GLOBAL);
+		expect(throttled).toBe(3000 - GLOBAL);
+		// The right code typed from a fresh address waits too (no oracle); the QR link and joined phones go on.
+		expect(await sessions.findEvent(server.event.code, '192.0.2.200')).toEqual(TOO_MANY);
+		expect((await sessions.findEvent(server.event.code, { address: '192.0.2.200', joinKey: sessions.joinKey(server.event) })).ok).toBe(true);
+		expect(GLOBAL).toBe(120);
+	});
+
+	it('makes guessing infeasible: the arithmetic from the limits and the code space', () => {
+		const codeSpace = JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH;
+		expect(codeSpace).toBe(27_512_614_111);
+		const liveEvents = 100;
+		const guessesPerSuccess = codeSpace / liveEvents;
+		// Whatever the number of addresses (1,000 or more), at most GLOBAL failures a minute.
+		const minutesPerSuccess = guessesPerSuccess / GLOBAL;
+		expect(Math.round(guessesPerSuccess)).toBe(275_126_141);
+		expect(minutesPerSuccess / (60 * 24 * 365)).toBeGreaterThan(4);
+		// The chance of any hit during a whole 30-day event lifetime stays under 2%.
+		expect((GLOBAL * 60 * 24 * 30) / guessesPerSuccess).toBeLessThan(0.02);
 	});
 
 	it('never stops a hall of 200 children typing the right code: successes do not count', async () => {
 		server = await startTestServer({ limiter: createRateLimiter() });
 		const { sessions } = server.app;
-		// A few typos first, just under the limit.
-		for (let i = 0; i < FAILURES - 1; i++) await sessions.findEvent(`ZZ${i}`, HALL);
+		// A few typos first, each from its own phone, under every budget.
+		for (let i = 0; i < 50; i++) await sessions.findEvent(wrong(i), { address: HALL, device: device(i) });
 		for (let child = 0; child < 200; child++) {
-			const found = await sessions.findEvent(` ${server.event.code.toLowerCase()} `, HALL);
+			const client = { address: HALL, device: device(child) };
+			const found = await sessions.findEvent(` ${server.event.code.toLowerCase()} `, client);
 			if (!found.ok) throw new Error(`child ${child}: ${found.error.code}`);
-			const joined = await sessions.join(found.data, { delegationId: server.event.delegations[child % 3].id }, HALL);
+			const joined = await sessions.join(found.data, { delegationId: server.event.delegations[child % 3].id }, client);
 			if (!joined.ok) throw new Error(`child ${child}: ${joined.error.code}`);
 		}
 		expect(await server.app.repos.participants.countByEvent(server.event.id)).toBe(200);
-		// The 200 successes left the count where the typos put it: one more failure is still allowed.
-		expect(await sessions.findEvent('ZZZZ', HALL)).toEqual({ ok: false, error: { code: 'unknown_event' } });
-		expect(await sessions.findEvent('ZZZZ', HALL)).toEqual({ ok: false, error: { code: 'too_many_attempts' } });
 	});
 });
 

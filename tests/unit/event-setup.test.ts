@@ -61,10 +61,10 @@ describe('validateEventSetup', () => {
 });
 
 describe('generateJoinCode', () => {
-	it('draws five characters a child can read and type', () => {
+	it('draws seven characters a child can read and type: too many codes to guess', () => {
 		let n = 0;
 		const code = generateJoinCode(() => n++);
-		expect(code).toHaveLength(5);
+		expect(code).toHaveLength(7);
 		expect(isPlausibleJoinCode(code)).toBe(true);
 	});
 });

@@ -33,6 +33,8 @@ export class ConsoleRoom {
 	/** Alerts waiting for an organiser, as a count only, and whether one is connected. */
 	safeguarding = $state<SafeguardingNotice>({ waiting: 0, organiserOnline: false });
 	canModerate = $state(false);
+	/** Recent votes from phones that joined seconds before, in bulk (from each sync). */
+	bulkJoinVotes = $state(0);
 	/** The event's polls with live results (for those who run the room). */
 	polls = $state<PollView[]>([]);
 	/** The session ended elsewhere (logout everywhere): the page asks to sign in again. */
@@ -121,6 +123,7 @@ export class ConsoleRoom {
 		this.queue = snapshot.queue;
 		this.#setStage(snapshot.stage);
 		this.counters = snapshot.counters;
+		this.bulkJoinVotes = snapshot.bulkJoinVotes ?? 0;
 		this.alerts = snapshot.alerts;
 		this.safeguarding = snapshot.safeguarding;
 		this.canModerate = snapshot.canModerate;

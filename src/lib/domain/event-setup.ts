@@ -5,10 +5,16 @@ import { normaliseText } from './submission';
 export const LIST_MAX_ENTRIES = 100;
 export const ENTRY_MAX = 200;
 export const TITLE_MAX = 200;
-export const JOIN_CODE_LENGTH = 5;
+/**
+ * 31^7 ≈ 27.5 billion codes: with the server's global budget of failed guesses (rate-limit.ts)
+ * finding any one of 100 live events takes years, however many addresses guess. (Five characters,
+ * 28.6 million codes, took 40 hours at the same budget.) Events made before keep their code.
+ */
+export const JOIN_CODE_LENGTH = 7;
 export const AGENDA_MINUTES_MAX = 600;
 export const FOLLOW_UP_DAYS_MAX = 365;
 export const DEFAULT_FOLLOW_UP_DAYS = 30;
+export const EXPECTED_CHILDREN_MAX = 20000;
 /** Separates the parts of one pasted line: "Topic | Agency", "Item | minutes | who". */
 export const LINE_SEPARATOR = '|';
 
@@ -35,6 +41,8 @@ export interface EventSetupInput {
 	seatCodes?: boolean;
 	askAgeBand?: boolean;
 	askGender?: boolean;
+	/** How many children are expected, as typed (blank: not stated). */
+	expectedChildren?: string;
 	/** The organiser's tick: the legal representatives' consent was gathered (Law 91/2025). */
 	personalDataConsent?: boolean;
 }
@@ -70,6 +78,7 @@ export interface EventSetup {
 	seatCodes: boolean;
 	askAgeBand: boolean;
 	askGender: boolean;
+	expectedChildren: number | null;
 	personalDataConsent: boolean;
 }
 
@@ -150,6 +159,9 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 	const days = input.followUpDays.trim();
 	const followUpDays = days === '' ? DEFAULT_FOLLOW_UP_DAYS : /^\d{1,3}$/.test(days) ? Number(days) : NaN;
 	if (!(followUpDays >= 1 && followUpDays <= FOLLOW_UP_DAYS_MAX)) return fail('follow_up_days_invalid');
+	const expected = (input.expectedChildren ?? '').trim();
+	const expectedChildren = expected === '' ? null : /^\d{1,5}$/.test(expected) ? Number(expected) : NaN;
+	if (expectedChildren !== null && !(expectedChildren >= 1 && expectedChildren <= EXPECTED_CHILDREN_MAX)) return fail('expected_children_invalid');
 	// Children's personal data needs their legal representatives' consent (Law 91/2025/QH15).
 	const asksPersonalData = Boolean(input.askAgeBand || input.askGender);
 	if (asksPersonalData && !input.personalDataConsent) return fail('consent_required');
@@ -173,6 +185,7 @@ export function validateEventSetup(input: EventSetupInput): Result<EventSetup> {
 		seatCodes: input.seatCodes ?? false,
 		askAgeBand: input.askAgeBand ?? false,
 		askGender: input.askGender ?? false,
+		expectedChildren,
 		personalDataConsent: asksPersonalData
 	});
 }
@@ -212,6 +225,7 @@ export function setupFormOf(event: EventDetails): EventSetupInput {
 		seatCodes: event.seatCodes,
 		askAgeBand: event.askAgeBand,
 		askGender: event.askGender,
+		expectedChildren: event.expectedChildren == null ? '' : String(event.expectedChildren),
 		personalDataConsent: event.personalDataConsentAt != null
 	};
 }

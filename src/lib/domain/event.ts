@@ -31,6 +31,8 @@ export interface ForumEvent {
 	/** Optional questions for the balance statistics; need the recorded consent below. */
 	askAgeBand: boolean;
 	askGender: boolean;
+	/** Children the organiser expects; past it and a margin, joining needs a seat code. Null or absent: not stated. */
+	expectedChildren?: number | null;
 	/** The organiser who recorded that legal representatives consented (Law 91/2025), and when. */
 	personalDataConsentBy?: string | null;
 	personalDataConsentAt?: number | null;

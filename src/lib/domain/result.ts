@@ -28,6 +28,7 @@ export const PARTICIPANT_ERROR_CODES = [
 	'seat_required',
 	'seat_invalid',
 	'seat_used',
+	'event_full',
 	'server_error'
 ] as const;
 
@@ -62,6 +63,7 @@ export const STAFF_ERROR_CODES = [
 	'topic_agency_unknown',
 	'agenda_invalid',
 	'follow_up_days_invalid',
+	'expected_children_invalid',
 	'entry_in_use',
 	'cross_origin',
 	'session_invalid',

@@ -156,6 +156,8 @@ export interface StaffSnapshot {
 	safeguarding: SafeguardingNotice;
 	/** Whether this connection may approve and reject (moderators and organisers). */
 	canModerate: boolean;
+	/** Votes of the last 10 minutes from phones that joined seconds before, in a burst of joins (a script re-joining). */
+	bulkJoinVotes?: number;
 	/** Every poll of the event with its live results, for those who run the room; empty otherwise. */
 	polls: PollView[];
 }

@@ -24,3 +24,17 @@ export function sessionIdFromToken(token: string): string {
 }
 
 export const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+/** The cookie that tells one phone from another before it has joined: the join-failure budget per device. */
+export const DEVICE_COOKIE = 'dd_device';
+/** Where a phone that came through the QR code keeps the join key, for the join form's POST. */
+export const JOIN_KEY_COOKIE = 'dd_join_key';
+
+/**
+ * The long key in the QR code's link (`/j/CODE?k=…`): 130 bits, so nobody guesses it, and a phone
+ * that brings it is never throttled. Derived one way from the screen's secret, so it needs no
+ * storage and does not reveal that secret.
+ */
+export function joinKeyOf(displayKey: string): string {
+	return encodeBase32LowerCaseNoPadding(sha256(new TextEncoder().encode(`join-link:${displayKey}`))).slice(0, 26);
+}

@@ -45,6 +45,8 @@ export const events = sqliteTable(
 		/** Optional personal data for the balance statistics; off unless the organiser turns it on. */
 		askAgeBand: integer('ask_age_band', { mode: 'boolean' }).notNull().default(false),
 		askGender: integer('ask_gender', { mode: 'boolean' }).notNull().default(false),
+		/** How many children the organiser expects; joins past it (plus a margin) need a seat code. Null: not stated. */
+		expectedChildren: integer('expected_children'),
 		/** Who recorded that the legal representatives' consent was gathered (Law 91/2025), and when. */
 		personalDataConsentBy: text('personal_data_consent_by'),
 		personalDataConsentAt: integer('personal_data_consent_at', { mode: 'number' }),

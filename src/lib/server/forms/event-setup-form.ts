@@ -22,6 +22,7 @@ export function readEventSetupForm(form: FormData): EventSetupInput {
 		seatCodes: form.get('seatCodes') === 'on',
 		askAgeBand: form.get('askAgeBand') === 'on',
 		askGender: form.get('askGender') === 'on',
+		expectedChildren: text('expectedChildren'),
 		personalDataConsent: form.get('personalDataConsent') === 'on'
 	};
 }

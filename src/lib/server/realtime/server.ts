@@ -42,6 +42,7 @@ import {
 } from './schemas';
 import { HEARTBEAT } from './heartbeat';
 import { isSameOrigin } from './origin';
+import { socketCaps } from './socket-caps';
 
 const STAFF_COMMAND_NAMES: ReadonlySet<string> = new Set(STAFF_COMMANDS);
 
@@ -56,6 +57,8 @@ export interface RealtimeOptions {
 	/** Heartbeat (default `HEARTBEAT`): a phone whose Wi-Fi silently vanished is noticed in ping interval + timeout. */
 	pingIntervalMs?: number;
 	pingTimeoutMs?: number;
+	/** Open sockets per session and per address (default `SOCKET_CAPS`). */
+	socketCaps?: { perSession: number; perAddress: number };
 }
 
 export function createRealtimeServer(httpServer: HttpServer, app: ForumServices, options: RealtimeOptions = {}) {
@@ -99,6 +102,8 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			next(new Error('server_error'));
 		}
 	});
+	// A handful of sockets per child or staff member, a hall's worth per address.
+	io.use(socketCaps(({ data }: ForumSocket) => (data.role === 'participant' ? `p:${data.participant.id}` : data.role === 'staff' ? `s:${data.actor.userId}` : null), options.socketCaps));
 
 	io.on('connection', (socket: ForumSocket) => {
 		const data = socket.data;

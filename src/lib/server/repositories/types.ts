@@ -141,6 +141,11 @@ export interface VoteRepository {
 	set(submissionId: string, participantId: string, voted: boolean): Promise<{ changed: boolean; votes: number }>;
 	listVotedIds(participantId: string): Promise<string[]>;
 	listVoterIds(submissionId: string): Promise<string[]>;
+	/**
+	 * Votes in an event since `since` cast by phones that joined at most `withinMs` before voting,
+	 * in a burst: at least `burst` children of the event joined within `withinMs` of them.
+	 */
+	countBulkJoinVotes(eventId: string, since: number, withinMs: number, burst: number): Promise<number>;
 }
 
 export interface StaffUser {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { submissions, votes } from '../db/schema';
+import { participants, submissions, votes } from '../db/schema';
 import { preparedOnce } from './prepared';
 import type { VoteRepository } from './types';
 
@@ -52,6 +52,23 @@ export function createVoteRepository(db: Db): VoteRepository {
 				.where(eq(votes.submissionId, submissionId))
 				.all()
 				.map((r) => r.id);
+		},
+		async countBulkJoinVotes(eventId, since, withinMs, burst) {
+			const row = db
+				.select({ n: sql<number>`count(*)` })
+				.from(votes)
+				.innerJoin(participants, eq(participants.id, votes.participantId))
+				.where(
+					and(
+						eq(participants.eventId, eventId),
+						sql`${votes.createdAt} >= ${since}`,
+						sql`${votes.createdAt} - ${participants.createdAt} <= ${withinMs}`,
+						sql`(select count(*) from ${participants} as other where other.event_id = ${eventId}
+							and abs(other.created_at - ${participants.createdAt}) <= ${withinMs}) >= ${burst}`
+					)
+				)
+				.get();
+			return row?.n ?? 0;
 		},
 		async listVotedIds(participantId) {
 			return votedBy()

@@ -73,7 +73,7 @@ export function createEventSetupService(deps: ServiceDeps) {
 	const audit = auditTrail(deps);
 
 	async function unusedJoinCode(): Promise<string> {
-		// 31^5 ≈ 28 million codes: a collision is rare, and then we simply draw again.
+		// 31^7 ≈ 27.5 billion codes: a collision is rare, and then we simply draw again.
 		for (;;) {
 			const code = generateJoinCode(randomInt);
 			if (!(await repos.events.findByCode(code))) return code;

@@ -15,6 +15,7 @@ import type { StoredSubmission, SubmissionChange } from '../repositories';
 import { auditTrail } from './audit-trail';
 import { NEW_SUBMISSION, staffName, type ServiceDeps } from './deps';
 import { toStaffView } from './hall-views';
+import { BULK_JOIN } from './session-service';
 import { verdictOn } from './text-check';
 
 const MODERATED_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== 'safeguarding');
@@ -94,7 +95,8 @@ export function createModerationService(deps: ServiceDeps) {
 				counters,
 				alerts: await Promise.all(alerts.map(views.alertOf)),
 				safeguarding,
-				canModerate
+				canModerate,
+				bulkJoinVotes: canModerate ? await repos.votes.countBulkJoinVotes(eventId, now() - BULK_JOIN.windowMs, BULK_JOIN.withinMs, BULK_JOIN.burst) : 0
 			});
 		},
 

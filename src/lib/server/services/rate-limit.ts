@@ -1,6 +1,15 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-export type LimitedAction = 'submit' | 'vote' | 'join' | 'login' | 'joinFailure' | 'submitPerAddress' | 'votePerAddress';
+export type LimitedAction =
+	| 'submit'
+	| 'vote'
+	| 'join'
+	| 'login'
+	| 'joinFailure'
+	| 'joinFailurePerDevice'
+	| 'joinFailureGlobal'
+	| 'submitPerAddress'
+	| 'votePerAddress';
 
 /** Per child. */
 const SUBMIT = { points: 10, duration: 60 };
@@ -18,10 +27,15 @@ export const HALL_CEILING_CHILDREN = 200;
  * phone flushing its queue, tight enough to stop a script; and per address, as a ceiling
  * (200 children × the per-child limit: 2,000 items a minute, 12,000 votes in 30 s). Joins have no
  * child yet, so they are limited per address, and only as a ceiling far above a hall: 200 children
- * behind the venue's one public address all join within a minute or two. Failed join attempts
- * (unknown join codes, wrong or used seat codes) are limited per address much more tightly: the
- * QR code carries the right code, so a hall makes few mistakes, while someone guessing codes makes
- * nothing but. Successes never count.
+ * behind the venue's one public address all join within a minute or two.
+ *
+ * Failed join attempts (unknown join codes, wrong or used seat codes) have three budgets, and only
+ * failures spend them: per device (the `dd_device` cookie), small, so one child mistyping or
+ * guessing stops only their own phone; per address, a hall's worth (every child of the biggest
+ * hall mistyping once and a half), so only a script stops a hall from typing the code; and one
+ * for the whole server (`GLOBAL_JOIN_FAILURES`), which bounds guessing whatever the number of
+ * addresses. The QR code's link carries a long key that is never throttled, so a hall scanning
+ * it always gets in, and a phone already joined always gets back in.
  */
 const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
 	submit: SUBMIT,
@@ -29,9 +43,14 @@ const LIMITS: Record<LimitedAction, { points: number; duration: number }> = {
 	submitPerAddress: { points: HALL_CEILING_CHILDREN * SUBMIT.points, duration: SUBMIT.duration },
 	votePerAddress: { points: HALL_CEILING_CHILDREN * VOTE.points, duration: VOTE.duration },
 	join: { points: Number(process.env.JOIN_LIMIT_PER_MINUTE ?? 1000), duration: 60 },
-	joinFailure: { points: Number(process.env.JOIN_FAILURES_PER_MINUTE ?? 30), duration: 60 },
+	joinFailurePerDevice: { points: Number(process.env.JOIN_FAILURES_PER_DEVICE ?? 10), duration: 60 },
+	joinFailure: { points: Number(process.env.JOIN_FAILURES_PER_MINUTE ?? Math.round(HALL_CEILING_CHILDREN * 1.5)), duration: 60 },
+	joinFailureGlobal: { points: Number(process.env.JOIN_FAILURES_GLOBAL_PER_MINUTE ?? 120), duration: 60 },
 	login: { points: 300, duration: 15 * 60 }
 };
+
+/** The one key of the server-wide failure budget. */
+export const GLOBAL_KEY = 'all';
 
 /** The limits in force, for the documentation test. */
 export const RATE_LIMITS: Readonly<Record<LimitedAction, { points: number; duration: number }>> = LIMITS;

@@ -4,13 +4,35 @@ import { publicDetails, type EventDetails } from '$lib/domain/event';
 import { AGE_BANDS, GENDERS, type Participant } from '$lib/domain/participant';
 import { formatSeatCode, normaliseSeatCode } from '$lib/domain/seat';
 import { m } from '$lib/paraglide/messages.js';
+import type { Cookies } from '@sveltejs/kit';
 import { setParticipantCookie } from '$lib/server/auth/cookies';
+import { DEVICE_COOKIE, generateSessionToken, JOIN_KEY_COOKIE, TOKEN_PATTERN } from '$lib/server/auth/participant-session';
+import type { JoinClient } from '$lib/server/services/session-service';
 import { forumApp } from '$lib/server/runtime';
 
-/** Unknown codes count against the address; past the limit it waits a minute (429). */
-async function findEvent(code: string, clientKey: string, participant: Participant | null) {
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+const cookieOptions = (url: URL, path = '/') => ({ path, httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:' });
+
+/**
+ * Who asks: the address, the phone's device cookie (given on its first visit, so one phone's typos
+ * stop only that phone) and the QR code's key, from the link or from the cookie the link left for
+ * the join form's POST.
+ */
+function joinClient(cookies: Cookies, url: URL, address: string): JoinClient {
+	let device = cookies.get(DEVICE_COOKIE);
+	if (!device || !TOKEN_PATTERN.test(device)) {
+		// A phone without one yet spends only the address's budget on this request.
+		cookies.set(DEVICE_COOKIE, generateSessionToken(), { ...cookieOptions(url), expires: new Date(Date.now() + YEAR_MS) });
+		device = undefined;
+	}
+	const joinKey = url.searchParams.get('k') ?? cookies.get(JOIN_KEY_COOKIE) ?? null;
+	return { address, device: device ?? null, joinKey: joinKey && /^[a-z2-7]{26}$/.test(joinKey) ? joinKey : null };
+}
+
+/** Unknown codes count against the device, the address and the server; past a limit it waits a minute (429). */
+async function findEvent(code: string, client: JoinClient, participant: Participant | null) {
 	const app = await forumApp();
-	const found = await app.sessions.findEvent(code, clientKey, participant);
+	const found = await app.sessions.findEvent(code, client, participant);
 	if (!found.ok && found.error.code === 'too_many_attempts')
 		error(429, { message: 'too_many_attempts', kind: 'too_many_attempts' });
 	if (!found.ok) error(404, { message: 'unknown_event', kind: 'unknown_event', code: code.slice(0, 12) });
@@ -21,10 +43,10 @@ async function findEvent(code: string, clientKey: string, participant: Participa
  * The join form's optional parts, translated here rather than on the phone: they cost the phone's
  * JavaScript budget nothing (the language switch reloads the page).
  */
-function joinExtras(event: EventDetails, seat: { code: string; delegationName: string | null } | null, error: string | null) {
+function joinExtras(event: EventDetails, seat: { code: string; delegationName: string | null } | null, error: string | null, full: boolean) {
 	return {
 		error,
-		seat: event.seatCodes
+		seat: event.seatCodes || full
 			? {
 					label: m.join_seat_label(),
 					code: seat?.code ?? '',
@@ -47,16 +69,21 @@ function joinExtras(event: EventDetails, seat: { code: string; delegationName: s
 	};
 }
 
-export const load = async ({ params, locals, url, getClientAddress }) => {
-	const { app, event } = await findEvent(params.code, getClientAddress(), locals.participant);
+export const load = async ({ params, locals, url, cookies, getClientAddress }) => {
+	const client = joinClient(cookies, url, getClientAddress());
+	const { app, event } = await findEvent(params.code, client, locals.participant);
 	if (event.code !== params.code) redirect(308, `/j/${event.code}${url.search}`);
 	const participant = locals.participant?.eventId === event.id ? locals.participant : null;
+	// Came through the QR code: keep its key for the join form's POST (whose URL drops the query).
+	if (!participant && client.joinKey && client.joinKey === app.sessions.joinKey(event) && url.searchParams.has('k'))
+		cookies.set(JOIN_KEY_COOKIE, client.joinKey, { ...cookieOptions(url, `/j/${event.code}`), maxAge: 60 * 60 });
+	const full = !participant && !event.seatCodes && (await app.sessions.full(event));
 	// A scanned card: check it now, so a used or wrong card is refused before the child fills anything in.
 	let seat: { code: string; delegationName: string | null } | null = null;
 	let seatError: string | null = null;
 	const seatParam = url.searchParams.get('seat');
-	if (!participant && event.seatCodes && seatParam) {
-		const info = await app.sessions.seatInfo(event, seatParam, getClientAddress());
+	if (!participant && (event.seatCodes || full) && seatParam) {
+		const info = await app.sessions.seatInfo(event, seatParam, client);
 		if (info.ok) {
 			const code = formatSeatCode(normaliseSeatCode(seatParam));
 			seat = { code, delegationName: event.delegations.find((d) => d.id === info.data.delegationId)?.name ?? null };
@@ -70,13 +97,16 @@ export const load = async ({ params, locals, url, getClientAddress }) => {
 			nickname: participant.nickname
 		},
 		snapshot: participant ? await app.snapshots.participant(participant) : null,
-		extras: participant ? null : joinExtras(event, seat, seatError)
+		extras: participant ? null : joinExtras(event, seat, seatError ?? (full ? 'event_full' : null), full)
 	};
 };
 
 export const actions = {
 	join: async ({ request, params, cookies, url, locals, getClientAddress }) => {
-		const { app, event } = await findEvent(params.code, getClientAddress(), locals.participant);
+		const client = joinClient(cookies, url, getClientAddress());
+		const { app, event } = await findEvent(params.code, client, locals.participant);
+		// A phone that already has a session for this event gets that session back, not a new child.
+		if (locals.participant?.eventId === event.id) redirect(303, `/j/${event.code}`);
 		const form = await request.formData();
 		const input = {
 			delegationId: String(form.get('delegationId') ?? ''),
@@ -86,7 +116,7 @@ export const actions = {
 			ageBand: String(form.get('ageBand') ?? ''),
 			gender: String(form.get('gender') ?? '')
 		};
-		const joined = await app.sessions.join(event, input, getClientAddress());
+		const joined = await app.sessions.join(event, input, client);
 		if (!joined.ok) {
 			return refused(joined.error.code, input);
 		}

@@ -1,0 +1,51 @@
+/**
+ * Caps on open live connections: a handful per session (a child with two tabs and a reconnect in
+ * flight; a console and its spare), a hall's worth per address (the biggest hall, each child with a
+ * couple of tabs, plus consoles and screens). Every socket receives every broadcast of its rooms, so
+ * without a cap one cookie could open thousands and make the server send each message thousands of
+ * times. A socket past a cap is refused in the handshake (`too_many_connections`); a closed socket
+ * frees its place at once.
+ */
+import type { Socket } from 'socket.io';
+import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
+
+export const SOCKET_CAPS = {
+	perSession: Number(process.env.SOCKETS_PER_SESSION ?? 5),
+	perAddress: Number(process.env.SOCKETS_PER_ADDRESS ?? HALL_CEILING_CHILDREN * 5)
+};
+
+type Next = (error?: Error) => void;
+
+/**
+ * A Socket.IO middleware, registered after the one that authenticates: `sessionOf` names the
+ * session a socket belongs to (a participant, a staff session; null for a screen, which only the
+ * address cap limits).
+ */
+export function socketCaps<S extends Socket<any, any, any, any>>(sessionOf: (socket: S) => string | null, caps = SOCKET_CAPS) {
+	const open = new Map<string, number>();
+	const add = (key: string, by: number) => {
+		const n = (open.get(key) ?? 0) + by;
+		if (n <= 0) open.delete(key);
+		else open.set(key, n);
+	};
+	return (socket: S, next: Next) => {
+		const keys = [`address:${socket.handshake.address}`];
+		const session = sessionOf(socket);
+		if (session) keys.push(`session:${session}`);
+		const limits = [caps.perAddress, caps.perSession];
+		if (keys.some((key, i) => (open.get(key) ?? 0) >= limits[i])) return next(new Error('too_many_connections'));
+		for (const key of keys) add(key, 1);
+		let released = false;
+		const release = () => {
+			if (released) return;
+			released = true;
+			for (const key of keys) add(key, -1);
+		};
+		socket.once('disconnect', release);
+		next();
+		// A client that hung up during the handshake never connects, and never disconnects either.
+		setImmediate(() => {
+			if (!socket.connected) release();
+		});
+	};
+}
