@@ -141,7 +141,10 @@ test('at 1366×768 the lists show many items at once, with the keys and the orga
 	await expect(mc).toHaveTitle(/^⚠ 1 · /);
 
 	// Many waiting items wholly on the first screen (1.7 before), and the keys below them.
-	expect(await whollyVisible(column(mc, 'incoming'), mc)).toBeGreaterThanOrEqual(6);
+	const visible = await whollyVisible(column(mc, 'incoming'), mc);
+	testInfo.annotations.push({ type: 'waiting items wholly on screen at 1366×768', description: String(visible) });
+	console.log(`waiting items wholly on screen at 1366×768: ${visible}`);
+	expect(visible).toBeGreaterThanOrEqual(6);
 	await expect(mc.getByTestId('console-shortcuts')).toBeInViewport({ ratio: 1 });
 	expect(await mc.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
 	await column(mc, 'incoming').nth(1).focus();
@@ -158,6 +161,21 @@ test('at 1366×768 the lists show many items at once, with the keys and the orga
 	expect(await column(mc, 'incoming').first().evaluate((el) => el.getBoundingClientRect().top)).toBe(top);
 	await alerts.getByRole('button', { name: 'Đã xử lý', exact: true }).click();
 	await expect(bar).toContainText('Đã xử lý hết 1 cảnh báo');
+
+	// Tab goes list to list (one card of each list in the Tab order), not through every waiting item.
+	await mc.keyboard.press('j');
+	for (let i = 0; i < 3; i++) await mc.keyboard.press('a');
+	await expect(column(mc, 'approved')).toHaveCount(3);
+	await expect(column(mc, 'incoming')).toHaveCount(texts.length - 3);
+	await column(mc, 'incoming').first().focus();
+	let tabs = 0;
+	while (!(await mc.getByTestId('console-approved').locator('[data-item-id]:focus').count()) && tabs < 40) {
+		await mc.keyboard.press('Tab');
+		tabs += 1;
+	}
+	testInfo.annotations.push({ type: 'Tabs from the first waiting item to the approved list', description: String(tabs) });
+	console.log(`Tabs from the first waiting item to the approved list: ${tabs}`);
+	expect(tabs).toBeLessThanOrEqual(12);
 });
 
 test('the staff header names each person’s own role, not the organisers for everyone', async ({ browser }) => {

@@ -23,21 +23,26 @@ function focusCard(card: HTMLElement | null | undefined) {
 export const focusFirstCard = () => focusCard(columns().map((c) => cardsIn(c)[0]).find(Boolean));
 
 /**
- * Keeps the keyboard where the MC was once an action is done: on the item itself if it is still in
- * the same list, else on its neighbour there (the next one, or the one before), else wherever the
- * item went, else on the first card of any list. Never on the page itself, where the next key does nothing.
+ * Keeps the keyboard where the MC was, for an action that takes the item out of its list: focus
+ * moves at once to its neighbour there (the next one, or the one before), so that a second key acts
+ * on the next item even before the server answers. Refused, the item keeps the focus again (the
+ * notice says why). Done, and with nowhere else to go, focus follows the item to its new place,
+ * else the first card of any list: never the page itself, where the next key does nothing.
  */
 export async function keepFocusAfter(id: string, action: () => Promise<unknown>) {
 	const card = cardOf(id);
 	const listName = card?.closest<HTMLElement>('[data-list]')?.dataset.list;
 	const list = listOf(card);
 	const at = card ? list.indexOf(card) : -1;
-	const neighbours = [list[at + 1], list[at - 1]].map((c) => c?.dataset.itemId);
+	const ahead = card && card.contains(document.activeElement) ? [list[at + 1], list[at - 1]].find(Boolean) : undefined;
+	if (ahead) focusCard(ahead);
 	await action();
 	await tick();
 	const here = cardOf(id);
-	const stayed = here && here.closest<HTMLElement>('[data-list]')?.dataset.list === listName ? here : null;
-	focusCard(stayed ?? neighbours.map(cardOf).find(Boolean) ?? here) || focusFirstCard();
+	const stayed = here && here.closest<HTMLElement>('[data-list]')?.dataset.list === listName;
+	const active = document.activeElement;
+	if (stayed && ahead && active === ahead) focusCard(here);
+	else if (!active || active === document.body) focusCard(here) || focusFirstCard();
 }
 
 function moveFocus(card: HTMLElement, step: number) {
@@ -93,7 +98,7 @@ export function consoleShortcuts(desk: ConsoleDesk) {
 		if (!card || !item) {
 			// Focus is on the page or a button outside the lists: a move key starts on the first card.
 			const starts = ['j', 'k', 'h', 'l', 'arrowdown', 'arrowleft', 'arrowright'];
-			if (!target.closest('button, a') && starts.includes(key) && focusFirstCard()) event.preventDefault();
+			if (!event.altKey && starts.includes(key) && focusFirstCard()) event.preventDefault();
 			return;
 		}
 		const { queue } = desk.room;
