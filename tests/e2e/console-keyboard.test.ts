@@ -159,6 +159,13 @@ test('at 1366×768 the lists show many items at once, with the keys and the orga
 	await expect(alerts).toContainText('111');
 	await mc.screenshot({ path: testInfo.outputPath('console-alerts-open.png') });
 	expect(await column(mc, 'incoming').first().evaluate((el) => el.getBoundingClientRect().top)).toBe(top);
+	// Esc in the open alerts closes them, and the keyboard is back on the bar's button.
+	await mc.keyboard.press('Tab');
+	await expect(alerts.getByRole('button', { name: 'Đã xử lý', exact: true })).toBeFocused();
+	await mc.keyboard.press('Escape');
+	await expect(alerts).toBeHidden();
+	await expect(bar.getByRole('button', { name: 'Xem cảnh báo' })).toBeFocused();
+	await mc.keyboard.press('Enter');
 	await alerts.getByRole('button', { name: 'Đã xử lý', exact: true }).click();
 	await expect(bar).toContainText('Đã xử lý hết 1 cảnh báo');
 
