@@ -41,7 +41,7 @@ test.describe('accessibility (axe)', () => {
 	});
 
 	for (const language of ['vi', 'en'] as const) {
-		test(`moderator console at 1366×768, ${language}: no violations at all, with items in every list, one on screen and an alert`, async ({ browser }) => {
+		test(`moderator console at 1366×768, ${language}: no violations at all, with items in every list, one on screen and an alert`, async ({ browser }, testInfo) => {
 			test.setTimeout(120_000);
 			const page = await organiserPage(browser);
 			const { code, eventUrl } = await createForum(page, {
@@ -83,6 +83,7 @@ test.describe('accessibility (axe)', () => {
 			await expectNoViolations(page);
 			// The reasons open, and the alerts open over the lists.
 			await page.keyboard.press('r');
+			await page.screenshot({ path: testInfo.outputPath(`console-${language}-1366x768.png`) });
 			await page.getByTestId('console-alert-bar').getByRole('button').click();
 			await expect(page.getByTestId('console-alerts')).toBeVisible();
 			await expectNoViolations(page);
