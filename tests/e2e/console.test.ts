@@ -76,6 +76,9 @@ test('a question goes from a phone through the MC’s console to the screen and 
 	const danger = 'Em bị bố đánh mỗi tối, em sợ lắm';
 	await send(phoneB, danger, 'Thông điệp');
 	await expect(phoneB.getByTestId('mine').getByTestId('submission').filter({ hasText: danger })).toContainText('111');
+	// A red bar with the count; the alert itself opens on demand.
+	await expect(mc.getByTestId('console-alert-bar')).toContainText('1 cảnh báo an toàn trẻ em chưa xử lý');
+	await mc.getByTestId('console-alert-bar').getByRole('button', { name: 'Xem cảnh báo' }).click();
 	const alerts = mc.getByTestId('console-alerts');
 	await expect(alerts).toContainText(danger);
 	await expect(alerts).toContainText('111');

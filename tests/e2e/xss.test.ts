@@ -375,7 +375,11 @@ test('script-injection strings stay text on every surface, in the CSP and in the
 		await expectTexts(card(incoming, 'console-item', ITEMS[8].text), [shown(ITEMS[8].topic), shown(ITEMS[8].agency), shown(DEL_B), NICK_B], 'console item');
 		await expectTexts(card(incoming, 'console-item', AHEAD[0]), [shown(DEL_CHAPERONE)], 'console item sent ahead');
 		await expectClean(organiser, 'console (incoming)');
-		for (const text of all) await card(incoming, 'console-item', text).getByRole('button', { name: 'Duyệt (A)' }).click();
+		// A card's buttons open when it has focus (the console's compact rows).
+		for (const text of all) {
+			await card(incoming, 'console-item', text).focus();
+			await card(incoming, 'console-item', text).getByRole('button', { name: 'Duyệt (A)' }).click();
+		}
 		await expect(incoming.getByTestId('console-item')).toHaveCount(0);
 		await expectEntries(approved, 'p.text', all, 'console approved');
 		await expectOptions(approved.getByRole('combobox').first(), TOPICS.map(shown), 'console topic filter');
@@ -436,6 +440,7 @@ test('script-injection strings stay text on every surface, in the CSP and in the
 		const names = new Map([...ITEMS.map((item, i) => [item.text, { ...item, delegation: i < 7 ? DEL_A : DEL_B, nick: i < 7 ? NICK_A : NICK_B }] as const)]);
 		// The answered item last: it stays on screen while the leader answers it.
 		for (const text of [...AHEAD, ...ITEMS.map((i) => i.text).reverse()]) {
+			await card(approved, 'console-item', text).focus();
 			await card(approved, 'console-item', text).getByRole('button', { name: 'Lên màn hình (S)' }).click();
 			const current = screen.getByTestId('screen-current');
 			await expect(current.locator('p.text')).toHaveText(text);

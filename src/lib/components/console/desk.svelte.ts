@@ -75,6 +75,8 @@ export class ConsoleDesk {
 
 	/** Sends one command; a refusal, or `done` when given, goes to the notice line. */
 	async send<C extends Command>(command: C, input: InputOf<C>, done?: string): Promise<Result<DataOf<C>>> {
+		// Cleared first, so that the same answer twice (N on an empty queue) is shown and read out again.
+		this.notice = null;
 		const result = await this.room.send(command, input);
 		if (!result.ok) {
 			const { code, by } = result.error;
