@@ -41,6 +41,7 @@ export const events = pgTable(
 		seatCodes: boolean('seat_codes').notNull().default(false),
 		askAgeBand: boolean('ask_age_band').notNull().default(false),
 		askGender: boolean('ask_gender').notNull().default(false),
+		expectedChildren: integer('expected_children'),
 		personalDataConsentBy: text('personal_data_consent_by'),
 		personalDataConsentAt: millis('personal_data_consent_at'),
 		displayKey: text('display_key').notNull(),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgDb } from '../../db/postgres';
-import { submissions, votes } from '../../db/schema-pg';
+import { participants, submissions, votes } from '../../db/schema-pg';
 import type { VoteRepository } from '../types';
 
 export function createVoteRepository(db: PgDb): VoteRepository {
@@ -26,6 +26,22 @@ export function createVoteRepository(db: PgDb): VoteRepository {
 		},
 		async listVoterIds(submissionId) {
 			return (await db.select({ id: votes.participantId }).from(votes).where(eq(votes.submissionId, submissionId))).map((r) => r.id);
+		},
+		async countBulkJoinVotes(eventId, since, withinMs, burst) {
+			const [row] = await db
+				.select({ n: sql<number>`count(*)`.mapWith(Number) })
+				.from(votes)
+				.innerJoin(participants, eq(participants.id, votes.participantId))
+				.where(
+					and(
+						eq(participants.eventId, eventId),
+						sql`${votes.createdAt} >= ${since}`,
+						sql`${votes.createdAt} - ${participants.createdAt} <= ${withinMs}`,
+						sql`(select count(*) from ${participants} as other where other.event_id = ${eventId}
+							and abs(other.created_at - ${participants.createdAt}) <= ${withinMs}) >= ${burst}`
+					)
+				);
+			return row?.n ?? 0;
 		},
 		async listVotedIds(participantId) {
 			return (await db.select({ id: votes.submissionId }).from(votes).where(eq(votes.participantId, participantId))).map((r) => r.id);
