@@ -35,7 +35,7 @@ export interface ForumAppOptions {
 
 export function createForumApp(options: ForumAppOptions) {
 	const database = openDatabase(options.databasePath, options.migrationsFolder);
-	const repos: Repositories = createSqliteRepositories(database.db);
+	const repos: Repositories = createSqliteRepositories(database.db, database.faults);
 	const publisher = new PublisherRelay();
 	const announcer = createAnnouncer(repos, publisher);
 	const deps: ServiceDeps = {
@@ -73,6 +73,8 @@ export function createForumApp(options: ForumAppOptions) {
 		polls,
 		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),
+		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
+		database,
 		close: () => {
 			announcer.close();
 			database.close();
@@ -83,7 +85,7 @@ export function createForumApp(options: ForumAppOptions) {
 export type ForumApp = ReturnType<typeof createForumApp>;
 
 /**
- * What routes and the realtime layer get: the services, never the repositories (tests and the
- * composition root alone hold those). tests/unit/no-back-doors.test.ts keeps it so.
+ * What routes and the realtime layer get: the services, never the repositories or the database
+ * (tests and the composition root alone hold those). tests/unit/no-back-doors.test.ts keeps it so.
  */
-export type ForumServices = Omit<ForumApp, 'repos'>;
+export type ForumServices = Omit<ForumApp, 'repos' | 'database'>;

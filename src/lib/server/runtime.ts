@@ -12,7 +12,7 @@ type Holder = { [KEY]?: Promise<ForumServices> };
 
 async function start(): Promise<ForumServices> {
 	// The composition root is the one place that holds the repositories: routes get services only.
-	const { repos, ...services } = createForumApp({ databasePath: databasePath() });
+	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath() });
 	if (process.env.DEMO_EVENT !== 'off' && (await repos.events.count()) === 0) {
 		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
 	}
