@@ -78,6 +78,8 @@ export async function startTestServer(options: { limiter?: RateLimiter; moderati
 		url,
 		/** The Socket.IO server, for tests that watch connections or look at what it registered. */
 		io: realtime.io,
+		/** The live server itself, for tests that stop it as SIGTERM does (its graceful close). */
+		realtime,
 		/** The SQLite file the app holds open, for tests that open a second connection to it. */
 		databasePath,
 		/** A child joins through the same service the join form uses; returns their cookie token. */

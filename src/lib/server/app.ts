@@ -73,6 +73,8 @@ export function createForumApp(options: ForumAppOptions) {
 		polls,
 		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),
+		/** Sends the vote counts still gathering; a graceful stop calls it before closing the sockets. */
+		flushAnnouncements: () => announcer.flush(),
 		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
 		database,
 		close: () => {

@@ -70,7 +70,9 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host))
 	});
 
+	const stop = graceful();
 	io.use(async (socket, next) => {
+		if (stop.stopping) return next(new Error('server_stopping'));
 		try {
 			const auth = socket.handshake.auth as { role?: unknown; displayKey?: unknown; eventId?: unknown };
 			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
@@ -100,6 +102,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 	});
 
 	io.on('connection', (socket: ForumSocket) => {
+		socket.use(stop.track(socket));
 		const data = socket.data;
 		if (data.role === 'staff') {
 			connectStaff(socket, data.actor, data.eventId);
@@ -205,11 +208,57 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 
 	return {
 		io,
-		async close() {
+		/**
+		 * A graceful stop: no new connection or command is taken, the commands in flight finish and
+		 * are acknowledged (for up to `drainMs`), the vote counts gathering are sent, then every
+		 * socket is closed. A command refused meanwhile is resent by the phone to the next server.
+		 */
+		async close({ drainMs = 5000 }: { drainMs?: number } = {}) {
+			await stop.drain(drainMs);
+			app.flushAnnouncements();
 			app.publisher.connect(null);
+			// Each connection sends what it still holds, then closes: io.close() alone discards it.
+			io.disconnectSockets(true);
+			for (const until = Date.now() + 1000; io.engine.clientsCount > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
 			await io.close();
 		}
 	};
+}
+
+/**
+ * Counts the acked commands in flight, so a stop can wait for their acknowledgements; once stopping,
+ * new commands are dropped unanswered (the phone's outbox resends them after reconnecting).
+ */
+function graceful() {
+	let inFlight = 0;
+	let idle: (() => void) | null = null;
+	const state = {
+		stopping: false,
+		track: (socket: ForumSocket) => (packet: unknown[], next: (error?: Error) => void) => {
+			if (state.stopping) return;
+			const ack = packet.at(-1);
+			// Only a command someone will answer is waited for (an unknown name is never acked).
+			if (typeof ack !== 'function' || socket.listeners(String(packet[0]) as never).length === 0) return next();
+			inFlight++;
+			let answered = false;
+			packet[packet.length - 1] = (...reply: unknown[]) => {
+				if (!answered && (answered = true) && --inFlight === 0) idle?.();
+				ack(...reply);
+			};
+			next();
+		},
+		async drain(withinMs: number) {
+			state.stopping = true;
+			if (inFlight === 0) return;
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			await new Promise<void>((resolve) => {
+				idle = resolve;
+				timer = setTimeout(resolve, withinMs);
+			});
+			clearTimeout(timer);
+		}
+	};
+	return state;
 }
 
 function roomOf(audience: Audience): string {
