@@ -41,7 +41,7 @@ import {
 	submitSubmissionSchema
 } from './schemas';
 import { HEARTBEAT } from './heartbeat';
-import { isSameOrigin } from './origin';
+import { isAllowedHost, isSameOrigin } from './origin';
 
 const STAFF_COMMAND_NAMES: ReadonlySet<string> = new Set(STAFF_COMMANDS);
 
@@ -66,8 +66,10 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		pingInterval: options.pingIntervalMs ?? HEARTBEAT.pingIntervalMs,
 		pingTimeout: options.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs,
 		serveClient: false,
-		// Browsers apply no CORS to websockets: refuse foreign pages in the handshake itself.
-		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host))
+		// Browsers apply no CORS to websockets: refuse foreign pages in the handshake itself, and
+		// foreign Host names (DNS rebinding: a foreign page whose Origin and Host agree).
+		allowRequest: (req, callback) =>
+			callback(null, isAllowedHost(req.headers.host) && isSameOrigin(req.headers.origin, req.headers.host))
 	});
 
 	const stop = graceful();
