@@ -219,8 +219,9 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			await stop.drain(drainMs);
 			app.flushAnnouncements();
 			app.publisher.connect(null);
-			// Each connection sends what it still holds, then closes: io.close() alone discards it.
-			io.disconnectSockets(true);
+			// Each connection sends what it still holds, then closes: io.close() alone discards it. A
+			// closed transport, not a disconnect packet: the phones reconnect by themselves (to the next server).
+			for (const socket of io.sockets.sockets.values()) socket.conn.close();
 			for (const until = Date.now() + 1000; io.engine.clientsCount > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
 			await io.close();
 		}
