@@ -13,18 +13,20 @@ export function isSameOrigin(origin: string | undefined, host: string | undefine
 
 /**
  * Whether a request's Host names this server: a configured name (the hosts of ORIGIN and
- * PUBLIC_ORIGIN, and ALLOWED_HOSTS, comma-separated), or an address on the hall's network (a private,
- * loopback or link-local IP, localhost, a `.local` name, or a single-label name from the hall's
- * router). A DNS-rebinding page (a public name of the attacker's, re-pointed at the server's LAN
- * address) sends Origin and Host that agree, so `isSameOrigin` alone lets it in; its Host is a
- * public name, which this refuses.
+ * PUBLIC_ORIGIN, and ALLOWED_HOSTS, comma-separated), a name only the hall's network resolves
+ * (localhost, a `.local` name, a single-label name from the hall's router), or an IP address. A
+ * DNS-rebinding page (a public name of the attacker's, re-pointed at the server's LAN address)
+ * sends Origin and Host that agree, so `isSameOrigin` alone lets it in; its Host is a public name,
+ * which this refuses. An IP address cannot be rebound (there is no name to re-point): a browser
+ * sends one only when it was sent to that address itself, so any is accepted, which keeps a server
+ * reached by its public address working without configuration.
  */
 export function isAllowedHost(hostHeader: string | undefined, env: Record<string, string | undefined> = process.env): boolean {
 	const name = hostnameOf(hostHeader);
 	if (!name) return false;
 	if (configuredHosts(env).has(name)) return true;
 	if (name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local')) return true;
-	if (isLanIPv4(name) || isLanIPv6(name)) return true;
+	if (isIPv4(name) || name.includes(':')) return true;
 	// A single label ("dien-dan"): only the hall's own DNS can answer for it, never a public one.
 	return /^[a-z0-9-]+$/.test(name) && !/^\d+$/.test(name);
 }
@@ -56,19 +58,7 @@ function configuredHosts(env: Record<string, string | undefined>): Set<string> {
 	return hosts;
 }
 
-function isLanIPv4(name: string): boolean {
+function isIPv4(name: string): boolean {
 	const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
-	if (!m) return false;
-	const [a, b] = [Number(m[1]), Number(m[2])];
-	if (m.slice(1).some((part) => Number(part) > 255)) return false;
-	return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-}
-
-function isLanIPv6(name: string): boolean {
-	if (!name.includes(':')) return false;
-	if (name === '::1') return true;
-	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(name);
-	if (mapped) return isLanIPv4(mapped[1]);
-	// Unique local (fc00::/7) and link-local (fe80::/10).
-	return /^f[cd][0-9a-f]{0,2}:/.test(name) || /^fe[89ab][0-9a-f]?:/.test(name);
+	return m !== null && m.slice(1).every((part) => Number(part) <= 255);
 }
