@@ -44,12 +44,23 @@ server.listen(port, host, async () => {
 	console.log('');
 });
 
+// A graceful stop (SIGTERM, Ctrl-C): take no new connection or command, let the requests and the
+// socket commands in flight finish and be acknowledged, send the vote counts still gathering, close
+// the sockets, then exit. Whatever is still running after STOP_WITHIN_MS is cut off: the phones
+// resend what was not acknowledged, and the next server stores each item once.
+const STOP_WITHIN_MS = 8000;
 let stopping = false;
 function stop() {
 	if (stopping) return;
 	stopping = true;
-	live.close().finally(() => server.close(() => process.exit(0)));
-	setTimeout(() => process.exit(0), 3000).unref();
+	setTimeout(() => process.exit(0), STOP_WITHIN_MS).unref();
+	const requestsDone = new Promise((resolve) => server.close(resolve));
+	server.closeIdleConnections();
+	live
+		.close({ drainMs: STOP_WITHIN_MS - 2000 })
+		.catch((error) => console.error('stopping the live session failed', error))
+		.then(() => requestsDone)
+		.finally(() => process.exit(0));
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,6 +1,14 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * The one style attribute the pages carry: SvelteKit's route announcer (a visually hidden live
+ * region it adds after hydration, with this fixed style). Allowed by its hash alone; every other
+ * style comes from the built stylesheets ('self'). tests/unit/csp.test.ts checks the hash against
+ * the announcer SvelteKit generates, so an upgrade that changes it fails there, not on the day.
+ */
+export const ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -17,7 +25,9 @@ const config = {
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],
-				'style-src': ['self', 'unsafe-inline'],
+				// No inline styles: production CSS is in files; SvelteKit would hash any <style> it inlined.
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-hashes', ANNOUNCER_STYLE_HASH],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

@@ -191,36 +191,61 @@ export function planRetention(db, { olderThanDays, now = Date.now() }) {
  * them would take away vote and poll records and the participation figures. Items, votes, vote
  * counts and follow-ups are not touched.
  *
- * One transaction; each event where something was removed gets an audit-log entry.
+ * In short transactions of at most RETENTION_BATCH children each, with a pause between them, so the
+ * running server's writes (which wait for the lock without blocking, see src/lib/server/db/faults.ts)
+ * get their turn: one long transaction over thousands of children would hold every phone's vote
+ * back until it ended. A run cut short leaves whole batches done; running it again finishes the rest.
+ * Each event where something was removed gets an audit-log entry, with its last batch.
  *
  * @param {import('better-sqlite3').Database} db
- * @param {{ olderThanDays: number, now?: number }} options
+ * @param {{ olderThanDays: number, now?: number, batch?: number, between?: () => void }} options
+ *   `between` runs between two transactions (default: a short pause)
  * @returns {RetentionPlan} what was removed
  */
-export function applyRetention(db, { olderThanDays, now = Date.now() }) {
-	const removeSessions = db.prepare(
-		'DELETE FROM participant_sessions WHERE participant_id IN (SELECT id FROM participants WHERE event_id = ?)'
-	);
+export function applyRetention(db, { olderThanDays, now = Date.now(), batch = RETENTION_BATCH, between = () => pause(RETENTION_PAUSE_MS) }) {
+	// The children of the event still carrying a session or a nickname, `batch` at a time.
+	const nextChildren = db.prepare(
+		`SELECT p.id FROM participants p WHERE p.event_id = ? AND (p.nickname IS NOT NULL OR p.show_nickname <> 0
+			OR EXISTS (SELECT 1 FROM participant_sessions s WHERE s.participant_id = p.id)) LIMIT ?`
+	).pluck();
+	const removeSessions = db.prepare('DELETE FROM participant_sessions WHERE participant_id IN (SELECT value FROM json_each(?))');
 	const forgetNicknames = db.prepare(
-		'UPDATE participants SET nickname = NULL, show_nickname = 0 WHERE event_id = ? AND (nickname IS NOT NULL OR show_nickname <> 0)'
+		'UPDATE participants SET nickname = NULL, show_nickname = 0 WHERE id IN (SELECT value FROM json_each(?))'
 	);
 	const audit = db.prepare(
 		"INSERT INTO audit_log (at, event_id, user_id, action, outcome, detail) VALUES (?, ?, NULL, 'retention:run', 'done', ?)"
 	);
-	return db
-		.transaction(() => {
-			const plan = planRetention(db, { olderThanDays, now });
-			for (const event of plan.events) {
-				if (event.sessions === 0 && event.nicknames === 0) continue;
-				removeSessions.run(event.id);
-				forgetNicknames.run(event.id);
-				audit.run(
-					now,
-					event.id,
-					`older than ${olderThanDays} days: ${event.sessions} phone sessions and ${event.nicknames} nicknames removed`
-				);
-			}
-			return plan;
-		})
-		.immediate();
+	/** One short write transaction: the next batch of one event's children; true when none was left. */
+	const step = db.transaction((/** @type {RetentionEvent} */ event) => {
+		const ids = JSON.stringify(nextChildren.all(event.id, batch));
+		removeSessions.run(ids);
+		forgetNicknames.run(ids);
+		if (nextChildren.all(event.id, 1).length > 0) return false;
+		audit.run(
+			now,
+			event.id,
+			`older than ${olderThanDays} days: ${event.sessions} phone sessions and ${event.nicknames} nicknames removed`
+		);
+		return true;
+	});
+	const plan = planRetention(db, { olderThanDays, now });
+	for (const event of plan.events) {
+		if (event.sessions === 0 && event.nicknames === 0) continue;
+		while (!step.immediate(event)) between();
+	}
+	return plan;
+}
+
+/** Children per retention transaction: a few milliseconds of the write lock each. */
+export const RETENTION_BATCH = 200;
+/** The pause between retention transactions, in which the server's waiting writes go through. */
+const RETENTION_PAUSE_MS = 20;
+
+/**
+ * Sleeps without returning to an event loop: the scripts run in a process of their own, with
+ * nothing else to serve, and applyRetention stays a plain synchronous call.
+ * @param {number} ms
+ */
+function pause(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -8,6 +8,7 @@ import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { attachRealtime, startupEvents } from '$lib/server/realtime/attach';
+import { isAllowedHost } from '$lib/server/realtime/origin';
 import { forumApp } from '$lib/server/runtime';
 
 // server.js imports the built handler, then attaches the live session through this hand-off,
@@ -73,6 +74,17 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * A request whose Host is not this server's (a configured name or an address on the hall's
+ * network, see isAllowedHost) is refused: a DNS-rebinding page sends its own public name as Host.
+ */
+const hostGuard: Handle = async ({ event, resolve }) => {
+	if (!isAllowedHost(event.request.headers.get('host') ?? undefined)) {
+		return new Response('Misdirected request', { status: 421, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const contentType = (request: Request) => request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 
@@ -130,4 +142,4 @@ const actionName: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, originGuard, actionName, formBody, i18n, sessions);
+export const handle = sequence(securityHeaders, hostGuard, originGuard, actionName, formBody, i18n, sessions);

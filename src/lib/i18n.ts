@@ -17,6 +17,7 @@ const ERROR_MESSAGES: Record<ParticipantErrorCode, () => string> = {
 	unknown_submission: m.error_unknown_submission,
 	not_joined: m.error_not_joined,
 	join_closed: m.error_join_closed,
+	forum_unavailable: m.error_forum_unavailable,
 	id_conflict: m.error_id_conflict,
 	own_submission: m.error_own_submission,
 	rate_limited: m.error_rate_limited,

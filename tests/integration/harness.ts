@@ -84,6 +84,8 @@ export async function startTestServer(
 		url,
 		/** The Socket.IO server, for tests that watch connections or look at what it registered. */
 		io: realtime.io,
+		/** The live server itself, for tests that stop it as SIGTERM does (its graceful close). */
+		realtime,
 		/** The SQLite file the app holds open, for tests that open a second connection to it. */
 		databasePath,
 		/** The PostgreSQL database this server runs on (TEST_STORAGE=postgres), else null: SQLite at databasePath. */

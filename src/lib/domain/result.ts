@@ -17,6 +17,7 @@ export const PARTICIPANT_ERROR_CODES = [
 	'unknown_submission',
 	'not_joined',
 	'join_closed',
+	'forum_unavailable',
 	'id_conflict',
 	'own_submission',
 	'rate_limited',

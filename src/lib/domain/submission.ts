@@ -1,3 +1,5 @@
+import { visibleText } from './visible-text';
+
 export const SUBMISSION_KINDS = ['question', 'recommendation', 'message'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
@@ -106,11 +108,11 @@ export function initialStatus(moderation: boolean): SubmissionStatus {
 
 /**
  * Phones may send decomposed Vietnamese (NFD) or stray spacing; store one canonical form so that
- * length limits, duplicates and display behave the same for everyone.
+ * length limits, duplicates and display behave the same for everyone. What draws nothing goes, and
+ * a text with nothing visible left is empty, refused as such (`visibleText`).
  */
 export function normaliseText(text: string): string {
-	return text
-		.normalize('NFC')
+	return visibleText(text.normalize('NFC'))
 		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
 		.replace(/[ \t]+/g, ' ')
 		.replace(/\n{3,}/g, '\n\n')

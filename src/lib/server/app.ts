@@ -1,5 +1,5 @@
 /** The composition root: one database, one publisher, the services built on them. */
-import { openDatabase } from './db';
+import { openDatabase, type OpenDatabase } from './db';
 import { createSqliteRepositories, type Repositories } from './repositories';
 import type { ServiceDeps } from './services/deps';
 import { auditTrail } from './services/audit-trail';
@@ -29,6 +29,8 @@ import { createVoteService } from './services/vote-service';
 export interface Storage {
 	repos: Repositories;
 	close(): void | Promise<void>;
+	/** The SQLite database when that is the engine, for tests that simulate its faults. */
+	database?: OpenDatabase;
 }
 
 export interface ForumAppOptions {
@@ -82,6 +84,10 @@ export function createForumApp(options: ForumAppOptions) {
 		polls,
 		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),
+		/** Sends the vote counts still gathering; a graceful stop calls it before closing the sockets. */
+		flushAnnouncements: () => announcer.flush(),
+		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
+		database: storage.database,
 		close: () => {
 			announcer.close();
 			return storage.close();
@@ -91,7 +97,7 @@ export function createForumApp(options: ForumAppOptions) {
 
 function sqliteStorage(path: string, migrationsFolder?: string): Storage {
 	const database = openDatabase(path, migrationsFolder);
-	return { repos: createSqliteRepositories(database.db), close: () => database.close() };
+	return { repos: createSqliteRepositories(database.db, database.faults), close: () => database.close(), database };
 }
 
 /** PostgreSQL (DATABASE_URL=postgres://…): opened and migrated before the app is built. */
@@ -105,7 +111,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
 export type ForumApp = ReturnType<typeof createForumApp>;
 
 /**
- * What routes and the realtime layer get: the services, never the repositories (tests and the
- * composition root alone hold those). tests/unit/no-back-doors.test.ts keeps it so.
+ * What routes and the realtime layer get: the services, never the repositories or the database
+ * (tests and the composition root alone hold those). tests/unit/no-back-doors.test.ts keeps it so.
  */
-export type ForumServices = Omit<ForumApp, 'repos'>;
+export type ForumServices = Omit<ForumApp, 'repos' | 'database'>;

@@ -17,7 +17,7 @@ async function start(): Promise<ForumServices> {
 	// it the forum keeps to the embedded SQLite file, as `npm start` does.
 	const url = process.env.DATABASE_URL;
 	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
-	const { repos, ...services } = createForumApp({ databasePath: databasePath(), storage });
+	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage });
 	if (process.env.DEMO_EVENT !== 'off' && (await repos.events.count()) === 0) {
 		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
 	}

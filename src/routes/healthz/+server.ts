@@ -1,9 +1,19 @@
 import { json } from '@sveltejs/kit';
 import { forumApp } from '$lib/server/runtime';
 
+/**
+ * 200 {ok: true, database: 'ok'} when the store answers and takes writes. 503 otherwise, quickly:
+ * 'busy' while another process holds the write lock (writes wait for it, reads still answer),
+ * 'failing' after the disk refused a write (a full disk), 'unreachable' when nothing answers.
+ */
 export const GET = async () => {
 	try {
-		if (await (await forumApp()).reads.healthy()) return json({ ok: true, database: 'ok' });
+		const app = await forumApp();
+		if (await app.reads.healthy()) {
+			const database = app.reads.databaseHealth();
+			if (database === 'ok') return json({ ok: true, database });
+			return json({ ok: false, database }, { status: 503, headers: { 'retry-after': '1' } });
+		}
 	} catch (error) {
 		console.error('health check failed', error);
 	}

@@ -1,3 +1,4 @@
+import { StorageUnavailable } from '../repositories/storage-unavailable';
 import { sessionIdFromToken, TOKEN_PATTERN } from './participant-session';
 
 export interface SessionPolicy {
@@ -33,6 +34,12 @@ export async function resumeSlidingSession<T extends { session: { expiresAt: num
 	}
 	if (!renew || found.session.expiresAt - now >= policy.renewWithinMs) return { found, renewedUntil: null };
 	const renewedUntil = now + policy.lifetimeMs;
-	await store.extend(sessionId, renewedUntil);
+	try {
+		await store.extend(sessionId, renewedUntil);
+	} catch (error) {
+		// A full disk must not lock a child out of a page: the session stays as it was, renewed later.
+		if (error instanceof StorageUnavailable) return { found, renewedUntil: null };
+		throw error;
+	}
 	return { found, renewedUntil };
 }

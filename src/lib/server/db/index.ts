@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { BUSY_TIMEOUT_MS, faultTolerance, type FaultTolerance } from './faults';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -10,6 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface OpenDatabase {
 	db: Db;
 	sqlite: Database.Database;
+	/** Waits out other processes' locks asynchronously; remembers refused writes (db/faults.ts). */
+	faults: FaultTolerance;
 	close(): void;
 }
 
@@ -44,9 +47,12 @@ export function openDatabase(path: string, migrationsFolder = resolve('drizzle')
 	// cut can lose the last transactions.
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
+	// Start-up may wait for a lock (nothing is served yet); afterwards SQLite waits only a few ms and
+	// the repositories retry asynchronously (db/faults.ts), so the event loop is never held.
 	sqlite.pragma('busy_timeout = 5000');
 	reuseStatements(sqlite);
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
-	return { db, sqlite, close: () => sqlite.close() };
+	sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+	return { db, sqlite, faults: faultTolerance(sqlite), close: () => sqlite.close() };
 }

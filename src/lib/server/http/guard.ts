@@ -36,6 +36,8 @@ export function statusOf(code: ErrorCode | string): number {
 const STATUS: Partial<Record<ErrorCode | string, number>> = {
 	forbidden: 403,
 	link_invalid: 404,
+	// The database cannot store anything now (a full disk, a lock held too long): try again later.
+	forum_unavailable: 503,
 	seat_used: 409,
 	setup_done: 409,
 	rate_limited: 429,

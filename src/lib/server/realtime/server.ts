@@ -41,7 +41,7 @@ import {
 	submitSubmissionSchema
 } from './schemas';
 import { HEARTBEAT } from './heartbeat';
-import { isSameOrigin } from './origin';
+import { isAllowedHost, isSameOrigin } from './origin';
 import { socketCaps } from './socket-caps';
 
 const STAFF_COMMAND_NAMES: ReadonlySet<string> = new Set(STAFF_COMMANDS);
@@ -69,11 +69,15 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		pingInterval: options.pingIntervalMs ?? HEARTBEAT.pingIntervalMs,
 		pingTimeout: options.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs,
 		serveClient: false,
-		// Browsers apply no CORS to websockets: refuse foreign pages in the handshake itself.
-		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host))
+		// Browsers apply no CORS to websockets: refuse foreign pages in the handshake itself, and
+		// foreign Host names (DNS rebinding: a foreign page whose Origin and Host agree).
+		allowRequest: (req, callback) =>
+			callback(null, isAllowedHost(req.headers.host) && isSameOrigin(req.headers.origin, req.headers.host))
 	});
 
+	const stop = graceful();
 	io.use(async (socket, next) => {
+		if (stop.stopping) return next(new Error('server_stopping'));
 		try {
 			const auth = socket.handshake.auth as { role?: unknown; displayKey?: unknown; eventId?: unknown };
 			const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
@@ -106,6 +110,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 	io.use(socketCaps(({ data }: ForumSocket) => (data.role === 'participant' ? `p:${data.participant.id}` : data.role === 'staff' ? `s:${data.actor.userId}` : null), options.socketCaps));
 
 	io.on('connection', (socket: ForumSocket) => {
+		socket.use(stop.track(socket));
 		const data = socket.data;
 		if (data.role === 'staff') {
 			connectStaff(socket, data.actor, data.eventId, data.sessionId, data.expiresAt);
@@ -257,8 +262,19 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 
 	return {
 		io,
-		async close() {
+		/**
+		 * A graceful stop: no new connection or command is taken, the commands in flight finish and
+		 * are acknowledged (for up to `drainMs`), the vote counts gathering are sent, then every
+		 * socket is closed. A command refused meanwhile is resent by the phone to the next server.
+		 */
+		async close({ drainMs = 5000 }: { drainMs?: number } = {}) {
+			await stop.drain(drainMs);
+			app.flushAnnouncements();
 			app.publisher.connect(null);
+			// Each connection sends what it still holds, then closes: io.close() alone discards it. A
+			// closed transport, not a disconnect packet: the phones reconnect by themselves (to the next server).
+			for (const socket of io.sockets.sockets.values()) socket.conn.close();
+			for (const until = Date.now() + 1000; io.engine.clientsCount > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
 			await io.close();
 		}
 	};
@@ -267,6 +283,42 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 /** Server-side rooms only: the consoles opened with one staff session, and one member's in one event. */
 const staffSessionRoom = (sessionId: string) => `staff-session:${sessionId}`;
 const staffMemberRoom = (eventId: string, userId: string) => `staff-member:${eventId}:${userId}`;
+
+/**
+ * Counts the acked commands in flight, so a stop can wait for their acknowledgements; once stopping,
+ * new commands are dropped unanswered (the phone's outbox resends them after reconnecting).
+ */
+function graceful() {
+	let inFlight = 0;
+	let idle: (() => void) | null = null;
+	const state = {
+		stopping: false,
+		track: (socket: ForumSocket) => (packet: unknown[], next: (error?: Error) => void) => {
+			if (state.stopping) return;
+			const ack = packet.at(-1);
+			// Only a command someone will answer is waited for (an unknown name is never acked).
+			if (typeof ack !== 'function' || socket.listeners(String(packet[0]) as never).length === 0) return next();
+			inFlight++;
+			let answered = false;
+			packet[packet.length - 1] = (...reply: unknown[]) => {
+				if (!answered && (answered = true) && --inFlight === 0) idle?.();
+				ack(...reply);
+			};
+			next();
+		},
+		async drain(withinMs: number) {
+			state.stopping = true;
+			if (inFlight === 0) return;
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			await new Promise<void>((resolve) => {
+				idle = resolve;
+				timer = setTimeout(resolve, withinMs);
+			});
+			clearTimeout(timer);
+		}
+	};
+	return state;
+}
 
 function roomOf(audience: Audience): string {
 	switch (audience.kind) {

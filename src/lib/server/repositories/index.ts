@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import type { FaultTolerance } from '../db/faults';
 import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
 import { createFollowUpRepository } from './follow-up-repository';
@@ -13,21 +14,28 @@ import { createVoteRepository } from './vote-repository';
 import type { Repositories } from './types';
 
 export type * from './types';
+export { StorageUnavailable, type DatabaseHealth } from './storage-unavailable';
 
-export function createSqliteRepositories(db: Db): Repositories {
+/**
+ * Every call goes through `faults` (db/faults.ts): another process's write lock is waited out
+ * without blocking the event loop, and a refused write (a full disk) is remembered for /healthz.
+ */
+export function createSqliteRepositories(db: Db, faults?: FaultTolerance): Repositories {
+	const wrap = <R extends object>(repository: R): R => (faults ? faults.wrap(repository) : repository);
 	return {
-		events: createEventRepository(db),
-		participants: createParticipantRepository(db),
-		seats: createSeatRepository(db),
-		submissions: createSubmissionRepository(db),
-		votes: createVoteRepository(db),
-		staff: createStaffRepository(db),
-		audit: createAuditRepository(db),
-		followUps: createFollowUpRepository(db),
-		polls: createPollRepository(db),
-		preEvent: createPreEventRepository(db),
+		events: wrap(createEventRepository(db)),
+		participants: wrap(createParticipantRepository(db)),
+		seats: wrap(createSeatRepository(db)),
+		submissions: wrap(createSubmissionRepository(db)),
+		votes: wrap(createVoteRepository(db)),
+		staff: wrap(createStaffRepository(db)),
+		audit: wrap(createAuditRepository(db)),
+		followUps: wrap(createFollowUpRepository(db)),
+		polls: wrap(createPollRepository(db)),
+		preEvent: wrap(createPreEventRepository(db)),
 		async ping() {
 			return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
-		}
+		},
+		health: () => faults?.health() ?? 'ok'
 	};
 }

@@ -3,6 +3,7 @@
  * engine (e.g. PostgreSQL for a national forum) can sit behind the same services.
  */
 import type { PreEventSettings } from '$lib/domain/pre-event';
+import type { DatabaseHealth } from './storage-unavailable';
 import type { AgendaItem, EventDetails, EventLevel, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { AgeBand, Gender, Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
@@ -369,4 +370,6 @@ export interface Repositories {
 	preEvent: PreEventRepository;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
+	/** Whether writes go through now: 'busy' (another process holds the lock), 'failing' (a refused write, a full disk). */
+	health(): DatabaseHealth;
 }

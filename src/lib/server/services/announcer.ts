@@ -112,6 +112,10 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 	return {
 		announce,
 		views,
+		/** Sends the vote counts still gathering now; for a graceful stop, before the sockets close. */
+		flush() {
+			ticker.flush();
+		},
 		/** Sends what is still gathering and drops pending ticks; for shutdown. */
 		close() {
 			ticker.flush();

@@ -12,6 +12,7 @@ import {
 	TOKEN_PATTERN
 } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
+import { StorageUnavailable } from '../repositories';
 import type { ServiceDeps } from './deps';
 import { verdictOn } from './text-check';
 import { createEventService } from './event-service';
@@ -185,7 +186,15 @@ export function createSessionService(deps: ServiceDeps) {
 			const token = generateSessionToken();
 			const expiresAt = now() + SESSION_LIFETIME_MS;
 			const session = { id: sessionIdFromToken(token), expiresAt };
-			if (!(await repos.participants.create(participant, session, details))) return failedAttempt(client, 'seat_used');
+			let created: boolean;
+			try {
+				created = await repos.participants.create(participant, session, details);
+			} catch (error) {
+				// A full disk, or a lock held too long: nothing was stored, and the child reads why.
+				if (error instanceof StorageUnavailable) return fail('forum_unavailable');
+				throw error;
+			}
+			if (!created) return failedAttempt(client, 'seat_used');
 			await announce({ type: 'participant:joined', eventId: event.id });
 			return ok({ token, expiresAt, participant });
 		},

@@ -69,7 +69,9 @@ export function createStaffReadService({ repos }: ServiceDeps) {
 		openEvents: () => repos.events.listOpen(),
 
 		/** True when the store answers; for /healthz. */
-		healthy: () => repos.ping()
+		healthy: () => repos.ping(),
+		/** Whether writes go through now ('busy': another process holds the lock; 'failing': a full disk); for /healthz. */
+		databaseHealth: () => repos.health()
 	};
 }
 
