@@ -30,12 +30,24 @@ sw.addEventListener('install', (event) => {
 	);
 });
 
+/** Keeps a phone page's response if it is a plain 200 from this site. */
+async function keep(path: string, response: Response) {
+	if (response.status === 200 && response.type === 'basic' && !response.redirected) await (await caches.open(CACHE)).put(path, response);
+}
+
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
-		caches
-			.keys()
-			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
-			.then(() => sw.clients.claim())
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			await sw.clients.claim();
+			// The room that registered the worker was loaded before it ran: keep it now, so even the
+			// first reload without network finds it.
+			for (const client of await sw.clients.matchAll({ type: 'window' })) {
+				const url = new URL(client.url);
+				if (url.origin === sw.location.origin && PHONE_PAGE.test(url.pathname) && !url.search)
+					await fetch(url.pathname).then((response) => keep(url.pathname, response), () => undefined);
+			}
+		})()
 	);
 });
 
@@ -65,7 +77,7 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		fetch(request)
 			.then((response) => {
-				if (response.status === 200 && response.type === 'basic' && !response.redirected) void caches.open(CACHE).then((cache) => cache.put(path, response.clone()));
+				event.waitUntil(keep(path, response.clone()));
 				return response;
 			})
 			.catch(async () => (await caches.match(path)) ?? Response.error())
