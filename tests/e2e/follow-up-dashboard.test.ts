@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { readSheet } from 'read-excel-file/node';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AGENCY, DAY, forumWithFollowUp } from './follow-up-helpers';
+import Database from 'better-sqlite3';
+import { E2E_DATABASE_PATH } from './env';
 import { hydrated } from './helpers';
 
 /** True when the element's text sits on one line (an inline box that wraps has several rects). */
@@ -66,5 +68,23 @@ test('the tracking list says what is open, whose and since when, exports it, and
 	await expect(history).not.toContainText('Đang xem xét, thực hiện');
 	// The history's dates are in the same format.
 	await expect(history.locator('li').first()).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+
+	// Time passes (the due date is moved three days back in the store, as if the month had gone by):
+	// the list, its counts and the follow-up's own page all say it is overdue, and by how long.
+	const followUpId = new URL(organiser.url()).pathname.split('/').pop()!;
+	const db = new Database(E2E_DATABASE_PATH);
+	try {
+		db.prepare('update follow_ups set due_at = ? where id = ?').run(Date.now() - 3 * 24 * 3600 * 1000 - 60_000, followUpId);
+	} finally {
+		db.close();
+	}
+	await organiser.reload();
+	await expect(organiser.getByTestId('followup-overdue')).toHaveText('Quá hạn 3 ngày');
+	await organiser.goto(`/staff/follow-ups?event=${forum.eventId}`);
+	await expect(organiser.getByTestId('total-overdue')).toHaveText('1 Quá hạn');
+	await expect(organiser.getByTestId('tracking-row').filter({ hasText: text }).getByTestId('due')).toContainText('Quá hạn 3 ngày');
+	await organiser.getByLabel('Chỉ việc quá hạn').check();
+	await organiser.getByRole('button', { name: 'Lọc' }).click();
+	await expect(organiser.getByTestId('tracking-row')).toHaveCount(1);
 	await organiser.context().close();
 });
