@@ -50,6 +50,16 @@ test('on a small phone the bar stays in view, counts what waits offline, and the
 		await expect(cards(page, 'mine', second)).toBeInViewport();
 		await expect(bar).toBeInViewport();
 		await expect(cards(reader.page, 'feed', second)).toHaveCount(1);
+
+		// Every text in the room, card details included, is at least 16 px.
+		const smallest = await page.evaluate(() =>
+			Math.min(
+				...[...document.querySelectorAll('main *')]
+					.filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+					.map((el) => parseFloat(getComputedStyle(el).fontSize))
+			)
+		);
+		expect(smallest).toBeGreaterThanOrEqual(16);
 	} finally {
 		await Promise.all([writer.context.close(), reader.context.close()]);
 	}
