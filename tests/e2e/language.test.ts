@@ -78,6 +78,10 @@ test('the language switch only ever sends the visitor back to a page of this sit
 		expect(response.status()).toBe(303);
 		expect(response.headers()['location']).toBe('/');
 	}
+	// A path with characters a header cannot carry comes back percent-encoded, not as a server error.
+	const odd = await request.get(`/lang?to=vi&back=${encodeURIComponent('/ket-qua/VQ24?q=Kết quả 😀')}`, { maxRedirects: 0 });
+	expect(odd.status()).toBe(303);
+	expect(odd.headers()['location']).toBe('/ket-qua/VQ24?q=K%E1%BA%BFt%20qu%E1%BA%A3%20%F0%9F%98%80');
 	const ok = await request.get(`/lang?to=en&back=${encodeURIComponent('/ket-qua/VQ24?x=1')}`, { maxRedirects: 0 });
 	expect(ok.headers()['location']).toBe('/ket-qua/VQ24?x=1');
 	expect(ok.headers()['set-cookie']).toContain('dd_locale=en');

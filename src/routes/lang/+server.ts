@@ -12,8 +12,18 @@ export const GET = ({ url, cookies }) => {
 	redirect(303, safeBack(url.searchParams.get('back')));
 };
 
-/** A same-site path to return to, or the home page. */
+/**
+ * A same-site path to return to, or the home page. Parsed as a URL against a stand-in origin: a
+ * value that leaves it ("//evil", "/\\evil") is refused, and what is kept is percent-encoded, so
+ * no character can break the Location header.
+ */
 function safeBack(back: string | null): string {
-	if (!back || !/^\/(?![/\\])/.test(back) || /[\u0000-\u001f\\]/.test(back)) return '/';
-	return back;
+	if (!back?.startsWith('/')) return '/';
+	const here = 'http://same-site.invalid';
+	try {
+		const url = new URL(back, here);
+		return url.origin === here ? url.pathname + url.search : '/';
+	} catch {
+		return '/';
+	}
 }
