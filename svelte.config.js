@@ -20,6 +20,8 @@ const config = {
 		// Phones do not download the table of every route (staff pages included): the server
 		// resolves the rare client-side navigation instead. Keeps the phone's JavaScript small.
 		router: { resolution: 'server' },
+		// Registered by the child's room only (Room.svelte), never by staff pages: src/service-worker.ts.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { cards, expectOnline, JOIN_PATH, joinForum, newPhone, newScreen, screenPath, submitItem } from './helpers';
+import { forumWithFollowUp } from './follow-up-helpers';
+import { cards, expectOnline, JOIN_PATH, joinForum, newPhone, newScreen, screenPath, submitItem, uniqueText, unsent } from './helpers';
 import { createForum, organiserPage } from './staff-helpers';
 
 /** Accessibility smoke test with axe: a dependency, imported plainly so a broken install fails here. */
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+async function expectNoSeriousViolations(page: Page, extraTags: string[] = []) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...extraTags]).analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
@@ -100,5 +101,51 @@ test.describe('accessibility (axe)', () => {
 		await page.goto(link);
 		await expect(page.getByRole('heading', { name: 'Gửi ý kiến trước diễn đàn' })).toBeVisible();
 		await expectNoSeriousViolations(page);
+	});
+
+	// WCAG 2.2's target size too: these pages are used with a thumb, or by an officer with a touchpad.
+	test('room in both languages, with an item waiting offline', async ({ browser, baseURL }) => {
+		for (const locale of ['vi', 'en']) {
+			const { context, page } = await newPhone(browser);
+			try {
+				await context.addCookies([{ name: 'dd_locale', value: locale, url: baseURL! }]);
+				await page.goto(JOIN_PATH);
+				await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+				await page.getByRole('radio', { name: 'Xã Tràng Các', exact: true }).check();
+				await page.getByRole('button', { name: locale === 'vi' ? 'Vào diễn đàn' : 'Enter the forum' }).click();
+				await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				await expectNoSeriousViolations(page, ['wcag22aa']);
+				if (locale === 'vi') {
+					await context.setOffline(true);
+					const text = uniqueText('Em mong có sân chơi');
+					await submitItem(page, { text });
+					await expect(unsent(page, text)).toBeVisible();
+					await expectNoSeriousViolations(page, ['wcag22aa']);
+				}
+			} finally {
+				await context.close();
+			}
+		}
+	});
+
+	test('follow-up list, follow-up page and public outcome page, in both languages', async ({ browser, baseURL }) => {
+		test.setTimeout(150_000);
+		const { organiser, forum, text } = await forumWithFollowUp(browser);
+		const visitor = await (await browser.newContext()).newPage();
+		for (const locale of ['vi', 'en']) {
+			for (const page of [organiser, visitor]) await page.context().addCookies([{ name: 'dd_locale', value: locale, url: baseURL! }]);
+			await organiser.goto(`/staff/follow-ups?event=${forum.eventId}`);
+			await expect(organiser.locator('html')).toHaveAttribute('lang', locale);
+			await expect(organiser.getByTestId('tracking-summary')).toBeVisible();
+			await expectNoSeriousViolations(organiser, ['wcag22aa']);
+			await organiser.getByTestId('tracking-list').getByRole('link', { name: text }).click();
+			await expect(organiser.getByTestId('followup-status')).toBeVisible();
+			await expectNoSeriousViolations(organiser, ['wcag22aa']);
+			await visitor.goto(`/ket-qua/${forum.code}`);
+			await expect(visitor.getByTestId('outcome-summary')).toBeVisible();
+			await expectNoSeriousViolations(visitor, ['wcag22aa']);
+		}
+		await Promise.all([organiser.context().close(), visitor.context().close()]);
 	});
 });

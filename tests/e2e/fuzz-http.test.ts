@@ -431,10 +431,10 @@ test('exports, lists and the public outcome page serve hostile paths and queries
 			else expect(response.headers()['content-disposition'], path).toMatch(new RegExp(`^attachment; filename="[a-z-]+-${joinCode}\\.${format}"$`));
 		}
 	);
-	const query = fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom('event', 'year', 'level', 'agency', 'topic', 'status', 'overdue', 'from', 'code')), value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString());
+	const query = fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom('event', 'year', 'level', 'agency', 'topic', 'status', 'overdue', 'from', 'code', 'to', 'back')), value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString());
 	await fuzz(
 		'lists and public pages',
-		fc.tuple(fc.constantFrom('/staff/follow-ups', '/staff/events/new', `/ket-qua/${joinCode}`, `/ket-qua/${DEMO_CODE.toLowerCase()}`, '/staff', `/staff/events/${eventId}`, '/'), query, fc.boolean()),
+		fc.tuple(fc.constantFrom('/staff/follow-ups', '/staff/follow-ups/export/csv', '/staff/follow-ups/export/xlsx', '/lang', '/staff/events/new', `/ket-qua/${joinCode}`, `/ket-qua/${DEMO_CODE.toLowerCase()}`, '/staff', `/staff/events/${eventId}`, '/'), query, fc.boolean()),
 		runs(150),
 		async ([page, search, signedIn]) => {
 			const path = `${page}?${search}`;

@@ -54,3 +54,35 @@ test('the room fits a small phone in both languages, without sideways scrolling'
 		await context.close();
 	}
 });
+
+test('the language switch works without scripts: the public outcome page runs none', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(JOIN_PATH.replace('/j/', '/ket-qua/'));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kết quả ý kiến của trẻ em');
+	await page.getByRole('button', { name: 'Switch to English' }).click();
+	// Back on the same page, in English.
+	await expect(page).toHaveURL(/\/ket-qua\/VQ24$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText("What became of the children's voices");
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	// The 111 line is on the page once.
+	await expect(page.getByText('111')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kết quả ý kiến của trẻ em');
+	await context.close();
+});
+
+test('the language switch only ever sends the visitor back to a page of this site', async ({ request }) => {
+	for (const back of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)']) {
+		const response = await request.get(`/lang?to=en&back=${encodeURIComponent(back)}`, { maxRedirects: 0 });
+		expect(response.status()).toBe(303);
+		expect(response.headers()['location']).toBe('/');
+	}
+	// A path with characters a header cannot carry comes back percent-encoded, not as a server error.
+	const odd = await request.get(`/lang?to=vi&back=${encodeURIComponent('/ket-qua/VQ24?q=Kết quả 😀')}`, { maxRedirects: 0 });
+	expect(odd.status()).toBe(303);
+	expect(odd.headers()['location']).toBe('/ket-qua/VQ24?q=K%E1%BA%BFt%20qu%E1%BA%A3%20%F0%9F%98%80');
+	const ok = await request.get(`/lang?to=en&back=${encodeURIComponent('/ket-qua/VQ24?x=1')}`, { maxRedirects: 0 });
+	expect(ok.headers()['location']).toBe('/ket-qua/VQ24?x=1');
+	expect(ok.headers()['set-cookie']).toContain('dd_locale=en');
+});

@@ -18,7 +18,8 @@ test('an item written offline is kept, then sent exactly once when the phone is 
 		await submitItem(writer.page, { text, topic: TOPICS.play, kind: 'Kiến nghị', agency: 'Phòng Giáo dục và Đào tạo' });
 		await expect(writer.page.getByRole('status').filter({ hasText: 'Đã lưu. Sẽ tự gửi khi có mạng lại.' })).toBeVisible();
 		await expect(unsent(writer.page, text)).toHaveCount(1);
-		await expect(unsent(writer.page, text)).toContainText('Đang gửi…');
+		// Not "sending…": offline it waits for the network, and says so.
+		await expect(unsent(writer.page, text)).toContainText('Chờ có mạng để gửi');
 		await expect(badge).toContainText('1 ý kiến đang chờ gửi');
 		// Nothing reached the server while offline.
 		await expect(cards(writer.page, 'mine', text)).toHaveCount(0);

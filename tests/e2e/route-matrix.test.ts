@@ -111,6 +111,8 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('ok'), follow_up_officer: 'refused' }
 	},
 	{ file: '(staff)/staff/follow-ups/+page.server.ts', method: 'GET', path: () => '/staff/follow-ups', expect: staffOnly('ok') },
+	// The export holds only the rows that person may see (the same service read as the page).
+	{ file: '(staff)/staff/follow-ups/export/[format]/+server.ts', method: 'GET', path: () => '/staff/follow-ups/export/csv', expect: staffOnly('ok') },
 	{
 		// A follow-up that is not theirs (here: none at all) looks absent to everyone.
 		file: '(staff)/staff/follow-ups/[id]/+page.server.ts',

@@ -399,7 +399,8 @@ test('script-injection strings stay text on every surface, in the CSP and in the
 			await expectNoSidewaysScroll(phone, name);
 			await expectClean(phone, name);
 		}
-		await expectTexts(phoneA.locator('.where'), [shown(DEL_A), TITLE], 'phone A heading');
+		await expectTexts(phoneA.locator('.where'), [shown(DEL_A)], 'phone A delegation');
+		await expectTexts(phoneA.getByRole('heading', { level: 1 }), [TITLE], 'phone A heading');
 	});
 
 	await test.step('a poll with hostile question and options: console, screen, phones', async () => {

@@ -137,6 +137,26 @@ describe('follow-ups', () => {
 		expect(seenByOrganiser.map((r) => r.item.text).sort()).toEqual([ours.text, theirs.text].sort());
 		expect(await server.app.followUps.list(organiser, { overdueAt: Date.now() })).toEqual([]);
 	});
+
+	it('names who answers for each follow-up on the tracking list: the agency’s officers, else its leaders', async () => {
+		const ours = await approvedItem(child, 'Việc của cơ quan này');
+		const theirs = await approvedItem(child, 'Việc của cơ quan khác', 'question', 1);
+		const theirAgency = theirs.agencyId ?? server.event.topics[1].agencyId;
+		const otherLeader = await server.staffMember('leader', server.event.agencies.findIndex((a) => a.id === theirAgency));
+		const otherLeaderName = await server.app.repos.staff.displayNameOf(otherLeader.userId);
+		const officerName = await server.app.repos.staff.displayNameOf(officer.userId);
+		await server.app.followUps.closeSession(organiser, server.event.id);
+
+		const { rows } = await server.app.followUps.tracking(organiser, {});
+		const row = (text: string) => rows.find((r) => r.text === text)!;
+		expect(row(ours.text)).toMatchObject({ responsible: [officerName], status: 'open', overdue: false });
+		expect(row(theirs.text).responsible).toEqual([otherLeaderName]);
+		expect(row(ours.text).openedAt).toBeLessThanOrEqual(Date.now());
+		// The officer's list (and so their export) holds only their agency's rows.
+		expect((await server.app.followUps.tracking(officer, {})).rows.map((r) => r.text)).toEqual([ours.text]);
+		// "Overdue only" is measured at the time given.
+		expect((await server.app.followUps.tracking(organiser, { overdue: true }, row(ours.text).dueAt + 1)).rows.map((r) => r.overdue)).toEqual([true, true]);
+	});
 });
 
 describe('last year’s review', () => {

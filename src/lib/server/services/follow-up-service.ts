@@ -1,13 +1,17 @@
 import { SUBMISSION_FLOW } from '$lib/domain/submission-flow';
 import {
 	defaultDueAt,
+	isOverdue,
 	parseDueDate,
 	validateFollowUpUpdate,
 	type FollowUpUpdateInput
 } from '$lib/domain/follow-up';
 import { ok, type Result } from '$lib/domain/result';
+import { nameIn, type EventDetails, type EventLevel } from '$lib/domain/event';
 import { authorise, isAgencyBound, type StaffActor } from '$lib/domain/staff';
+import type { SubmissionKind } from '$lib/domain/submission';
 import { publicView, type FollowUpOutcome } from '$lib/domain/submission';
+import type { FollowUpStatus } from '$lib/domain/follow-up';
 import type { FollowUpFilter, FollowUpListRow, HandOver, StoredFollowUp, StoredSubmission } from '../repositories';
 import { auditTrail } from './audit-trail';
 import { staffName, type ServiceDeps } from './deps';
@@ -28,6 +32,38 @@ export const outcomeOf = (f: StoredFollowUp): FollowUpOutcome => ({
 	wayForward: f.wayForward,
 	dueAt: f.dueAt
 });
+
+/** The tracking list's filters, as the page's URL carries them. */
+export interface TrackingFilter extends Omit<FollowUpFilter, 'eventIds' | 'overdueAt'> {
+	eventId?: string;
+	overdue?: boolean;
+	/** The event's year (its day, else when it was created), e.g. "2026". */
+	year?: string;
+	level?: EventLevel | string;
+}
+
+/** One line of the tracking list, named: what, whose, since when, due when, who answers for it. */
+export interface TrackingRow {
+	id: string;
+	eventId: string;
+	eventTitle: string;
+	status: FollowUpStatus;
+	openedAt: number;
+	dueAt: number;
+	updatedAt: number;
+	overdue: boolean;
+	kind: SubmissionKind;
+	text: string;
+	agencyId: string | null;
+	agency: string;
+	topic: string;
+	delegation: string;
+	/** The agency's follow-up officers for that event (else its leaders): who answers for it. */
+	responsible: string[];
+	response: string;
+}
+
+const yearOf = (event: { startsAt: number | null; createdAt: number }) => String(new Date(event.startsAt ?? event.createdAt).getUTCFullYear());
 
 /**
  * Items not answered on the day become follow-ups for an agency, tracked until every child gets
@@ -52,7 +88,7 @@ export function createFollowUpService(deps: ServiceDeps) {
 			await announce({ type: 'submission:changed', submission, previous: before.get(submission.id)!, followUp: outcomeOf(followUp) });
 	}
 
-	return {
+	const service = {
 		/** "To follow up", on the day: the item goes to an agency with a due date and a note. */
 		async mark(actor: StaffActor | null, input: MarkFollowUpInput): Promise<Result<StoredFollowUp>> {
 			const item = await repos.submissions.findById(input.submissionId);
@@ -161,6 +197,52 @@ export function createFollowUpService(deps: ServiceDeps) {
 			return rows.sort((a, b) => a.followUp.dueAt - b.followUp.dueAt);
 		},
 
+		/**
+		 * The tracking list with names, as the dashboard and its export show it: the same rows
+		 * `list` gives this person, narrowed by year and level, each with the people who answer for
+		 * it. Also the events involved, for the page's filter choices.
+		 */
+		async tracking(actor: StaffActor | null, filter: TrackingFilter, at = now()): Promise<{ rows: TrackingRow[]; events: EventDetails[]; years: string[] }> {
+			const { overdue, year, level, ...rest } = filter;
+			const listed = await service.list(actor, { ...rest, overdueAt: overdue ? at : undefined });
+			const events = (await Promise.all([...new Set(listed.map((r) => r.followUp.eventId))].map((id) => repos.events.findById(id)))).filter(
+				(e) => e !== null
+			);
+			const eventById = new Map(events.map((e) => [e.id, e]));
+			const shown = listed.filter((r) => (!year || yearOf(r.event) === year) && (!level || r.event.level === level));
+			// Who answers for an agency's items in an event: its follow-up officers, else its leaders.
+			const staffOf = new Map<string, Awaited<ReturnType<typeof repos.staff.listEventStaff>>>();
+			for (const eventId of new Set(shown.map((r) => r.followUp.eventId))) staffOf.set(eventId, await repos.staff.listEventStaff(eventId));
+			const responsible = (eventId: string, agencyId: string | null) => {
+				if (!agencyId) return [];
+				const ofAgency = (staffOf.get(eventId) ?? []).filter((s) => s.agencyId === agencyId);
+				const officers = ofAgency.filter((s) => s.role === 'follow_up_officer');
+				return [...new Set((officers.length ? officers : ofAgency.filter((s) => s.role === 'leader')).map((s) => s.displayName))];
+			};
+			const rows = shown.map(({ followUp, item, event }): TrackingRow => {
+				const details = eventById.get(followUp.eventId);
+				return {
+					id: followUp.id,
+					eventId: followUp.eventId,
+					eventTitle: event.title,
+					status: followUp.status,
+					openedAt: followUp.createdAt,
+					dueAt: followUp.dueAt,
+					updatedAt: followUp.updatedAt,
+					overdue: isOverdue(followUp, at),
+					kind: item.kind,
+					text: item.text,
+					agencyId: followUp.agencyId,
+					agency: details ? nameIn(details.agencies, followUp.agencyId) : '',
+					topic: details ? nameIn(details.topics, item.topicId) : '',
+					delegation: details ? nameIn(details.delegations, item.delegationId) : '',
+					responsible: responsible(followUp.eventId, followUp.agencyId),
+					response: followUp.response
+				};
+			});
+			return { rows, events, years: [...new Set(listed.map((r) => yearOf(r.event)))].sort() };
+		},
+
 		/** One follow-up with its item and history, for someone who may see it. */
 		async detail(actor: StaffActor | null, followUpId: string) {
 			const followUp = await repos.followUps.findById(followUpId);
@@ -178,6 +260,7 @@ export function createFollowUpService(deps: ServiceDeps) {
 			return { followUp, item: publicView(item), history, event, mayUpdate, mayAssign };
 		}
 	};
+	return service;
 }
 
 export type FollowUpService = ReturnType<typeof createFollowUpService>;

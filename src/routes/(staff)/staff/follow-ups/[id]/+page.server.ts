@@ -19,7 +19,8 @@ export const load = async ({ params, locals }) => {
 			delegation: nameIn(event.delegations, item.delegationId)
 		},
 		mayUpdate,
-		mayAssign
+		mayAssign,
+		now: Date.now()
 	};
 };
 
