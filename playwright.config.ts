@@ -54,7 +54,7 @@ export default defineConfig({
 			PORT: String(E2E_PORT),
 			HOST: '127.0.0.1',
 			DATABASE_PATH: E2E_DATABASE_PATH,
-			DEMO_EVENT: 'on'
+			DEMO_EVENT: 'unmoderated'
 		}
 	}
 });

@@ -51,7 +51,9 @@ async function startForum() {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			DATABASE_PATH: join(dir, 'forum.db')
+			DATABASE_PATH: join(dir, 'forum.db'),
+			// The simulated children's items must reach the screen without an MC.
+			DEMO_EVENT: 'unmoderated'
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

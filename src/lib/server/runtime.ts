@@ -4,7 +4,7 @@
  */
 import { createForumApp, type ForumServices } from './app';
 import { databasePath } from './db/path.js';
-import { demoEvent } from './demo-event';
+import { demoEvent, demoMode } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
 
 const KEY = Symbol.for('dien-dan.forum-app');
@@ -13,8 +13,10 @@ type Holder = { [KEY]?: Promise<ForumServices> };
 async function start(): Promise<ForumServices> {
 	// The composition root is the one place that holds the repositories: routes get services only.
 	const { repos, ...services } = createForumApp({ databasePath: databasePath() });
-	if (process.env.DEMO_EVENT !== 'off' && (await repos.events.count()) === 0) {
-		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
+	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
+	const demo = demoMode(process.env.DEMO_EVENT);
+	if (demo && (await repos.events.count()) === 0) {
+		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey(), demo));
 	}
 	return services;
 }
