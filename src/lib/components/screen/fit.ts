@@ -93,6 +93,7 @@ export function fitWithQueue(range: { max: number; prefer: number }, more: (coun
 			const items = [...(queue?.querySelectorAll<HTMLElement>(':scope > ol > li') ?? [])];
 			const label = queue?.querySelector<HTMLElement>('[data-more]');
 			for (const item of items) item.hidden = false;
+			queue?.classList.remove('emptied');
 			let shown = items.length;
 			const hideLast = () => {
 				shown -= 1;
