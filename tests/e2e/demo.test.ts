@@ -32,7 +32,7 @@ async function freePort(): Promise<number> {
 async function serve(args: string[]) {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-demo-'));
 	const port = await freePort();
-	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'forum.db') };
+	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'forum.db') };
 	delete env.DEMO_EVENT;
 	const child: ChildProcess = spawn(process.execPath, ['server.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
