@@ -54,7 +54,7 @@ export default defineConfig({
 			PORT: String(E2E_PORT),
 			HOST: '127.0.0.1',
 			DATABASE_PATH: E2E_DATABASE_PATH,
-			DEMO_EVENT: 'on',
+			DEMO_EVENT: 'unmoderated',
 			// The suite guesses codes from many loopback addresses (join-throttle, fuzz-http): lift the
 			// server-wide failure budget so one test cannot stop the next; join-guard.test.ts tests it.
 			JOIN_FAILURES_GLOBAL_PER_MINUTE: '1000000'

@@ -3,6 +3,11 @@
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 
+// `npm start` passes --demo: demo mode seeds the demo event into an empty database. `npm run serve`
+// and a production start do not, unless DEMO_EVENT says so (see demoMode in src/lib/server/demo-event.ts).
+if (process.argv.includes('--demo')) process.env.DEMO_EVENT ??= 'on';
+const demo = ['on', 'unmoderated'].includes(process.env.DEMO_EVENT ?? '');
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
@@ -36,6 +41,12 @@ function lanAddress() {
 server.listen(port, host, async () => {
 	const origin = process.env.PUBLIC_ORIGIN ?? `http://${host === '0.0.0.0' ? lanAddress() : host}:${port}`;
 	console.log(`Diễn đàn trẻ em is running on ${origin}`);
+	console.log(
+		demo
+			? `Demo mode (DEMO_EVENT=${process.env.DEMO_EVENT}): the demo event is seeded into an empty database. The first account made at ${origin}/setup is its organiser.`
+			: 'Production mode: no demo event is seeded (`npm start` or DEMO_EVENT=on runs the demo).'
+	);
+	console.log(`Staff sign in at ${origin}/login (the first time: ${origin}/setup).`);
 	for (const event of await realtime.startupEvents()) {
 		console.log(`\n  ${event.title}`);
 		console.log(`  Projection screen: ${origin}/screen/${event.displayKey}`);

@@ -14,6 +14,8 @@ function realtimeInDev(): Plugin {
 		name: 'dien-dan-realtime-dev',
 		apply: 'serve',
 		configureServer(server) {
+			// `npm run dev` is for trying the app: it runs in demo mode, as `npm start` does.
+			process.env.DEMO_EVENT ??= 'on';
 			const httpServer = server.httpServer;
 			if (!httpServer) return;
 			httpServer.once('listening', async () => {
@@ -44,6 +46,36 @@ function withoutWebTransport(): Plugin {
 }
 
 /**
+ * SvelteKit ends every build with "Run npm run preview to preview your production build locally",
+ * naming a script this project does not have (the forum needs server.js for its live session, which
+ * `vite preview` would not start). Swap that one line for the project's own commands.
+ */
+function projectStartHint(): Plugin {
+	const original = console.log;
+	return {
+		name: 'dien-dan-start-hint',
+		apply: 'build',
+		buildStart() {
+			console.log = (...args: unknown[]) => {
+				if (args.length === 1 && typeof args[0] === 'string' && args[0].includes('to preview your production build locally')) {
+					original('\nBuilt. Start it with `npm run serve` (production: no demo event) or `npm start` (build, then the demo).');
+					return;
+				}
+				original(...args);
+			};
+		},
+		closeBundle: {
+			order: 'post',
+			handler() {
+				// SvelteKit prints the hint from its own closeBundle, then runs the adapter: restore after it.
+				if (this.environment?.name !== 'ssr') return;
+				console.log = original;
+			}
+		}
+	};
+}
+
+/**
  * The child's phone loads one chunk of our code instead of a dozen small ones that the staff pages
  * happen to share with it: every separate file costs the phone a request and some gzip overhead,
  * and the 60 KB budget counts them all. The group holds the phone's own sources, the socket
@@ -68,6 +100,8 @@ const SQLITE_APP_TESTS = ['event-setup', 'invitations', 'sessions', 'staff-auth'
 export default defineConfig({
 	build: {
 		rolldownOptions: {
+			// The [PLUGIN_TIMINGS] report at the end of each build is for profiling plugins, not for us.
+			checks: { bundlerTimings: false },
 			output: {
 				codeSplitting: { groups: [{ name: 'phone', test: phoneModules() }] }
 			}
@@ -82,7 +116,8 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		realtimeInDev(),
-		withoutWebTransport()
+		withoutWebTransport(),
+		projectStartHint()
 	],
 	test: {
 		environment: 'node',

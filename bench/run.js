@@ -53,7 +53,9 @@ async function startForum() {
 			HOST: '127.0.0.1',
 			DATABASE_PATH: join(dir, 'forum.db'),
 			// Every simulated child comes from 127.0.0.1: lift the per-address socket cap (a hall's worth).
-			SOCKETS_PER_ADDRESS: '1000000'
+			SOCKETS_PER_ADDRESS: '1000000',
+			// The simulated children's items must reach the screen without an MC.
+			DEMO_EVENT: 'unmoderated'
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

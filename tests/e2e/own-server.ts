@@ -77,7 +77,7 @@ export async function startOwnServer(label: string) {
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				DATABASE_PATH: databasePath,
-				DEMO_EVENT: 'on',
+				DEMO_EVENT: 'unmoderated',
 				// Every simulated child comes from 127.0.0.1: lift the per-address join ceiling.
 				JOIN_LIMIT_PER_MINUTE: '1000000000',
 				// ...and the per-address socket cap (a hall's worth): these tests are ten halls at once.

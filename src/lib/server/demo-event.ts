@@ -6,6 +6,20 @@ import type { NewEvent } from './repositories';
 
 export const DEMO_JOIN_CODE = 'VQ24';
 
+/**
+ * How `DEMO_EVENT` switches demo mode: `on` (what `npm start` sets) seeds the demo event, moderated
+ * as a real forum is; `unmoderated` seeds it with items going straight to the screen, for the test
+ * suite and the load bench, which play children without an MC; anything else, or nothing (what
+ * `npm run serve` and a production start see), seeds nothing.
+ */
+export type DemoMode = { moderation: boolean } | null;
+
+export function demoMode(value: string | undefined): DemoMode {
+	if (value === 'on') return { moderation: true };
+	if (value === 'unmoderated') return { moderation: false };
+	return null;
+}
+
 const TOPICS = [
 	'Quyền tham gia của trẻ em trong gia đình, nhà trường và xã hội',
 	'Phòng, chống tai nạn thương tích, tai nạn giao thông, đuối nước',
@@ -52,7 +66,7 @@ const AGENDA: [title: string, minutes: number, presenter: string][] = [
 	['Phát biểu kết luận', 10, 'Lãnh đạo UBND huyện']
 ];
 
-export function demoEvent(newId: () => string, displayKey: string): NewEvent {
+export function demoEvent(newId: () => string, displayKey: string, { moderation = true } = {}): NewEvent {
 	const entries = (names: string[]) => names.map((name) => ({ id: newId(), name }));
 	const agencies = entries(AGENCIES);
 	return {
@@ -64,8 +78,8 @@ export function demoEvent(newId: () => string, displayKey: string): NewEvent {
 		organisingUnit: 'UBND huyện Văn Quan',
 		venue: 'Hội trường UBND huyện Văn Quan',
 		startsAt: Date.UTC(2024, 8, 15, 1, 0),
-		// No moderator console yet: items appear at once until the console issue lands.
-		moderation: false,
+		// Moderated, as the setup form proposes for every real forum: the demo shows the MC's console.
+		moderation,
 		allowNicknames: true,
 		joinOpen: true,
 		displayKey,

@@ -5,7 +5,7 @@
 import { createForumApp, openPostgresStorage, type ForumServices } from './app';
 import { isPostgresUrl } from './db/postgres';
 import { databasePath } from './db/path.js';
-import { demoEvent } from './demo-event';
+import { demoEvent, demoMode } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
 
 const KEY = Symbol.for('dien-dan.forum-app');
@@ -18,8 +18,10 @@ async function start(): Promise<ForumServices> {
 	const url = process.env.DATABASE_URL;
 	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
 	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage });
-	if (process.env.DEMO_EVENT !== 'off' && (await repos.events.count()) === 0) {
-		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey()));
+	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
+	const demo = demoMode(process.env.DEMO_EVENT);
+	if (demo && (await repos.events.count()) === 0) {
+		await repos.events.create(demoEvent(() => crypto.randomUUID(), newDisplayKey(), demo));
 	}
 	return services;
 }

@@ -5,6 +5,7 @@ import { normaliseText } from '$lib/domain/submission';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
 import { STAFF_SESSION_LIFETIME_MS, STAFF_SESSION_RENEW_WITHIN_MS } from '../auth/staff-session';
+import { DEMO_JOIN_CODE } from '../demo-event';
 import type { StaffUser } from '../repositories';
 import { auditTrail, sampledRefusal } from './audit-trail';
 import type { ServiceDeps } from './deps';
@@ -121,6 +122,11 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			const user = { ...(await newUser(checked.data)), canCreateEvents: true };
 			// Checked again inside the insert: two setup forms posted at once make one account.
 			if (!(await repos.staff.createFirstUser(user))) return fail('setup_done');
+			// The demo event was seeded before any account existed: its organiser is whoever sets up
+			// first, so a newcomer can open its page, console, leader page and reports at once. Its
+			// 4-character code cannot be a created forum's (those have 5).
+			const demo = await repos.events.findByCode(DEMO_JOIN_CODE);
+			if (demo) await repos.staff.grantRole(user.id, { eventId: demo.id, role: 'organiser', agencyId: null });
 			return ok(await issueSession(user.id));
 		},
 

@@ -17,7 +17,7 @@ export const load = async ({ params, url }) => {
 		event: publicDetails(event),
 		displayKey: params.key,
 		joinUrl,
-		shortJoinUrl: `${url.host}/j/${event.code}`,
+		joinHost: url.host,
 		qrSvg,
 		snapshot: await app.snapshots.display(event.id)
 	};
