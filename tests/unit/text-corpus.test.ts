@@ -29,7 +29,13 @@ const DIR = join(process.cwd(), 'tests/fixtures/children-texts');
  * `*-holdout.json`; never the near-duplicate events (another format). The same rule as
  * scripts/train-text.ts, so the test trains on exactly the rows the committed model was built from.
  */
-const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-)[a-z0-9-]+-${split}\\.json$`);
+const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|fresh-)[a-z0-9-]+-${split}\\.json$`);
+/**
+ * A second holdout, written later by someone who read only the corpus README and the plans — no
+ * code, no other corpus file — and first measured once the checks were frozen: the figure for
+ * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
+ */
+const FRESH_FILE = 'fresh-holdout.json';
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -39,6 +45,7 @@ const load = (split: 'train' | 'holdout'): Row[] =>
 const trainOnly = process.env.CORPUS_SPLIT === 'train';
 const train = load('train');
 const holdout = trainOnly ? [] : load('holdout');
+const fresh: Row[] = trainOnly ? [] : JSON.parse(readFileSync(join(DIR, FRESH_FILE), 'utf8'));
 
 interface Tally {
 	n: number;
@@ -149,11 +156,18 @@ const TARGETS = { dangerRecall: 95, policyToSafeguarding: 5, profanityHeld: 90, 
 /** What the checks reach today on the holdout: the test's floor until the targets are met. */
 const FLOORS = { dangerRecall: 94, policyToSafeguarding: 7, profanityHeld: 90, ordinaryHeld: 2 };
 
+/**
+ * What the checks reached on the fresh holdout the first time it was measured (2026-12-01, the
+ * checks frozen, nobody had read its rows): danger recall 97.2 %, policy sent 2.0 %, profanity held
+ * 95.6 %, ordinary held 4.2 % (over the 2 % target: 5 of 120). The floors keep those figures.
+ */
+const FRESH_FLOORS = { dangerRecall: 97, policyToSafeguarding: 2.1, profanityHeld: 95.5, ordinaryHeld: 4.2 };
+
 describe('the text checks on the children’s corpus', () => {
 	it.runIf(train.length > 0)('are measured on the holdout and by cross-validation', () => {
 		const prepared = new Map<Row, Prepared>();
 		const all = [...train, ...holdout];
-		prepareRows(all).forEach((p, i) => prepared.set(all[i], p));
+		prepareRows([...all, ...fresh]).forEach((p, i) => prepared.set([...all, ...fresh][i], p));
 		const model = trainPrepared(train.map((row) => prepared.get(row)!));
 		console.log(`model: ${Object.keys(model.weights).length} features, threshold ${model.threshold}, trained on ${train.length} train rows`);
 
@@ -205,6 +219,14 @@ describe('the text checks on the children’s corpus', () => {
 		expect(figures.policyToSafeguarding, 'policy items sent to safeguarding').toBeLessThanOrEqual(FLOORS.policyToSafeguarding);
 		expect(figures.profanityHeld, 'profanity held').toBeGreaterThanOrEqual(FLOORS.profanityHeld);
 		expect(figures.ordinaryHeld, 'ordinary items held').toBeLessThanOrEqual(FLOORS.ordinaryHeld);
+
+		const unseen = measure(fresh, verdictsWith(model, fresh));
+		report(`Fresh holdout (${fresh.length} rows, ${FRESH_FILE}: never seen while the checks were written)`, unseen);
+		expect(fresh.length, 'fresh holdout rows').toBeGreaterThan(0);
+		expect(unseen.dangerRecall, 'danger recall, fresh holdout').toBeGreaterThanOrEqual(FRESH_FLOORS.dangerRecall);
+		expect(unseen.policyToSafeguarding, 'policy sent, fresh holdout').toBeLessThanOrEqual(FRESH_FLOORS.policyToSafeguarding);
+		expect(unseen.profanityHeld, 'profanity held, fresh holdout').toBeGreaterThanOrEqual(FRESH_FLOORS.profanityHeld);
+		expect(unseen.ordinaryHeld, 'ordinary held, fresh holdout').toBeLessThanOrEqual(FRESH_FLOORS.ordinaryHeld);
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);
 });
