@@ -26,7 +26,8 @@ export async function forumWithFollowUp(browser: Browser) {
 	await phone.getByLabel('Chủ đề', { exact: true }).selectOption({ label: TOPIC });
 	await phone.getByLabel('Nội dung', { exact: true }).fill(text);
 	await phone.getByRole('button', { name: 'Gửi', exact: true }).click();
-	await expect(phone.getByTestId('mine').getByTestId('submission').filter({ hasText: text })).toBeVisible();
+	// Stored, not only in the phone's outbox (which shows it at once): the leader page reads the store.
+	await expect(phone.getByTestId('mine').getByTestId('submission').filter({ hasText: text })).toContainText('Đã nhận');
 
 	await organiser.goto(`${forum.eventUrl}/leader`);
 	await organiser.getByTestId('leader-item').filter({ hasText: text }).getByRole('button', { name: 'Cần theo dõi, trả lời sau' }).click();

@@ -240,6 +240,18 @@ describe('a child in danger', () => {
 		}
 	});
 
+	it('reads a commune with no place to play or read as a question, and a child with nowhere to sleep as danger', () => {
+		// Found by the projection screen's geometry test: a long question about a flooded playground went to safeguarding.
+		for (const text of [
+			'Thưa các bác lãnh đạo, sân chơi của thôn chúng cháu đã xuống cấp từ lâu, mùa mưa thì ngập nước, các bạn nhỏ không có chỗ đá bóng và đọc sách sau giờ học.',
+			'không có chỗ đọc sách sau giờ học',
+			'xã em không có chỗ nào để chơi'
+		])
+			expect(assessText(text), text).not.toBe('danger');
+		for (const text of ['tối nay em không có chỗ ngủ', 'em bỏ nhà đi, giờ không có chỗ nào để đi', 'em không có chỗ ở'])
+			expect(assessText(text), text).toBe('danger');
+	});
+
 	it('is not a roll call, a ride to school or a wish to skip a lesson', () => {
 		for (const text of ['Cô điểm danh em mỗi sáng.', 'Co diem danh em moi sang', 'Anh trai em hay chở em đi học.', 'Mẹ bắt em đi ngủ sớm.', 'Em muốn chết vì xấu hổ khi quên bài.', 'Em đói bụng quá, mẹ ơi nấu cơm đi.']) {
 			expect(hasDangerSignal(text), text).toBe(false);

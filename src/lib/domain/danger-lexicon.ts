@@ -437,6 +437,9 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 };
 
 /** A harm that is not one when followed by these words: "đánh răng", "đánh giá", "đợi" ("đói" is kept). */
+/** What a commune may lack a place for (to play, read, swim, park…): the next word after "không có chỗ". */
+const NO_PLACE_FOR = 'choi doc hoc da tap boi ngoi gui sinh giai the dau vui phoi trong'.split(' ');
+
 export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	danh: new Set('gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
 	dap: new Set(['xe', 'chan', 'nuoc']),
@@ -466,6 +469,10 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "làm công an", "làm công chức": a job, not unpaid work.
 	'lam cong': new Set(['an', 'chuc', 'ty', 'trinh', 'tac', 'viec', 'doan']),
 	'bo di': new Set('lam hoc choi cho ngu an tam cong'.split(' ')),
+	// "không có chỗ đọc sách", "không có chỗ đá bóng", "chỗ để xe": a question about the commune's
+	// places, not a child with nowhere to sleep (that is "không có chỗ ngủ / ở / nào để đi").
+	'khong co cho': new Set(NO_PLACE_FOR),
+	'khong co cho nao': new Set(NO_PLACE_FOR),
 	'bat di': new Set('ngu tam an hoc choi xin kham tiem ve danh nha'.split(' ')),
 	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dua di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
