@@ -43,7 +43,14 @@ const LONG = {
 	presenter: longText('Đồng chí Phó Chủ tịch Ủy ban nhân dân huyện phụ trách lĩnh vực văn hóa xã hội', ENTRY_MAX)
 };
 
-const item = (n: number) => longText(`Câu hỏi số ${n}: ${QUESTION}`, 500);
+/**
+ * A question of the most characters allowed, in distinct sentences as a child writes one (the same
+ * sentence pasted over and over read as two harms to the text model: a known false alarm, noted on
+ * the text-checks issue).
+ */
+const MORE =
+	' Chúng cháu muốn hỏi năm nay huyện có kế hoạch sửa lại sân chơi, làm mái che và thêm tủ sách cho nhà văn hóa thôn không ạ? Nếu có thì bao giờ làm xong, và các bạn nhỏ có được góp ý về cách bố trí sân không ạ? Chúng cháu xin cảm ơn các bác và mong sớm nhận được câu trả lời.';
+const item = (n: number) => longText(`Câu hỏi số ${n}: ${QUESTION}${MORE}`, 500);
 
 let code = '';
 let screenHref = '';
