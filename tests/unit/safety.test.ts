@@ -245,10 +245,13 @@ describe('a child in danger', () => {
 		for (const text of [
 			'Thưa các bác lãnh đạo, sân chơi của thôn chúng cháu đã xuống cấp từ lâu, mùa mưa thì ngập nước, các bạn nhỏ không có chỗ đá bóng và đọc sách sau giờ học.',
 			'không có chỗ đọc sách sau giờ học',
-			'xã em không có chỗ nào để chơi'
+			'xã em không có chỗ nào để chơi',
+			// Said twice ("đá bóng" read as a kick made two harms): the geometry test's long question.
+			'Thưa các bác lãnh đạo, sân chơi của thôn chúng cháu đã xuống cấp từ lâu, mùa mưa thì ngập nước, các bạn nhỏ không có chỗ đá bóng và đọc sách sau giờ học. Thưa các bác lãnh đạo, sân chơi của thôn chúng cháu đã xuống cấp từ lâu, mùa mưa thì ngập nước, các bạn nhỏ không có chỗ đá bóng và đọc sách sau giờ học.',
+			'chiều nào chúng em cũng đá bóng ở sân đình'
 		])
 			expect(assessText(text), text).not.toBe('danger');
-		for (const text of ['tối nay em không có chỗ ngủ', 'em bỏ nhà đi, giờ không có chỗ nào để đi', 'em không có chỗ ở'])
+		for (const text of ['tối nay em không có chỗ ngủ', 'em bỏ nhà đi, giờ không có chỗ nào để đi', 'em không có chỗ ở', 'anh lớp trên đá vào bụng em rồi dọa giết em'])
 			expect(assessText(text), text).toBe('danger');
 	});
 

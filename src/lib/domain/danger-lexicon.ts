@@ -436,11 +436,13 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	'theo nguoi la': new Set(['dung', 'khong', 'chua', 'tranh', 'di'])
 };
 
-/** A harm that is not one when followed by these words: "đánh răng", "đánh giá", "đợi" ("đói" is kept). */
 /** What a commune may lack a place for (to play, read, swim, park…): the next word after "không có chỗ". */
 const NO_PLACE_FOR = 'choi doc hoc da tap boi ngoi gui sinh giai the dau vui phoi trong'.split(' ');
 
+/** A harm that is not one when followed by these words: "đánh răng", "đánh giá", "đợi" ("đói" is kept). */
 export const NOT_HARM_NEXT: Record<string, Set<string>> = {
+	// "đá bóng", "đá cầu", "đá banh": a game; "nước đá", "đá quý": not a kick ("bị đá vào bụng" stays one).
+	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
 	danh: new Set('gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
 	dap: new Set(['xe', 'chan', 'nuoc']),
 	doi: new Set('tien ve mau nguoi moi cho ban xe lai toi den khi nao y song thoai'.split(' ')),
