@@ -28,7 +28,7 @@ export const DISPLAY_KEY = 'test-display-key-0123456789';
 export const TEST_HEARTBEAT = { pingIntervalMs: 1000, pingTimeoutMs: 1000 };
 
 export async function startTestServer(
-	options: { limiter?: RateLimiter; moderation?: boolean; socketCaps?: { perSession: number; perAddress: number } } = {}
+	options: { limiter?: RateLimiter; moderation?: boolean; socketCaps?: { perSession: number; perAddress: number; perStaffSession?: number } } = {}
 ) {
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-'));
 	const databasePath = join(dir, 'forum.db');
@@ -109,7 +109,7 @@ export async function startTestServer(
 			await app.repos.staff.grantRole(created.data.userId, { eventId: event.id, role, agencyId });
 			const login = await app.staffAuth.login(username, 'mat-khau-du-dai', 'test');
 			if (!login.ok) throw new Error(login.error.code);
-			return { token: login.data.token, userId: created.data.userId };
+			return { token: login.data.token, userId: created.data.userId, username };
 		},
 		connect,
 		/**

@@ -39,6 +39,20 @@ describe('sockets per session and per address', () => {
 		expect(await outcome(server.connect({ token }))).toBe('too_many_connections');
 	});
 
+	it('counts staff per session, with room for a console and its pages in tabs: two sign-ins of one person are two allowances', async () => {
+		server = await startTestServer({ socketCaps: { perSession: 2, perAddress: 1000, perStaffSession: 3 } });
+		const first = await server.staffMember('organiser');
+		// The same person signed in again (another laptop): a session of their own.
+		const again = await server.app.staffAuth.login(first.username, 'mat-khau-du-dai', 'laptop-2');
+		if (!again.ok) throw new Error(again.error.code);
+		const second = { token: again.data.token };
+		const open = (token: string) => outcome(server.connect({ staff: { token, eventId: server.event.id } }));
+		const results = [];
+		for (let i = 0; i < 4; i++) results.push(await open(first.token));
+		expect(results).toEqual(['connected', 'connected', 'connected', 'too_many_connections']);
+		expect(await open(second.token)).toBe('connected');
+	});
+
 	it(`caps one address at a hall's worth (${SOCKET_CAPS.perAddress}) of sockets across sessions`, async () => {
 		expect(SOCKET_CAPS.perAddress).toBeGreaterThanOrEqual(200 * 2);
 		// The cap shrunk to 4 for the test: three children, two tabs each, from one address.

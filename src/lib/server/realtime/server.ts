@@ -106,8 +106,10 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			next(new Error('server_error'));
 		}
 	});
-	// A handful of sockets per child or staff member, a hall's worth per address.
-	io.use(socketCaps(({ data }: ForumSocket) => (data.role === 'participant' ? `p:${data.participant.id}` : data.role === 'staff' ? `s:${data.actor.userId}` : null), options.socketCaps));
+	// A handful of sockets per child, more per staff session (a console, the leader page and the
+	// event's other pages in tabs of one browser), a hall's worth per address. Staff are counted
+	// per session, not per person: one organiser signed in on two laptops has two allowances.
+	io.use(socketCaps(({ data }: ForumSocket) => (data.role === 'participant' ? `p:${data.participant.id}` : data.role === 'staff' ? `s:${data.sessionId}` : null), options.socketCaps));
 
 	io.on('connection', (socket: ForumSocket) => {
 		socket.use(stop.track(socket));

@@ -11,6 +11,8 @@ import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
 
 export const SOCKET_CAPS = {
 	perSession: Number(process.env.SOCKETS_PER_SESSION ?? 5),
+	/** A staff session's tabs: the console, the leader page, the follow-ups, a spare. */
+	perStaffSession: Number(process.env.SOCKETS_PER_STAFF_SESSION ?? 20),
 	perAddress: Number(process.env.SOCKETS_PER_ADDRESS ?? HALL_CEILING_CHILDREN * 5)
 };
 
@@ -21,7 +23,10 @@ type Next = (error?: Error) => void;
  * session a socket belongs to (a participant, a staff session; null for a screen, which only the
  * address cap limits).
  */
-export function socketCaps<S extends Socket<any, any, any, any>>(sessionOf: (socket: S) => string | null, caps = SOCKET_CAPS) {
+export function socketCaps<S extends Socket<any, any, any, any>>(
+	sessionOf: (socket: S) => string | null,
+	caps: { perSession: number; perAddress: number; perStaffSession?: number } = SOCKET_CAPS
+) {
 	const open = new Map<string, number>();
 	const add = (key: string, by: number) => {
 		const n = (open.get(key) ?? 0) + by;
@@ -32,7 +37,7 @@ export function socketCaps<S extends Socket<any, any, any, any>>(sessionOf: (soc
 		const keys = [`address:${socket.handshake.address}`];
 		const session = sessionOf(socket);
 		if (session) keys.push(`session:${session}`);
-		const limits = [caps.perAddress, caps.perSession];
+		const limits = [caps.perAddress, session?.startsWith('s:') ? (caps.perStaffSession ?? caps.perSession * 4) : caps.perSession];
 		if (keys.some((key, i) => (open.get(key) ?? 0) >= limits[i])) return next(new Error('too_many_connections'));
 		for (const key of keys) add(key, 1);
 		let released = false;
