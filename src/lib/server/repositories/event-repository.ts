@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { agencies, agendaItems, delegations, events, topics } from '../db/schema';
 import type { EventDetails } from '$lib/domain/event';
 import { preparedOnce } from './prepared';
+import { createEventCache } from './event-cache';
 import type { EventLists, EventRepository, NewEvent } from './types';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -22,24 +23,8 @@ export function createEventRepository(db: Db): EventRepository {
 			.where(eq(events.id, sql.placeholder('eventId')))
 			.prepare()
 	);
-	/**
-	 * An event's setup changes a few times a year and is read on every join, sync and screen update:
-	 * it is kept in memory, by id, and dropped whenever this repository writes the event. (One
-	 * process owns the database; a second one would need its own invalidation.)
-	 */
-	const cache = new Map<string, EventDetails>();
-	const byCode = new Map<string, string>();
-	const forget = (eventId: string) => {
-		cache.delete(eventId);
-		for (const [code, id] of byCode) if (id === eventId) byCode.delete(code);
-	};
-	const remember = (details: EventDetails | null) => {
-		if (details) {
-			cache.set(details.id, details);
-			byCode.set(details.code, details.id);
-		}
-		return details;
-	};
+	// Kept in memory by id and code; dropped whenever this repository writes the event.
+	const cache = createEventCache();
 
 	const listOf = (table: typeof delegations, eventId: string) =>
 		db
@@ -101,12 +86,10 @@ export function createEventRepository(db: Db): EventRepository {
 
 	return {
 		async findByCode(code) {
-			const id = byCode.get(code);
-			if (id && cache.has(id)) return cache.get(id)!;
-			return remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()));
+			return cache.byCode(code) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()));
 		},
 		async findById(id) {
-			return cache.get(id) ?? remember(withDetails(db.select().from(events).where(eq(events.id, id)).get()));
+			return cache.byId(id) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.id, id)).get()));
 		},
 		async findByDisplayKey(displayKey) {
 			return withDetails(db.select().from(events).where(eq(events.displayKey, displayKey)).get());
@@ -119,7 +102,7 @@ export function createEventRepository(db: Db): EventRepository {
 			});
 		},
 		async update(eventId, { fields, lists, removed }) {
-			forget(eventId);
+			cache.forget(eventId);
 			try {
 				db.transaction((tx) => {
 					tx.update(events).set(fields).where(eq(events.id, eventId)).run();
@@ -155,7 +138,7 @@ export function createEventRepository(db: Db): EventRepository {
 			db.update(events).set(stage).where(eq(events.id, eventId)).run();
 		},
 		async setDisplayKey(eventId, displayKey) {
-			forget(eventId);
+			cache.forget(eventId);
 			db.update(events).set({ displayKey }).where(eq(events.id, eventId)).run();
 		},
 		async count() {

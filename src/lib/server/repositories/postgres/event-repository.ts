@@ -2,29 +2,14 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { EventDetails } from '$lib/domain/event';
 import { pgErrorCode, type PgDb, type PgTx } from '../../db/postgres';
 import { agencies, agendaItems, delegations, events, topics } from '../../db/schema-pg';
+import { createEventCache } from '../event-cache';
 import type { EventLists, EventRepository, NewEvent } from '../types';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
 export function createEventRepository(db: PgDb): EventRepository {
-	/**
-	 * The event's setup is read on every join, sync and screen update and changes a few times a
-	 * year: kept in memory by id, dropped whenever this repository writes the event. (Across
-	 * processes another process's write must drop it too: the scale-out work adds that.)
-	 */
-	const cache = new Map<string, EventDetails>();
-	const byCode = new Map<string, string>();
-	const forget = (eventId: string) => {
-		cache.delete(eventId);
-		for (const [code, id] of byCode) if (id === eventId) byCode.delete(code);
-	};
-	const remember = (details: EventDetails | null) => {
-		if (details) {
-			cache.set(details.id, details);
-			byCode.set(details.code, details.id);
-		}
-		return details;
-	};
+	// Kept in memory by id and code; dropped whenever this repository writes the event.
+	const cache = createEventCache();
 
 	const listOf = (table: typeof delegations, eventId: string) =>
 		db.select({ id: table.id, name: table.name }).from(table).where(eq(table.eventId, eventId)).orderBy(asc(table.position));
@@ -70,12 +55,10 @@ export function createEventRepository(db: PgDb): EventRepository {
 
 	return {
 		async findByCode(code) {
-			const id = byCode.get(code);
-			if (id && cache.has(id)) return cache.get(id)!;
-			return remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))));
+			return cache.byCode(code) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))));
 		},
 		async findById(id) {
-			return cache.get(id) ?? remember(await withDetails(await first(db.select().from(events).where(eq(events.id, id)))));
+			return cache.byId(id) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.id, id)))));
 		},
 		async findByDisplayKey(displayKey) {
 			return withDetails(await first(db.select().from(events).where(eq(events.displayKey, displayKey))));
@@ -88,7 +71,7 @@ export function createEventRepository(db: PgDb): EventRepository {
 			});
 		},
 		async update(eventId, { fields, lists, removed }) {
-			forget(eventId);
+			cache.forget(eventId);
 			try {
 				await db.transaction(async (tx) => {
 					await tx.update(events).set(fields).where(eq(events.id, eventId));
@@ -107,7 +90,7 @@ export function createEventRepository(db: PgDb): EventRepository {
 				if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) return false;
 				throw error;
 			} finally {
-				forget(eventId);
+				cache.forget(eventId);
 			}
 		},
 		async listOpen() {
@@ -137,7 +120,7 @@ export function createEventRepository(db: PgDb): EventRepository {
 			await db.update(events).set(stage).where(eq(events.id, eventId));
 		},
 		async setDisplayKey(eventId, displayKey) {
-			forget(eventId);
+			cache.forget(eventId);
 			await db.update(events).set({ displayKey }).where(eq(events.id, eventId));
 		},
 		async count() {
