@@ -22,6 +22,8 @@ export interface ForumEvent {
 	followUpDays: number;
 	/** The forum this one was copied from, whose follow-ups it reviews. */
 	predecessorId: string | null;
+	/** The higher-level forum this one's results compile into (a district's into the province's). */
+	parentEventId?: string | null;
 	/** The event's own filtered words, one per line, on top of the default list. */
 	wordFilter: string;
 	/** The secret in the projection screen's link. */

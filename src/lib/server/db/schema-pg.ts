@@ -29,6 +29,8 @@ export const events = pgTable(
 		joinOpen: boolean('join_open').notNull().default(true),
 		followUpDays: integer('follow_up_days').notNull().default(30),
 		predecessorId: text('predecessor_id'),
+		/** The higher-level forum this one compiles into (district → province): its roll-up counts this one. */
+		parentEventId: text('parent_event_id'),
 		wordFilter: text('word_filter').notNull().default(''),
 		onScreenId: text('on_screen_id'),
 		onScreenSince: millis('on_screen_since'),

@@ -24,6 +24,8 @@ export const events = sqliteTable(
 		followUpDays: integer('follow_up_days').notNull().default(30),
 		/** Last year's forum, copied to make this one; its follow-ups are reviewed first. */
 		predecessorId: text('predecessor_id'),
+		/** The higher-level forum this one compiles into (district → province): its roll-up counts this one. */
+		parentEventId: text('parent_event_id'),
 		/** The event's own filtered words, one per line, on top of the default list. */
 		wordFilter: text('word_filter').notNull().default(''),
 		/** The stage: the item on the projection screen and since when (for the MC's timer). */

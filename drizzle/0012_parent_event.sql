@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `parent_event_id` text;

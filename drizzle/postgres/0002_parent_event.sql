@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "parent_event_id" text;
