@@ -94,8 +94,13 @@ function phoneModules() {
 	return (id: string) => sources.has(id.split('?')[0]) || messages.test(id) || libraries.test(id);
 }
 
-/** Integration tests that build the app on a SQLite file of their own rather than the harness. */
-const SQLITE_APP_TESTS = ['event-setup', 'invitations', 'sessions', 'staff-auth', 'statements'].map((name) => `tests/integration/${name}.test.ts`);
+/**
+ * Integration tests about SQLite itself, kept out of the `postgres` project: the backup and the lock
+ * and full-disk faults act on the SQLite file, the statement cache is better-sqlite3's, and the
+ * migrations test opens both engines itself. Tests of services alone open their app through
+ * tests/integration/forum-app.ts, which follows TEST_STORAGE, and so run on both engines.
+ */
+const SQLITE_ONLY_TESTS = ['backup', 'database-faults', 'statements', 'postgres-migrations'].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
 	build: {
@@ -134,9 +139,8 @@ export default defineConfig({
 					benchmark: { include: ['tests/bench/**/*.bench.ts'] }
 				}
 			},
-			// The integration tests that go through the harness, again on a fresh PostgreSQL database each;
-			// the backup and the lock and full-disk faults are SQLite's own and stay there
-			// (the machine's real server). The backup test is about the SQLite file and stays there.
+			// The integration tests again, each on a fresh database of the machine's real PostgreSQL
+			// (through the harness or forum-app.ts); SQLITE_ONLY_TESTS stay on SQLite.
 			{
 				extends: true,
 				test: {
@@ -144,7 +148,7 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					// The staff-command matrix and the payload fuzz test the socket layer, whatever the engine: on
 					// SQLite only, which keeps CI's time in bounds.
-					exclude: ['backup', 'postgres-migrations', 'staff-socket', 'fuzz', 'database-faults'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_APP_TESTS),
+					exclude: ['staff-socket', 'fuzz'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_ONLY_TESTS),
 					env: { TEST_STORAGE: 'postgres' }
 				}
 			},

@@ -1,24 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventSetupInput } from '$lib/domain/event-setup';
 import type { StaffActor } from '$lib/domain/staff';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import type { ForumApp } from '$lib/server/app';
 import { unlimited } from '$lib/server/services/rate-limit';
+import { openTestForumApp, type TestForumApp } from './forum-app';
 
-let dir: string;
+let forum: TestForumApp;
 let app: ForumApp;
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'dien-dan-setup-'));
-	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: unlimited });
+beforeEach(async () => {
+	forum = await openTestForumApp({ limiter: unlimited });
+	app = forum.app;
 });
 
-afterEach(() => {
-	app.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => forum.close());
 
 const input: EventSetupInput = {
 	title: 'Diễn đàn trẻ em tỉnh Kon Tum năm 2023',

@@ -1,21 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetails } from '$lib/domain/event';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import type { ForumApp } from '$lib/server/app';
 import { demoEvent } from '$lib/server/demo-event';
 import { unlimited } from '$lib/server/services/rate-limit';
+import { openTestForumApp, type TestForumApp } from './forum-app';
 
-let dir: string;
+let forum: TestForumApp;
 let app: ForumApp;
 let event: EventDetails;
 
 const account = (username: string) => ({ username, displayName: `Cán bộ ${username}`, password: 'mat-khau-du-dai-1' });
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'dien-dan-invite-race-'));
-	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: unlimited });
+	forum = await openTestForumApp({ limiter: unlimited });
+	app = forum.app;
 	const setup = await app.staffAuth.setupFirstOrganiser(account('btc'));
 	if (!setup.ok) throw new Error(setup.error.code);
 	const seed = demoEvent(() => crypto.randomUUID(), 'race-display-key-00000000');
@@ -25,10 +23,7 @@ beforeEach(async () => {
 	await app.repos.staff.grantRole(btc!.id, { eventId: event.id, role: 'organiser', agencyId: null });
 });
 
-afterEach(() => {
-	app.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => forum.close());
 
 describe('one invitation link', () => {
 	it('makes exactly one account when five people accept it at the same moment', async () => {

@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetails } from '$lib/domain/event';
 import type { StaffActor } from '$lib/domain/staff';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import type { ForumApp } from '$lib/server/app';
 import { demoEvent } from '$lib/server/demo-event';
 import { unlimited } from '$lib/server/services/rate-limit';
+import { openTestForumApp, type TestForumApp } from './forum-app';
 
 const DAY = 24 * 60 * 60 * 1000;
-let dir: string;
+let forum: TestForumApp;
 let app: ForumApp;
 let event: EventDetails;
 let organiser: StaffActor;
@@ -23,8 +21,8 @@ async function actorOf(token: string) {
 
 beforeEach(async () => {
 	clock = Date.UTC(2026, 8, 1);
-	dir = mkdtempSync(join(tmpdir(), 'dien-dan-invite-'));
-	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: unlimited, now: () => clock });
+	forum = await openTestForumApp({ limiter: unlimited, now: () => clock });
+	app = forum.app;
 	const setup = await app.staffAuth.setupFirstOrganiser(account('btc'));
 	if (!setup.ok) throw new Error(setup.error.code);
 	const seed = demoEvent(() => crypto.randomUUID(), 'invite-display-key-000000');
@@ -35,10 +33,7 @@ beforeEach(async () => {
 	organiser = await actorOf(setup.data.token);
 });
 
-afterEach(() => {
-	app.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => forum.close());
 
 describe('invitations', () => {
 	it('gives a new leader exactly the role and agency they were invited to, once', async () => {

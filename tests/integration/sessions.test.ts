@@ -1,31 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetails } from '$lib/domain/event';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import type { ForumApp } from '$lib/server/app';
 import { sessionIdFromToken, SESSION_LIFETIME_MS } from '$lib/server/auth/participant-session';
 import { demoEvent } from '$lib/server/demo-event';
 import { unlimited } from '$lib/server/services/rate-limit';
+import { openTestForumApp, type TestForumApp } from './forum-app';
 
 const DAY = 24 * 60 * 60 * 1000;
-let dir: string;
+let forum: TestForumApp;
 let app: ForumApp;
 let event: EventDetails;
 let clock = Date.UTC(2026, 8, 15);
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'dien-dan-sessions-'));
-	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: unlimited, now: () => clock });
+	forum = await openTestForumApp({ limiter: unlimited, now: () => clock });
+	app = forum.app;
 	const seed = demoEvent(() => crypto.randomUUID(), 'sessions-display-key-000');
 	await app.repos.events.create(seed);
 	event = (await app.repos.events.findById(seed.id))!;
 });
 
-afterEach(() => {
-	app.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => forum.close());
 
 describe('anonymous participant sessions', () => {
 	it('stores only the hash of the cookie token', async () => {

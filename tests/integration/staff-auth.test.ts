@@ -1,28 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import type { ForumApp } from '$lib/server/app';
 import { sessionIdFromToken } from '$lib/server/auth/participant-session';
 import { STAFF_SESSION_LIFETIME_MS } from '$lib/server/auth/staff-session';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
+import { openTestForumApp, type TestForumApp } from './forum-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'mat-khau-dai-du-10';
-let dir: string;
+let forum: TestForumApp;
 let app: ForumApp;
 let clock: number;
 
-beforeEach(() => {
+beforeEach(async () => {
 	clock = Date.UTC(2026, 8, 1);
-	dir = mkdtempSync(join(tmpdir(), 'dien-dan-staff-'));
-	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: createRateLimiter(), now: () => clock });
+	forum = await openTestForumApp({ limiter: createRateLimiter(), now: () => clock });
+	app = forum.app;
 });
 
-afterEach(() => {
-	app.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => forum.close());
 
 const organiser = { username: 'Lan.BTC', displayName: 'Nguyễn Thị Lan', password: PASSWORD };
 
