@@ -95,12 +95,12 @@ function phoneModules() {
 }
 
 /**
- * Integration tests about SQLite itself, kept out of the `postgres` project: the backup and the lock
- * and full-disk faults act on the SQLite file, the statement cache is better-sqlite3's, and the
- * migrations test opens both engines itself. Tests of services alone open their app through
+ * Integration tests kept out of the `postgres` project: the backup and the lock and full-disk faults
+ * act on the SQLite file, the statement cache is better-sqlite3's, and the migrations and db:copy
+ * tests open both engines themselves. Tests of services alone open their app through
  * tests/integration/forum-app.ts, which follows TEST_STORAGE, and so run on both engines.
  */
-const SQLITE_ONLY_TESTS = ['backup', 'database-faults', 'statements', 'postgres-migrations'].map((name) => `tests/integration/${name}.test.ts`);
+const SQLITE_ONLY_TESTS = ['backup', 'database-faults', 'statements', 'postgres-migrations', 'db-copy'].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
 	build: {
