@@ -44,6 +44,25 @@ describe('one invitation link', () => {
 		for (const loser of names.filter((n) => n !== winner)) expect(await app.repos.staff.findUserByUsername(loser)).toBeNull();
 	});
 
+	it('makes exactly one account when five processes, each with its own connections, accept it at once', async () => {
+		const organiser = (await app.staffAuth.resume((await app.staffAuth.login('btc', 'mat-khau-du-dai-1', 'ip') as { data: { token: string } }).data.token))!.actor;
+		const invited = await app.invitations.invite(organiser, { eventId: event.id, role: 'leader', agencyId: event.agencies[0].id });
+		if (!invited.ok) throw new Error(invited.error.code);
+		const processes = [app, ...(await Promise.all([1, 2, 3, 4].map(() => forum.another())))];
+		const usersBefore = await app.repos.staff.countUsers();
+
+		// Each process has read the link as unused before any of them writes: only the database's guard can pick one.
+		expect(await Promise.all(processes.map((p) => p.invitations.describe(invited.data.token)))).toEqual(processes.map(() => expect.objectContaining({ ok: true })));
+		const names = ['lanh.dao.a', 'lanh.dao.b', 'lanh.dao.c', 'lanh.dao.d', 'lanh.dao.e'];
+		const results = await Promise.all(processes.map((p, i) => p.invitations.acceptWithNewAccount(invited.data.token, account(names[i]))));
+
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, error: { code: 'invitation_used' } });
+		expect(await app.repos.staff.countUsers()).toBe(usersBefore + 1);
+		const winner = await app.repos.staff.findUserByUsername(names[results.findIndex((r) => r.ok)]);
+		expect(await app.repos.staff.listRoles(winner!.id)).toEqual([{ eventId: event.id, role: 'leader', agencyId: event.agencies[0].id }]);
+	});
+
 	it('keeps the link usable when the account cannot be made (name taken)', async () => {
 		const organiser = (await app.staffAuth.resume((await app.staffAuth.login('btc', 'mat-khau-du-dai-1', 'ip') as { data: { token: string } }).data.token))!.actor;
 		const invited = await app.invitations.invite(organiser, { eventId: event.id, role: 'moderator', agencyId: null });
