@@ -96,11 +96,13 @@ function phoneModules() {
 
 /**
  * Integration tests kept out of the `postgres` project: the backup and the lock and full-disk faults
- * act on the SQLite file, the statement cache is better-sqlite3's, and the migrations and db:copy
- * tests open both engines themselves. Tests of services alone open their app through
- * tests/integration/forum-app.ts, which follows TEST_STORAGE, and so run on both engines.
+ * act on the SQLite file, the statement cache is better-sqlite3's, the audit sampling reads the
+ * SQLite file, and the migrations and db:copy tests open both engines themselves. The heartbeat and
+ * the sign-in slowdown test the socket layer and the limiter on an app of their own (on SQLite, so in
+ * the `postgres` project they would only run again on SQLite). Tests of services alone open their
+ * app through tests/integration/forum-app.ts, which follows TEST_STORAGE, and so run on both engines.
  */
-const SQLITE_ONLY_TESTS = ['backup', 'database-faults', 'statements', 'postgres-migrations', 'db-copy'].map((name) => `tests/integration/${name}.test.ts`);
+const SQLITE_ONLY_TESTS = ['backup', 'database-faults', 'statements', 'audit-sampling', 'heartbeat', 'login-slowdown', 'postgres-migrations', 'db-copy'].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({
 	build: {

@@ -1,23 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createForumApp, type ForumApp } from '$lib/server/app';
+import type { ForumApp } from '$lib/server/app';
 import { DEMO_JOIN_CODE, demoEvent, demoMode } from '$lib/server/demo-event';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
+import { openTestForumApp, type TestForumApp } from './forum-app';
 
-let dir: string;
+let forum: TestForumApp;
 let app: ForumApp;
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'dien-dan-demo-'));
-	app = createForumApp({ databasePath: join(dir, 'forum.db'), limiter: createRateLimiter() });
+beforeEach(async () => {
+	forum = await openTestForumApp({ limiter: createRateLimiter() });
+	app = forum.app;
 });
 
-afterEach(() => {
-	app.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => forum.close());
 
 const organiser = { username: 'lan.btc', displayName: 'Nguyễn Thị Lan', password: 'mat-khau-dai-du-10' };
 
