@@ -2,6 +2,7 @@
  * What `npm run db:copy` copies, read off the two schema files rather than listed by hand, so a
  * table or column added later is copied (or the copy refuses, if the schemas drifted apart).
  * Tables come parents first (foreign keys), each with its PostgreSQL primary key and unique indexes.
+ * A table or column on PostgreSQL only is server state with nothing on a laptop to copy.
  */
 import { getTableName, is, SQL } from 'drizzle-orm';
 import { getTableConfig as pgConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
@@ -36,7 +37,7 @@ export interface CopiedTable {
 }
 
 const tablesOf = <T>(schema: Record<string, unknown>, kind: abstract new (...args: never[]) => T) =>
-	new Map(Object.values(schema).filter((value): value is T => is(value, kind as never)).map((table) => [getTableName(table as never), table]));
+	new Map(Object.values(schema).filter((value): value is T => is(value, kind as never)).map((table) => [getTableName(table as never) as string, table]));
 
 function columnsOf<C extends { name: string }>(table: object): Map<string, { key: string; column: C }> {
 	return new Map(Object.entries(table).filter(([, value]) => typeof value === 'object' && value !== null && 'columnType' in value).map(([key, column]) => [(column as C).name, { key, column: column as C }]));
@@ -45,24 +46,29 @@ function columnsOf<C extends { name: string }>(table: object): Map<string, { key
 export function copyPlan(): CopiedTable[] {
 	const sqliteTables = tablesOf<SQLiteTable>(sqliteSchema, SQLiteTable);
 	const pgTables = tablesOf<PgTable>(pgSchema, PgTable);
-	const missing = [...sqliteTables.keys()].filter((name) => !pgTables.has(name)).concat([...pgTables.keys()].filter((name) => !sqliteTables.has(name)));
-	if (missing.length) throw new Error(`the two schemas differ: table(s) ${missing.join(', ')} exist on one engine only`);
+	// What the laptop holds must have a place on the server; what only the server has (state of its
+	// own, such as a lease between processes) has nothing to copy and takes its defaults.
+	const homeless = [...sqliteTables.keys()].filter((name) => !pgTables.has(name));
+	if (homeless.length) throw new Error(`the two schemas differ: table(s) ${homeless.join(', ')} have no place on PostgreSQL`);
 
-	const tables = [...pgTables].map(([name, pg]): CopiedTable & { parents: string[] } => {
+	const tables = [...pgTables].filter(([name]) => sqliteTables.has(name)).map(([name, pg]): CopiedTable & { parents: string[] } => {
 		const sqliteColumns = columnsOf<SQLiteColumn>(sqliteTables.get(name)!);
 		const pgColumns = columnsOf<PgColumn>(pg);
-		const drift = [...pgColumns.keys()].filter((c) => !sqliteColumns.has(c)).concat([...sqliteColumns.keys()].filter((c) => !pgColumns.has(c)));
-		if (drift.length) throw new Error(`the two schemas differ: ${name}.${drift.join(`, ${name}.`)} exist on one engine only`);
-		const columns = [...pgColumns].map(([column, { key, column: pgColumn }]) => ({ name: column, pgKey: key, sqliteKey: sqliteColumns.get(column)!.key, pg: pgColumn }));
-		const byName = (n: string) => columns.find((c) => c.name === n)!;
+		const drift = [...sqliteColumns.keys()].filter((c) => !pgColumns.has(c));
+		if (drift.length) throw new Error(`the two schemas differ: ${name}.${drift.join(`, ${name}.`)} have no place on PostgreSQL`);
+		const columns = [...pgColumns]
+			.filter(([column]) => sqliteColumns.has(column))
+			.map(([column, { key, column: pgColumn }]) => ({ name: column, pgKey: key, sqliteKey: sqliteColumns.get(column)!.key, pg: pgColumn }));
+		const byName = (n: string) => columns.find((c) => c.name === n);
 		const config = pgConfig(pg);
 		const serial = columns.find((c) => c.pg.columnType === 'PgSerial') ?? null;
-		const key = serial ? [] : config.primaryKeys[0] ? config.primaryKeys[0].columns.map((c) => byName(c.name)) : columns.filter((c) => c.pg.primary);
+		const key = serial ? [] : config.primaryKeys[0] ? config.primaryKeys[0].columns.map((c) => byName(c.name)!) : columns.filter((c) => c.pg.primary);
 		if (!serial && key.length === 0) throw new Error(`${name} has no primary key: the copy cannot tell a row it already copied`);
 		const unique = config.indexes
 			.filter((index) => index.config.unique)
-			.map((index) => ({ name: index.config.name ?? name, columns: index.config.columns.filter((c) => !is(c, SQL)).map((c) => byName((c as { name: string }).name)) }));
-		const parents = config.foreignKeys.map((fk) => getTableName(fk.reference().foreignTable)).filter((parent) => parent !== name);
+			.map((index) => ({ name: index.config.name ?? name, columns: index.config.columns.map((c) => (is(c, SQL) ? undefined : byName((c as { name: string }).name))) }))
+			.filter((index): index is { name: string; columns: CopiedColumn[] } => index.columns.every(Boolean));
+		const parents = config.foreignKeys.map((fk) => getTableName(fk.reference().foreignTable)).filter((parent) => parent !== name && sqliteTables.has(parent));
 		return { name, sqlite: sqliteTables.get(name)!, pg, columns, key, serial, unique, parents };
 	});
 	return parentsFirst(tables);
