@@ -23,6 +23,7 @@ async function start(): Promise<ForumServices> {
 	// them); REDIS_PREFIX keeps two deployments on one Redis apart. Without it: one process.
 	const redisUrl = process.env.REDIS_URL;
 	const cluster = isRedisUrl(redisUrl) ? openCluster(redisUrl, { prefix: process.env.REDIS_PREFIX || undefined }) : undefined;
+	if (cluster && (await cluster.ready()) === 'down') console.error('Redis does not answer yet: limits are counted in this process until it does.');
 	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, cluster });
 	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
 	const demo = demoMode(process.env.DEMO_EVENT);

@@ -29,6 +29,11 @@ export interface Cluster {
 	subscribe(channel: string, listener: (message: string) => void, resubscribed?: () => void): void;
 	/** Queued while Redis is down and sent once it is back, so a change made meanwhile still reaches the others. */
 	publish(channel: string, message: string): void;
+	/**
+	 * Resolves once the fail-fast connection is up, or after `withinMs` whatever happened: until
+	 * then limits are counted in memory. A start waits for it, but does not fail for want of Redis.
+	 */
+	ready(withinMs?: number): Promise<RedisHealth>;
 	/** 'down' while this process cannot reach Redis; /healthz reports it. */
 	health(): RedisHealth;
 	close(): Promise<void>;
@@ -68,6 +73,17 @@ export function openCluster(url: string, { prefix = DEFAULT_PREFIX }: { prefix?:
 			broadcasts.publish(prefix + channel, message).catch((error: Error) => console.error(`redis publish ${channel}: ${error.message}`));
 		},
 		health: () => (commands.status === 'ready' ? 'ok' : 'down'),
+		async ready(withinMs = 2000) {
+			if (commands.status !== 'ready') {
+				let timer: ReturnType<typeof setTimeout> | undefined;
+				await new Promise<void>((resolve) => {
+					timer = setTimeout(resolve, withinMs);
+					commands.once('ready', resolve);
+				});
+				clearTimeout(timer);
+			}
+			return commands.status === 'ready' ? 'ok' : 'down';
+		},
 		async close() {
 			for (const client of [commands, broadcasts, subscriber]) client?.disconnect();
 		}
