@@ -5,7 +5,7 @@
  * a third process without Redis does what today's single process would.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SubmissionView } from '$lib/realtime/protocol';
+import type { SubmissionView } from '$lib/domain/submission';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
 import { openCluster } from '$lib/server/cluster/cluster';
 import { DISPLAY_KEY } from './harness';

@@ -12,6 +12,7 @@ import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { openCluster } from '$lib/server/cluster/cluster';
 import type { EventDetails } from '$lib/domain/event';
+import type { StaffRole } from '$lib/domain/staff';
 import { demoEvent } from '$lib/server/demo-event';
 import { createRealtimeServer } from '$lib/server/realtime/server';
 import { rooms } from '$lib/realtime/protocol';
@@ -106,7 +107,7 @@ export async function startProcesses(options: ProcessOptions & { count?: number 
 			return joined.data.token;
 		},
 		/** A staff account holding one role in the event, signed in through process `at`. */
-		async staffMember(at: AppProcess, role: 'organiser' | 'moderator' | 'mc') {
+		async staffMember(at: AppProcess, role: StaffRole) {
 			const username = `${role}-${crypto.randomUUID().slice(0, 8)}`;
 			const created = await at.app.staffAuth.createAccount({ username, displayName: username, password: 'mat-khau-du-dai' }, false);
 			if (!created.ok) throw new Error(created.error.code);

@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SubmissionView } from '$lib/realtime/protocol';
+import type { SubmissionView } from '$lib/domain/submission';
 import { eventually, nextMessage, startProcesses } from './redis-processes';
 
 let forum: Awaited<ReturnType<typeof startProcesses>> | undefined;

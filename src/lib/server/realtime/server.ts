@@ -43,6 +43,7 @@ import {
 import { HEARTBEAT } from './heartbeat';
 import { isAllowedHost, isSameOrigin } from './origin';
 import { socketCaps } from './socket-caps';
+import { clientAddress } from './client-address';
 import { sharedSocketCounts } from '../cluster/socket-counts';
 import { redisAdapter } from './redis-adapter';
 
@@ -160,7 +161,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		const { participant } = data;
 		socket.join([rooms.audience(participant.eventId), rooms.participant(participant.id)]);
 		// Per child, and per address as a ceiling far above a whole hall behind one router.
-		const address = socket.handshake.address;
+		const address = clientAddress(socket.handshake);
 		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input, null, address));
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input, address));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));

@@ -8,6 +8,7 @@
  */
 import type { Socket } from 'socket.io';
 import type { SharedSocketCounts } from '../cluster/socket-counts';
+import { clientAddress } from './client-address';
 import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
 
 export const SOCKET_CAPS = {
@@ -37,7 +38,7 @@ export function socketCaps<S extends Socket<any, any, any, any>>(
 		else open.set(key, n);
 	};
 	return async (socket: S, next: Next) => {
-		const keys = [`address:${socket.handshake.address}`];
+		const keys = [`address:${clientAddress(socket.handshake)}`];
 		const session = sessionOf(socket);
 		if (session) keys.push(`session:${session}`);
 		const limits = [caps.perAddress, session?.startsWith('s:') ? (caps.perStaffSession ?? caps.perSession * 4) : caps.perSession];
