@@ -36,8 +36,9 @@ const WIDTH = 640;
 /** Dark enough on white for a projector or a photocopy; each series also carries its number. */
 const STATUS_COLOURS: Record<FollowUpStatus, string> = { open: '#8a5a00', in_progress: '#1f5fa8', fulfilled: '#1e7a3c', cannot_yet: '#a32020' };
 
-function render(option: Record<string, unknown>, rows: number): { svg: string; height: number } {
-	const height = Math.max(160, 90 + rows * 34);
+function render(option: Record<string, unknown>, rows: number, legend = false): { svg: string; height: number } {
+	// The legend may take two lines: Vietnamese status names are long.
+	const height = Math.max(160, 60 + (legend ? 64 : 0) + rows * 40);
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
 	chart.setOption({ animation: false, textStyle: { fontFamily: FONT_FAMILY, fontSize: 13, color: '#1a1a1a' }, ...option });
 	const svg = chart.renderToSVGString();
@@ -48,7 +49,7 @@ function render(option: Record<string, unknown>, rows: number): { svg: string; h
 /** Horizontal bars: Vietnamese names of topics and agencies are long, and read best on the left. */
 function bars(categories: string[], series: Record<string, unknown>[], legend: boolean) {
 	return {
-		grid: { left: 12, right: 36, top: legend ? 40 : 12, bottom: 12, containLabel: true },
+		grid: { left: 12, right: 36, top: legend ? 72 : 12, bottom: 12, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		legend: legend ? { top: 4, left: 'center', textStyle: { fontFamily: FONT_FAMILY } } : undefined,
 		xAxis: { type: 'value', minInterval: 1 },
 		// ECharts draws the first category at the bottom: reversed, the list reads top-down as in the tables.
@@ -88,7 +89,8 @@ export function rollUpCharts(totals: ForumFigures, words: ChartWords): Chart[] {
 					})),
 					true
 				),
-				followed.length
+				followed.length,
+				true
 			)
 		);
 
