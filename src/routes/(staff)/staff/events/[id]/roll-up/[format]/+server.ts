@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { forumApp } from '$lib/server/runtime';
+import { rollUpDocx } from '$lib/server/reports/roll-up-docx';
+import { rollUpXlsx } from '$lib/server/reports/roll-up-xlsx';
+
+const TYPES = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+} as const;
+
+/** The roll-up's downloads: the compiled report (.docx) and workbook (.xlsx). */
+export const GET = async ({ params, locals }) => {
+	if (!Object.hasOwn(TYPES, params.format)) error(404, { message: 'unknown_event' });
+	const format = params.format as keyof typeof TYPES;
+	const gathered = await (await forumApp()).rollUps.gather(locals.staff?.actor ?? null, params.id);
+	if (!gathered.ok) error(404, { message: 'unknown_event' });
+	const body = format === 'docx' ? await rollUpDocx(gathered.data) : await rollUpXlsx(gathered.data);
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': TYPES[format],
+			'content-disposition': `attachment; filename="bao-cao-tong-hop-${gathered.data.event.code}.${format}"`,
+			'cache-control': 'no-store'
+		}
+	});
+};
