@@ -100,9 +100,11 @@ export function createRollUpService(deps: ServiceDeps) {
 
 		/** Links a lower-level forum the organiser also runs; a forum compiles into one parent at a time. */
 		async link(actor: StaffActor | null, parentEventId: string, childEventId: string): Promise<Result<{ linked: string }>> {
-			if (!actor || !organises(actor, parentEventId) || !organises(actor, childEventId)) return audit.refused(actor, 'rollUp:link', parentEventId, 'forbidden');
-			const [parent, child] = await Promise.all([repos.events.findById(parentEventId), repos.events.findById(childEventId)]);
+			if (!actor || !organises(actor, parentEventId)) return audit.refused(actor, 'rollUp:link', parentEventId, 'forbidden');
+			const [parent, child] = await Promise.all([repos.events.findById(parentEventId), childEventId ? repos.events.findById(childEventId) : null]);
 			if (!parent || !child) return audit.refused(actor, 'rollUp:link', parentEventId, 'unknown_event');
+			// Only a forum this organiser also runs: another's forum is theirs to link.
+			if (!organises(actor, child.id)) return audit.refused(actor, 'rollUp:link', parentEventId, 'forbidden');
 			if (!isHigherLevel(child.level, parent.level)) return audit.refused(actor, 'rollUp:link', parentEventId, 'forward_level');
 			await repos.events.setParent(child.id, parent.id);
 			await audit.done(actor, 'rollUp:link', parentEventId, `${child.id} linked`);

@@ -14,6 +14,7 @@ export const GET = async ({ params, locals }) => {
 	const format = params.format as keyof typeof TYPES;
 	const gathered = await (await forumApp()).rollUps.gather(locals.staff?.actor ?? null, params.id);
 	if (!gathered.ok) error(404, { message: 'unknown_event' });
+	if (!gathered.data.forums.length) error(400, { message: 'nothing_to_report' });
 	const body = format === 'docx' ? await rollUpDocx(gathered.data) : await rollUpXlsx(gathered.data);
 	return new Response(new Uint8Array(body), {
 		headers: {
