@@ -131,6 +131,10 @@ describe('linking lower-level forums', () => {
 		expect(await server.app.rollUps.unlink(actor, provinceId, vanQuan.id)).toEqual({ ok: true, data: { unlinked: vanQuan.id } });
 		expect((await server.app.repos.events.findById(vanQuan.id))!.parentEventId).toBeNull();
 		expect(await server.app.rollUps.unlink(actor, provinceId, vanQuan.id)).toEqual({ ok: false, error: { code: 'unknown_event' } });
+		// Each change is in the province's log, with the refusal of the forum that was not theirs.
+		const log = await server.app.repos.audit.listForEvent(provinceId, 20);
+		expect(log.filter((e) => e.action === 'rollUp:link').map((e) => e.outcome)).toEqual(['refused', 'refused', 'done']);
+		expect(log.filter((e) => e.action === 'rollUp:unlink').map((e) => e.outcome)).toEqual(['refused', 'done']);
 	});
 });
 

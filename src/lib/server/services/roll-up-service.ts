@@ -121,6 +121,11 @@ export function createRollUpService(deps: ServiceDeps) {
 			return ok({ unlinked: child.id });
 		},
 
+		/** Notes a download in the higher-level forum's log: the compiled files leave the installation. */
+		async recordExport(actor: StaffActor, parentEventId: string, format: string) {
+			await audit.done(actor, 'rollUp:export', parentEventId, format);
+		},
+
 		/** Every linked forum's figures and the totals, for the page, the Word document and the workbook. */
 		async gather(actor: StaffActor | null, parentEventId: string, at = now()): Promise<Result<RollUp>> {
 			if (!actor || !authorise(actor, 'report:export', { eventId: parentEventId })) return audit.refused(actor, 'rollUp:view', parentEventId, 'forbidden');

@@ -12,9 +12,11 @@ const TYPES = {
 export const GET = async ({ params, locals }) => {
 	if (!Object.hasOwn(TYPES, params.format)) error(404, { message: 'unknown_event' });
 	const format = params.format as keyof typeof TYPES;
-	const gathered = await (await forumApp()).rollUps.gather(locals.staff?.actor ?? null, params.id);
-	if (!gathered.ok) error(404, { message: 'unknown_event' });
+	const app = await forumApp();
+	const gathered = await app.rollUps.gather(locals.staff?.actor ?? null, params.id);
+	if (!gathered.ok || !locals.staff) error(404, { message: 'unknown_event' });
 	if (!gathered.data.forums.length) error(400, { message: 'nothing_to_report' });
+	await app.rollUps.recordExport(locals.staff.actor, params.id, format);
 	const body = format === 'docx' ? await rollUpDocx(gathered.data) : await rollUpXlsx(gathered.data);
 	return new Response(new Uint8Array(body), {
 		headers: {
