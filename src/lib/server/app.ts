@@ -15,6 +15,7 @@ import { createPollService } from './services/poll-service';
 import { createPreEventService } from './services/pre-event-service';
 import { createSnapshotService } from './services/snapshot-service';
 import { createReportService } from './services/report-service';
+import { createRollUpService } from './services/roll-up-service';
 import { createStageService } from './services/stage-service';
 import { createStaffReadService } from './services/staff-read-service';
 import { createAnnouncer } from './services/announcer';
@@ -94,6 +95,7 @@ export function createForumApp(options: ForumAppOptions) {
 		followUps: createFollowUpService(deps),
 		outcomes: createOutcomeService(deps),
 		reports: createReportService(deps),
+		rollUps: createRollUpService(deps),
 		forwarding: createForwardingService(deps),
 		polls,
 		reads: createStaffReadService(deps),
