@@ -35,7 +35,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILE = 'fresh-holdout.json';
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -45,7 +45,8 @@ const load = (split: 'train' | 'holdout'): Row[] =>
 const trainOnly = process.env.CORPUS_SPLIT === 'train';
 const train = load('train');
 const holdout = trainOnly ? [] : load('holdout');
-const fresh: Row[] = trainOnly ? [] : JSON.parse(readFileSync(join(DIR, FRESH_FILE), 'utf8'));
+const freshSets = FRESH_FILES.map((name) => ({ name, rows: trainOnly ? [] : (JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Row[]) }));
+const fresh: Row[] = freshSets.flatMap((set) => set.rows);
 
 interface Tally {
 	n: number;
@@ -161,7 +162,12 @@ const FLOORS = { dangerRecall: 94, policyToSafeguarding: 7, profanityHeld: 90, o
  * checks frozen, nobody had read its rows): danger recall 97.2 %, policy sent 2.0 %, profanity held
  * 95.6 %, ordinary held 4.2 % (over the 2 % target: 5 of 120). The floors keep those figures.
  */
-const FRESH_FLOORS = { dangerRecall: 97, policyToSafeguarding: 2.1, profanityHeld: 95.5, ordinaryHeld: 4.2 };
+const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
+	'fresh-holdout.json': { dangerRecall: 97, policyToSafeguarding: 2.1, profanityHeld: 95.5, ordinaryHeld: 4.2 },
+	// Measured once (2026-12-01, checks frozen, rows unread): 96.7 % recall, 8.0 % policy sent, 92.2 %
+	// profanity held, 12.5 % ordinary held (everyday texts near danger words: 48 of 60 right).
+	'fresh-holdout-2.json': { dangerRecall: 96.5, policyToSafeguarding: 8.1, profanityHeld: 92, ordinaryHeld: 12.6 }
+};
 
 describe('the text checks on the children’s corpus', () => {
 	it.runIf(train.length > 0)('are measured on the holdout and by cross-validation', () => {
@@ -220,13 +226,16 @@ describe('the text checks on the children’s corpus', () => {
 		expect(figures.profanityHeld, 'profanity held').toBeGreaterThanOrEqual(FLOORS.profanityHeld);
 		expect(figures.ordinaryHeld, 'ordinary items held').toBeLessThanOrEqual(FLOORS.ordinaryHeld);
 
-		const unseen = measure(fresh, verdictsWith(model, fresh));
-		report(`Fresh holdout (${fresh.length} rows, ${FRESH_FILE}: never seen while the checks were written)`, unseen);
-		expect(fresh.length, 'fresh holdout rows').toBeGreaterThan(0);
-		expect(unseen.dangerRecall, 'danger recall, fresh holdout').toBeGreaterThanOrEqual(FRESH_FLOORS.dangerRecall);
-		expect(unseen.policyToSafeguarding, 'policy sent, fresh holdout').toBeLessThanOrEqual(FRESH_FLOORS.policyToSafeguarding);
-		expect(unseen.profanityHeld, 'profanity held, fresh holdout').toBeGreaterThanOrEqual(FRESH_FLOORS.profanityHeld);
-		expect(unseen.ordinaryHeld, 'ordinary held, fresh holdout').toBeLessThanOrEqual(FRESH_FLOORS.ordinaryHeld);
+		for (const set of freshSets) {
+			const floors = FRESH_FLOORS[set.name];
+			const unseen = measure(set.rows, verdictsWith(model, set.rows));
+			report(`Fresh holdout (${set.rows.length} rows, ${set.name}: never seen while the checks were written)`, unseen);
+			expect(set.rows.length, `${set.name} rows`).toBeGreaterThan(0);
+			expect(unseen.dangerRecall, `danger recall, ${set.name}`).toBeGreaterThanOrEqual(floors.dangerRecall);
+			expect(unseen.policyToSafeguarding, `policy sent, ${set.name}`).toBeLessThanOrEqual(floors.policyToSafeguarding);
+			expect(unseen.profanityHeld, `profanity held, ${set.name}`).toBeGreaterThanOrEqual(floors.profanityHeld);
+			expect(unseen.ordinaryHeld, `ordinary held, ${set.name}`).toBeLessThanOrEqual(floors.ordinaryHeld);
+		}
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);
 });

@@ -433,7 +433,11 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	'bo di': new Set(['meo', 'cho', 'ga', 'chim']),
 	// "đừng đi theo người lạ": a warning.
 	'di theo nguoi la': new Set(['dung', 'khong', 'chua', 'tranh']),
-	'theo nguoi la': new Set(['dung', 'khong', 'chua', 'tranh', 'di'])
+	'theo nguoi la': new Set(['dung', 'khong', 'chua', 'tranh', 'di']),
+	// "đi cắt tóc", "vừa cắt tóc kiểu mới", "thợ cắt tóc": a haircut, not bullies cutting a child's hair.
+	'cat toc': new Set(['di', 'vua', 'moi', 'tho', 'tiem', 'hieu', 'duoc']),
+	// "sợ muốn chết", "vui muốn chết", "cười muốn chết": a feeling said big, not a wish to die ("buồn", "mệt" stay).
+	'muon chet': new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'hoi hop', 'sung suong'])
 };
 
 /** What a commune may lack a place for (to play, read, swim, park…): the next word after "không có chỗ". */
@@ -478,8 +482,18 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'bat di': new Set('ngu tam an hoc choi xin kham tiem ve danh nha'.split(' ')),
 	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dua di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
-	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' '))
+	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
+	// "mẹ cắt tóc cho em", "cắt tóc kiểu mới", "cắt tóc mái": a haircut ("bọn nó cắt tóc em" stays a harm).
+	'cat toc': new Set('cho kieu mai ngan dep moi xong hong lech'.split(' ')),
+	// "đón em đi học về", "đón em đi chơi": a grown-up fetching the child, not taking them away.
+	'don em di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong xem thi'.split(' '))
 };
+
+/**
+ * Grown-up relatives whose own wedding a child writes about ("chị gái em lấy chồng ở tỉnh khác",
+ * "anh em lấy vợ người Tày"): no child marriage unless an age under 18 is stated or someone forces it.
+ */
+export const ADULT_RELATIVES = new Set('chi gai, anh trai, chi ca, anh ca, anh re, co, di, chu, bac, cau, thim, mo, chi, anh'.split(', '));
 
 export type RefKind = 'self' | 'friend' | 'generic' | 'harmer';
 
@@ -659,7 +673,11 @@ export const FEARED_NEXT = new Set(
 export const OWN_STATES = new Set(['co thai', 'mang thai', 'co bau', 'mang bau']);
 
 /** An accident, not someone's doing: "ngã xe đạp gãy tay", "bị ong đốt sưng". */
-export const ACCIDENT = marks('nga xe, bi nga xe, te xe, tai nan, va cham, vap nga, truot chan, dam xe, ong dot, cho can, bi cho can, ran can, da bong');
+export const ACCIDENT = marks(
+	'nga xe, bi nga xe, te xe, tai nan, va cham, vap nga, truot chan, dam xe, ong dot, cho can, bi cho can, ran can, da bong, ' +
+		// A fall or a game: "gãy tay vì ngã cầu trượt", "chơi bóng rổ bị bóng đập vào mặt", "tập võ bị bầm tím".
+		'vi nga, bi nga, nga tu, nga cau, te nga, choi bong, bong ro, bong chuyen, tap vo, hoc vo, da cau, gio the duc, tiet the duc, chuot rut'
+);
 
 export const SELF_IN_HARM = new Set(['em', 'minh', 'con', 'chau', 'to']);
 

@@ -28,6 +28,7 @@ import {
 	CONCRETE,
 	FAR_BEFORE,
 	ACCIDENT,
+	ADULT_RELATIVES,
 	OWN_STATES,
 	DEFINITION,
 	FEARED_NEXT,
@@ -608,6 +609,8 @@ function sentenceFindings(
 		if (passive && entry.noPassive && passive.entry.words[passive.entry.words.length - 1] === 'bi' && passive.end === harm.start) continue;
 		if (passive && entry.noPassive) passive = undefined;
 		if (entry.forced && !passive) continue;
+		// A grown-up relative's own wedding ("chị gái em lấy chồng ở tỉnh khác"), with no child's age stated and no one forcing it.
+		if (entry.cat === 'marriage' && !context.childAge && !passive && grownUpRelative(nearestBefore(6, harm.start), words)) continue;
 		// "bị ong đốt" is a bee: a word that is also harmless needs a clear harmer after "bị".
 		const bi = !!passive && (passive.entry.words[0] === 'bi' || passive.entry.words[0] === 'phai' || passive.entry.words.includes('bi'));
 		if (passive && bi && entry.strict && !refsFound.some((r) => ((r.kind === 'harmer' && !r.weak) || r.kind === 'generic') && r.start >= passive!.end && r.end <= harm.start)) {
@@ -732,6 +735,14 @@ function sentenceFindings(
 	return { findings, self: victims.length > 0, questioned };
 }
 
+/** A relative who is grown up ("chị gái em", "anh trai mình", "cô em"): their wedding is no child marriage. */
+function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolean {
+	if (!ref || ref.kind !== 'harmer') return false;
+	const span = words.slice(ref.start, ref.end);
+	while (span.length > 1 && SELF_WORDS.has(span[span.length - 1])) span.pop();
+	return ADULT_RELATIVES.has(span.join(' '));
+}
+
 /** A stretch of time: "hai hôm", "3 ngày", "cả tuần", "mấy tháng". */
 const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)/;
 
@@ -837,6 +848,7 @@ function analyse(text: string): Analysis {
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
 					if (entry.cat === 'marriage' && adultAges(words) && !context.childAge) continue;
+					if (entry.cat === 'marriage' && !context.childAge && grownUpRelative(subject, words)) continue;
 					// "Em muốn hỏi lấy chồng ở tuổi đó…": what the writer asks about.
 					if (subject?.speaker) continue;
 					// "Làng em có nhà hay đánh con": someone's own child.
