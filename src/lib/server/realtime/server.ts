@@ -19,6 +19,7 @@ import {
 } from '$lib/realtime/protocol';
 import { PARTICIPANT_COOKIE } from '../auth/participant-session';
 import { STAFF_COOKIE } from '../auth/staff-session';
+import { clientAddress } from '../http/client-address';
 import type { ForumServices } from '../app';
 import type { Audience, Publisher } from '../services/publisher';
 import {
@@ -143,7 +144,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		const { participant } = data;
 		socket.join([rooms.audience(participant.eventId), rooms.participant(participant.id)]);
 		// Per child, and per address as a ceiling far above a whole hall behind one router.
-		const address = socket.handshake.address;
+		const address = clientAddress(socket.handshake);
 		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input, null, address));
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input, address));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));

@@ -8,6 +8,7 @@
  */
 import type { Socket } from 'socket.io';
 import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
+import { clientAddress } from '../http/client-address';
 
 export const SOCKET_CAPS = {
 	perSession: Number(process.env.SOCKETS_PER_SESSION ?? 5),
@@ -34,7 +35,7 @@ export function socketCaps<S extends Socket<any, any, any, any>>(
 		else open.set(key, n);
 	};
 	return (socket: S, next: Next) => {
-		const keys = [`address:${socket.handshake.address}`];
+		const keys = [`address:${clientAddress(socket.handshake)}`];
 		const session = sessionOf(socket);
 		if (session) keys.push(`session:${session}`);
 		const limits = [caps.perAddress, session?.startsWith('s:') ? (caps.perStaffSession ?? caps.perSession * 4) : caps.perSession];
