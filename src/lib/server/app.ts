@@ -1,4 +1,6 @@
 /** The composition root: one database, one publisher, the services built on them. */
+import type { Cluster } from './cluster/cluster';
+import { shareEventCache } from './cluster/event-changes';
 import { openDatabase, type OpenDatabase } from './db';
 import { createSqliteRepositories, type Repositories } from './repositories';
 import type { ServiceDeps } from './services/deps';
@@ -21,6 +23,7 @@ import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSeatService } from './services/seat-service';
 import { createSessionService } from './services/session-service';
 import { createStaffAuthService } from './services/staff-auth-service';
+import { redisSignInWaits } from './services/sign-in-waits';
 import { createStaffInvitationService } from './services/staff-invitation-service';
 import { createSubmissionService } from './services/submission-service';
 import { createVoteService } from './services/vote-service';
@@ -39,6 +42,13 @@ export interface ForumAppOptions {
 	/** An engine opened beforehand, e.g. PostgreSQL (`openPostgresStorage`). */
 	storage?: Storage;
 	migrationsFolder?: string;
+	/**
+	 * Several processes serving one forum (REDIS_URL, `openCluster`): limits, sign-in waits and
+	 * socket counts in Redis, the event-setup cache dropped when another process changes the
+	 * event, rooms across processes. The app closes it with itself.
+	 */
+	cluster?: Cluster;
+	/** Every limit (default: `createRateLimiter`, in Redis when there is a cluster). */
 	limiter?: RateLimiter;
 	now?: () => number;
 	newId?: () => string;
@@ -47,17 +57,19 @@ export interface ForumAppOptions {
 export function createForumApp(options: ForumAppOptions) {
 	const storage = options.storage ?? sqliteStorage(options.databasePath ?? ':memory:', options.migrationsFolder);
 	const repos: Repositories = storage.repos;
+	const cluster = options.cluster ?? null;
+	if (cluster) shareEventCache(cluster, repos.eventCache);
 	const publisher = new PublisherRelay();
 	const announcer = createAnnouncer(repos, publisher);
 	const deps: ServiceDeps = {
 		repos,
 		announce: announcer.announce,
 		views: announcer.views,
-		limiter: options.limiter ?? createRateLimiter(),
+		limiter: options.limiter ?? createRateLimiter({}, cluster ?? undefined),
 		now: options.now ?? Date.now,
 		newId: options.newId ?? (() => crypto.randomUUID())
 	};
-	const staffAuth = createStaffAuthService(deps);
+	const staffAuth = createStaffAuthService(deps, cluster ? redisSignInWaits(cluster) : undefined);
 	const votes = createVoteService(deps);
 	const polls = createPollService(deps);
 	const submissions = createSubmissionService(deps);
@@ -65,6 +77,8 @@ export function createForumApp(options: ForumAppOptions) {
 	return {
 		repos,
 		publisher,
+		/** The link to the other processes (the realtime server's adapter, /healthz), or null: one process. */
+		cluster,
 		events: createEventService(deps),
 		sessions,
 		seats: createSeatService(deps),
@@ -88,9 +102,10 @@ export function createForumApp(options: ForumAppOptions) {
 		flushAnnouncements: () => announcer.flush(),
 		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
 		database: storage.database,
-		close: () => {
+		close: async () => {
 			announcer.close();
-			return storage.close();
+			await storage.close();
+			await cluster?.close();
 		}
 	};
 }

@@ -4,6 +4,8 @@
  */
 import { createForumApp, openPostgresStorage, type ForumServices } from './app';
 import { isPostgresUrl } from './db/postgres';
+import { openCluster } from './cluster/cluster';
+import { isRedisUrl } from './cluster/redis';
 import { databasePath } from './db/path.js';
 import { demoEvent, demoMode } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
@@ -17,7 +19,12 @@ async function start(): Promise<ForumServices> {
 	// it the forum keeps to the embedded SQLite file, as `npm start` does.
 	const url = process.env.DATABASE_URL;
 	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
-	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage });
+	// REDIS_URL=redis://… lets several processes serve the forum (rooms, limits, caches across
+	// them); REDIS_PREFIX keeps two deployments on one Redis apart. Without it: one process.
+	const redisUrl = process.env.REDIS_URL;
+	const cluster = isRedisUrl(redisUrl) ? openCluster(redisUrl, { prefix: process.env.REDIS_PREFIX || undefined }) : undefined;
+	if (cluster && (await cluster.ready()) === 'down') console.error('Redis does not answer yet: limits are counted in this process until it does.');
+	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, cluster });
 	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
 	const demo = demoMode(process.env.DEMO_EVENT);
 	if (demo && (await repos.events.count()) === 0) {
