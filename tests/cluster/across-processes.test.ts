@@ -3,7 +3,7 @@
  * and the projection screen on process B see each other's changes as if they shared one process.
  */
 import { request } from 'node:http';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cards, expectOnline, joinForum, PHONE, screenEntry, SCREEN, submitItem, TOPICS, uniqueText } from '../e2e/helpers';
 import { LAPTOP, signInOrganiser } from '../e2e/staff-helpers';
 import { startCluster, type AppProcess, type Cluster } from './cluster';
@@ -12,8 +12,10 @@ import { startCluster, type AppProcess, type Cluster } from './cluster';
 const CHANGE_TO_SCREEN_BUDGET_MS = 250;
 
 let cluster: Cluster | null = null;
+const contexts: BrowserContext[] = [];
 test.afterEach(async ({}, testInfo) => {
 	if (cluster && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('cluster-log', { body: cluster.logs(), contentType: 'text/plain' });
+	await Promise.all(contexts.splice(0).map((context) => context.close()));
 	await cluster?.dispose();
 	cluster = null;
 });
@@ -26,6 +28,7 @@ test.afterEach(async ({}, testInfo) => {
 async function pageOn(browser: Browser, c: Cluster, target: AppProcess, device: object): Promise<Page> {
 	const lane = await c.laneOn(target);
 	const context = await browser.newContext({ ...device, baseURL: c.origin });
+	contexts.push(context);
 	await context.addInitScript((key) => sessionStorage.setItem('dd-lane', key), lane);
 	const page = await context.newPage();
 	page.on('response', (response) => {

@@ -3,13 +3,15 @@
  * both processes keep answering while it is away, and once it is back the rooms span the processes
  * again and the counts are right everywhere, without any page being reloaded.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cards, expectOnline, joinForum, PHONE, screenEntry, SCREEN, submitItem, TOPICS, uniqueText } from '../e2e/helpers';
 import { sleep, startCluster, type AppProcess, type Cluster } from './cluster';
 
 let cluster: Cluster | null = null;
+const contexts: BrowserContext[] = [];
 test.afterEach(async ({}, testInfo) => {
 	if (cluster && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('cluster-log', { body: cluster.logs(), contentType: 'text/plain' });
+	await Promise.all(contexts.splice(0).map((context) => context.close()));
 	await cluster?.dispose();
 	cluster = null;
 });
@@ -17,6 +19,7 @@ test.afterEach(async ({}, testInfo) => {
 async function pageOn(browser: Browser, c: Cluster, target: AppProcess, device: object): Promise<Page> {
 	const lane = await c.laneOn(target);
 	const context = await browser.newContext({ ...device, baseURL: c.origin });
+	contexts.push(context);
 	await context.addInitScript((key) => sessionStorage.setItem('dd-lane', key), lane);
 	return context.newPage();
 }
