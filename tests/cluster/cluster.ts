@@ -5,7 +5,7 @@
  * configured by the shipped deploy/nginx.conf with only the ports changed. Nothing is mocked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/protocol';
+import { writeLocalNginx } from '../../scripts/local-nginx.js';
 import { freshPostgres } from '../integration/postgres';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -83,40 +84,6 @@ async function healthy(origin: string): Promise<boolean> {
 	} catch {
 		return false;
 	}
-}
-
-/**
- * deploy/nginx.conf with the test's ports, wrapped in a main configuration that keeps every file
- * in the test's directory. The wrapper adds one response header naming the process that answered,
- * so a test can choose where a phone lands; the shipped file is otherwise used as it is.
- */
-export function nginxConfig(dir: string, listenPort: number, appPorts: number[]): string {
-	const shipped = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8');
-	const servers = appPorts.map((port) => `\tserver 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n');
-	const site = shipped
-		.replace(/(upstream \w+ \{[^}]*?)((?:\n\tserver 127\.0\.0\.1:\d+[^\n]*)+)/g, (_, head: string) => `${head}\n${servers}`)
-		.replace(/\n\tlisten 80;/, `\n\tlisten 127.0.0.1:${listenPort};`)
-		.replace(/\n\tlisten \[::\]:80;/, '');
-	if (!site.includes(`127.0.0.1:${appPorts[1]}`) || site.includes(':3001')) throw new Error('deploy/nginx.conf changed shape: update nginxConfig()');
-	writeFileSync(join(dir, 'dien-dan.conf'), site);
-	for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp), { recursive: true });
-	return [
-		'daemon off;',
-		'master_process on;',
-		'worker_processes 1;',
-		// As root nginx would hand its workers to `nobody`, who may not write the test's directory.
-		process.getuid?.() === 0 ? 'user root;' : '',
-		`pid ${dir}/nginx.pid;`,
-		`error_log ${dir}/error.log warn;`,
-		'events { worker_connections 4096; }',
-		'http {',
-		`\taccess_log ${dir}/access.log;`,
-		`\tadd_header ${UPSTREAM_HEADER} $upstream_addr always;`,
-		...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((temp) => `\t${temp === 'body' ? 'client_body' : temp}_temp_path ${dir}/${temp};`),
-		`\tinclude ${dir}/dien-dan.conf;`,
-		'}',
-		''
-	].join('\n');
 }
 
 export interface DemoEvent {
@@ -210,7 +177,8 @@ export async function startCluster(label: string, env: Record<string, string> = 
 		// One after the other: the first seeds the demo event into the empty database, the second finds it.
 		await a.start();
 		await b.start();
-		writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, nginxPort, [portA, portB]));
+		// One header beyond the shipped file: which process answered, so a test can choose where a phone lands.
+		writeLocalNginx(dir, nginxPort, [portA, portB], [`add_header ${UPSTREAM_HEADER} $upstream_addr always;`]);
 		nginxProcess = launch(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {}, logs, 'nginx');
 		await waitFor('nginx to answer', () => healthy(origin), 15_000, 100);
 	} catch (error) {
