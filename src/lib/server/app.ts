@@ -16,6 +16,7 @@ import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
 import { createStaffReadService } from './services/staff-read-service';
 import { createAnnouncer } from './services/announcer';
+import { countFunnelOver, type TickLeases } from './cluster/count-funnel';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSeatService } from './services/seat-service';
@@ -42,13 +43,16 @@ export interface ForumAppOptions {
 	limiter?: RateLimiter;
 	now?: () => number;
 	newId?: () => string;
+	/** Several processes on one database: vote, poll and join ticks go to each event's one owner (cluster/count-funnel.ts). */
+	tickLeases?: TickLeases;
 }
 
 export function createForumApp(options: ForumAppOptions) {
 	const storage = options.storage ?? sqliteStorage(options.databasePath ?? ':memory:', options.migrationsFolder);
 	const repos: Repositories = storage.repos;
 	const publisher = new PublisherRelay();
-	const announcer = createAnnouncer(repos, publisher);
+	const funnel = options.tickLeases ? countFunnelOver(options.tickLeases) : null;
+	const announcer = createAnnouncer(repos, publisher, funnel?.create);
 	const deps: ServiceDeps = {
 		repos,
 		announce: announcer.announce,
@@ -86,11 +90,14 @@ export function createForumApp(options: ForumAppOptions) {
 		preEvent: createPreEventService(deps),
 		/** Sends the vote counts still gathering; a graceful stop calls it before closing the sockets. */
 		flushAnnouncements: () => announcer.flush(),
+		/** With tick leases: which events' ticks this process owns, and when Redis first answered. */
+		tickOwner: funnel?.status ?? null,
 		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
 		database: storage.database,
 		close: () => {
-			announcer.close();
-			return storage.close();
+			// With tick leases the last ticks read the database: it closes after them.
+			const closing = announcer.close();
+			return closing ? closing.then(() => storage.close()) : storage.close();
 		}
 	};
 }

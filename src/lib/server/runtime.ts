@@ -4,6 +4,7 @@
  */
 import { createForumApp, openPostgresStorage, type ForumServices } from './app';
 import { isPostgresUrl } from './db/postgres';
+import { isRedisUrl } from './cluster/redis';
 import { databasePath } from './db/path.js';
 import { demoEvent, demoMode } from './demo-event';
 import { newDisplayKey } from './services/event-setup-service';
@@ -17,7 +18,11 @@ async function start(): Promise<ForumServices> {
 	// it the forum keeps to the embedded SQLite file, as `npm start` does.
 	const url = process.env.DATABASE_URL;
 	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
-	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage });
+	// REDIS_URL: each event's vote, poll and join ticks have one owner among the processes
+	// (cluster/count-funnel.ts); REDIS_PREFIX keeps two deployments on one Redis apart.
+	const redis = process.env.REDIS_URL;
+	const tickLeases = isRedisUrl(redis) ? { redisUrl: redis, keyPrefix: process.env.REDIS_PREFIX || undefined } : undefined;
+	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, tickLeases });
 	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
 	const demo = demoMode(process.env.DEMO_EVENT);
 	if (demo && (await repos.events.count()) === 0) {
