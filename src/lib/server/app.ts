@@ -18,6 +18,7 @@ import { createReportService } from './services/report-service';
 import { createStageService } from './services/stage-service';
 import { createStaffReadService } from './services/staff-read-service';
 import { createAnnouncer } from './services/announcer';
+import { countFunnelOver, type TickLeases } from './cluster/count-funnel';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSeatService } from './services/seat-service';
@@ -52,6 +53,8 @@ export interface ForumAppOptions {
 	limiter?: RateLimiter;
 	now?: () => number;
 	newId?: () => string;
+	/** Several processes on one database: vote, poll and join ticks go to each event's one owner (cluster/count-funnel.ts). */
+	tickLeases?: TickLeases;
 }
 
 export function createForumApp(options: ForumAppOptions) {
@@ -60,7 +63,8 @@ export function createForumApp(options: ForumAppOptions) {
 	const cluster = options.cluster ?? null;
 	if (cluster) shareEventCache(cluster, repos.eventCache);
 	const publisher = new PublisherRelay();
-	const announcer = createAnnouncer(repos, publisher);
+	const funnel = options.tickLeases ? countFunnelOver(options.tickLeases) : null;
+	const announcer = createAnnouncer(repos, publisher, funnel?.create);
 	const deps: ServiceDeps = {
 		repos,
 		announce: announcer.announce,
@@ -100,10 +104,13 @@ export function createForumApp(options: ForumAppOptions) {
 		preEvent: createPreEventService(deps),
 		/** Sends the vote counts still gathering; a graceful stop calls it before closing the sockets. */
 		flushAnnouncements: () => announcer.flush(),
+		/** With tick leases: which events' ticks this process owns, and when Redis first answered. */
+		tickOwner: funnel?.status ?? null,
 		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
 		database: storage.database,
 		close: async () => {
-			announcer.close();
+			// With tick leases the last ticks read the database: it closes after them.
+			await announcer.close();
 			await storage.close();
 			await cluster?.close();
 		}
