@@ -123,7 +123,16 @@ test('SIGKILL of the process that owns the ticks, during a vote storm: phones mo
 			() => screens.every((s) => stored.items.every((item) => s.items.get(item.id) === item.rows)),
 			5_000
 		).catch((error) => {
-			const wrong = screens.flatMap((s, i) => stored.items.filter((item) => s.items.get(item.id) !== item.rows).map((item) => `screen ${i}: ${s.items.get(item.id)} ≠ ${item.rows}`));
+			const atKill = new Set(ackedItemsAtKill.map((a) => a.id));
+			const wrong = screens.flatMap((s, i) =>
+				stored.items
+					.filter((item) => s.items.get(item.id) !== item.rows)
+					.map((item) => {
+						const author = phones.find((p) => p.participantId === item.participantId);
+						const side = author && lanes[victim.name].includes(author.lane) ? `a phone of ${victim.name}` : `a phone of ${survivor.name}`;
+						return `screen on ${i ? 'B' : 'A'}: ${s.items.get(item.id)} votes ≠ ${item.rows} on an item by ${side}, ${atKill.has(item.id) ? 'acknowledged before the kill' : 'acknowledged after it'}`;
+					})
+			);
 			throw new Error(`${error.message}\n${wrong.slice(0, 10).join('\n')}`);
 		});
 

@@ -71,7 +71,8 @@ export function createForumApp(options: ForumAppOptions) {
 		views: announcer.views,
 		limiter: options.limiter ?? createRateLimiter({}, cluster ?? undefined),
 		now: options.now ?? Date.now,
-		newId: options.newId ?? (() => crypto.randomUUID())
+		newId: options.newId ?? (() => crypto.randomUUID()),
+		clustered: cluster !== null
 	};
 	const staffAuth = createStaffAuthService(deps, cluster ? redisSignInWaits(cluster) : undefined);
 	const votes = createVoteService(deps);
