@@ -5,11 +5,11 @@
  * a third process without Redis does what today's single process would.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SubmissionView } from '$lib/realtime/protocol';
+import type { SubmissionView } from '$lib/domain/submission';
 import { createRateLimiter } from '$lib/server/services/rate-limit';
 import { openCluster } from '$lib/server/cluster/cluster';
 import { DISPLAY_KEY } from './harness';
-import { eventually, nextMessage, REDIS_URL, startProcesses, testPrefix } from './redis-processes';
+import { eventually, forgetPrefix, nextMessage, REDIS_URL, startProcesses, testPrefix } from './redis-processes';
 
 let forum: Awaited<ReturnType<typeof startProcesses>> | undefined;
 afterEach(async () => {
@@ -91,6 +91,7 @@ describe('limits across processes', () => {
 			expect(await elsewhere.allow('join', 'hall-address')).toBe(true);
 		} finally {
 			for (const cluster of clusters) await cluster.close();
+			for (const cluster of clusters) await forgetPrefix(REDIS_URL, cluster.prefix);
 		}
 	});
 

@@ -6,12 +6,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
 import { createForumApp, openPostgresStorage, type ForumApp } from '$lib/server/app';
 import { PARTICIPANT_COOKIE } from '$lib/server/auth/participant-session';
 import { STAFF_COOKIE } from '$lib/server/auth/staff-session';
 import { openCluster } from '$lib/server/cluster/cluster';
 import type { EventDetails } from '$lib/domain/event';
+import type { StaffRole } from '$lib/domain/staff';
 import { demoEvent } from '$lib/server/demo-event';
 import { createRealtimeServer } from '$lib/server/realtime/server';
 import { rooms } from '$lib/realtime/protocol';
@@ -20,7 +22,7 @@ import { DISPLAY_KEY, TEST_HEARTBEAT, type TestSocket } from './harness';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export const testPrefix = () => `test:${crypto.randomUUID().slice(0, 8)}:`;
+export const testPrefix = () => `test:processes:${crypto.randomUUID().slice(0, 8)}:`;
 
 export interface ProcessOptions {
 	redisUrl?: string;
@@ -106,7 +108,7 @@ export async function startProcesses(options: ProcessOptions & { count?: number 
 			return joined.data.token;
 		},
 		/** A staff account holding one role in the event, signed in through process `at`. */
-		async staffMember(at: AppProcess, role: 'organiser' | 'moderator' | 'mc') {
+		async staffMember(at: AppProcess, role: StaffRole) {
 			const username = `${role}-${crypto.randomUUID().slice(0, 8)}`;
 			const created = await at.app.staffAuth.createAccount({ username, displayName: username, password: 'mat-khau-du-dai' }, false);
 			if (!created.ok) throw new Error(created.error.code);
@@ -120,8 +122,26 @@ export async function startProcesses(options: ProcessOptions & { count?: number 
 		async close() {
 			for (const p of processes) await p.close();
 			await postgres.drop();
+			await forgetPrefix(options.redisUrl ?? REDIS_URL, prefix);
 		}
 	};
+}
+
+/** Deletes what a test left in the machine's Redis (its stream has no expiry of its own). */
+export async function forgetPrefix(url: string, prefix: string) {
+	const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+	try {
+		await redis.connect();
+		for (let cursor = '0'; ; ) {
+			const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+			if (keys.length) await redis.del(...keys);
+			if ((cursor = next) === '0') break;
+		}
+	} catch {
+		// A private Redis the test already stopped: nothing left to delete.
+	} finally {
+		redis.disconnect();
+	}
 }
 
 /**

@@ -44,6 +44,7 @@ import {
 import { HEARTBEAT } from './heartbeat';
 import { isAllowedHost, isSameOrigin } from './origin';
 import { socketCaps } from './socket-caps';
+import { clientAddress } from './client-address';
 import { sharedSocketCounts } from '../cluster/socket-counts';
 import { redisAdapter } from './redis-adapter';
 

@@ -8,6 +8,7 @@
  */
 import type { Socket } from 'socket.io';
 import type { SharedSocketCounts } from '../cluster/socket-counts';
+import { clientAddress } from './client-address';
 import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
 import { clientAddress } from '../http/client-address';
 
