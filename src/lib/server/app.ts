@@ -103,7 +103,10 @@ export function createForumApp(options: ForumAppOptions) {
 		polls,
 		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),
-		/** Sends the vote counts still gathering; a graceful stop calls it before closing the sockets. */
+		/**
+		 * Sends the vote counts still gathering; a graceful stop calls it before closing the sockets.
+		 * With tick leases it hands this process's ticks on to the others instead (a promise).
+		 */
 		flushAnnouncements: () => announcer.flush(),
 		/** With tick leases: which events' ticks this process owns, and when Redis first answered. */
 		tickOwner: funnel?.status ?? null,

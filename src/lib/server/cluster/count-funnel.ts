@@ -14,6 +14,8 @@
  *   the event stays in the leases' `wanted` set until its owner lets it go idle, and every process
  *   claims wanted events without an owner each second, so a dead owner's events move within
  *   LEASE_TTL_MS + LEASE_RENEW_MS, to any process, even one that never saw the event's phones.
+ * - A graceful stop (or close) hands the leases on without announcing: the marks wait in Redis for
+ *   the next owner, which claims them within a second.
  * - Redis down: marks cannot be made, so this process ticks its own marks locally (figures from the
  *   database, as the owner would) and the hall keeps seeing counts; two processes may then both
  *   announce an item, each with a figure that was true when read. Marks made before a Redis
@@ -56,9 +58,13 @@ export interface FunnelKind {
 
 export interface CountFunnel<K extends string = string> {
 	mark(kind: K, eventId: string, key: string): Promise<void>;
-	/** Announces what is marked for the events this process owns, now (a graceful stop). */
+	/**
+	 * A graceful stop: stops ticking at once and hands the leases on, leaving every mark in Redis
+	 * for the next owner (another process within a second, or this server once restarted). It does
+	 * not announce itself: the stopping server disconnects its publisher right after calling it.
+	 */
 	flush(): Promise<void>;
-	/** Announces what it owns one last time, hands its leases on and disconnects. */
+	/** Hands on as `flush` does, then disconnects. */
 	close(): Promise<void>;
 	/** The events whose ticks this process owns now. */
 	owned(): string[];
@@ -105,8 +111,7 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 	const leases = eventLeases(redis, settings);
 	const { keyPrefix, renewMs = LEASE_RENEW_MS, idleMs = 2000 } = settings;
 	const names = Object.keys(kinds) as K[];
-	const baseMs = Math.min(...names.map((kind) => kinds[kind].tickMs));
-	const every = new Map(names.map((kind) => [kind, Math.max(1, Math.round(kinds[kind].tickMs / baseMs))]));
+	const { baseMs, due: dueOn } = tickCadence(kinds);
 	const dirty = (eventId: string, kind: K) => `${keyPrefix}dirty:${eventId}:${kind}`;
 	const work = (eventId: string, kind: K) => `${keyPrefix}work:${eventId}:${kind}`;
 	const pendingKeys = (eventId: string) => names.flatMap((kind) => [dirty(eventId, kind), work(eventId, kind)]);
@@ -114,10 +119,10 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 	const local = new Map(names.map((kind) => [kind, gatherer(kinds[kind].tickMs, (eventId, keys) => kinds[kind].announce(eventId, keys))]));
 	const owners = new Map<string, Owner>();
 	const problem = throttledLog();
-	let closed = false;
+	let stopping: Promise<void> | null = null;
 
 	async function step(eventId: string, owner: Owner, all: boolean) {
-		const due = all ? names : names.filter((kind) => owner.ticks % every.get(kind)! === 0);
+		const due = all ? names : dueOn(owner.ticks);
 		owner.ticks++;
 		let drained: string[][] | null;
 		try {
@@ -136,6 +141,8 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 		for (const [i, kind] of due.entries()) {
 			if (!drained[i].length) continue;
 			busy = true;
+			// Stopping: the publisher may be gone already; the work set stays for the next owner.
+			if (stopping) return;
 			try {
 				await kinds[kind].announce(eventId, drained[i]);
 				announced.push(work(eventId, kind));
@@ -143,6 +150,7 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 				problem(`announcing ${kind}`, error);
 			}
 		}
+		if (stopping) return;
 		if (announced.length) await done(redis, [leases.key(eventId), ...announced], [leases.token]).catch((error) => problem('finishing', error));
 		if (busy) owner.idleTicks = 0;
 		else if (++owner.idleTicks * baseMs >= idleMs) {
@@ -156,16 +164,16 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 	const queue = (eventId: string, owner: Owner, all: boolean) => (owner.chain = owner.chain.then(() => step(eventId, owner, all)));
 
 	async function run(eventId: string, owner: Owner) {
-		while (!owner.lost && !closed) {
+		while (!owner.lost && !stopping) {
 			await sleep(baseMs);
-			if (owner.lost || closed) break;
+			if (owner.lost || stopping) break;
 			await queue(eventId, owner, false);
 		}
 		if (owners.get(eventId) === owner) owners.delete(eventId);
 	}
 
 	function own(eventId: string) {
-		if (closed) return;
+		if (stopping) return;
 		const owner = owners.get(eventId);
 		// Taken again before its loop ended: the same loop goes on, so two never run for one event.
 		if (owner) owner.lost = false;
@@ -190,38 +198,52 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 	const renewal = setInterval(heartbeat, renewMs);
 	renewal.unref?.();
 
-	const flushOwned = () => Promise.all([...owners].filter(([, owner]) => !owner.lost).map(([eventId, owner]) => queue(eventId, owner, true)));
+	function handOn() {
+		stopping ??= (async () => {
+			clearInterval(renewal);
+			const held = [...owners];
+			await Promise.all(held.map(([, owner]) => owner.chain));
+			await Promise.all(held.map(([eventId]) => leases.handOff(eventId).catch(() => undefined)));
+			owners.clear();
+		})();
+		return stopping;
+	}
 
 	return {
 		async mark(kind, eventId, key) {
 			try {
-				if (closed) throw new Error('closed');
-				// One round trip: the mark, the event wanted, and the lease if nobody holds it.
-				const replies = await redis.multi().sadd(dirty(eventId, kind), key).sadd(leases.wanted, eventId).set(leases.key(eventId), leases.token, 'PX', leases.ttlMs, 'NX').exec();
+				// One round trip: the mark, the event wanted, and the lease if nobody holds it (not
+				// while stopping: the mark is left for the others).
+				const marking = redis.multi().sadd(dirty(eventId, kind), key).sadd(leases.wanted, eventId);
+				const replies = await (stopping ? marking : marking.set(leases.key(eventId), leases.token, 'PX', leases.ttlMs, 'NX')).exec();
 				const failed = replies?.find(([error]) => error)?.[0];
 				if (!replies || failed) throw failed ?? new Error('transaction discarded');
-				if (replies[2][1] === 'OK') own(eventId);
+				if (replies[2]?.[1] === 'OK') own(eventId);
 			} catch (error) {
-				if (!closed) problem('marking (ticking locally meanwhile)', error);
+				problem('marking (ticking locally meanwhile)', error);
 				local.get(kind)!.soon(eventId, key);
 			}
 		},
-		async flush() {
-			await flushOwned();
-		},
+		flush: handOn,
 		async close() {
-			if (closed) return;
-			await flushOwned();
-			closed = true;
-			clearInterval(renewal);
-			await Promise.all([...owners.keys()].map((eventId) => leases.handOff(eventId).catch(() => undefined)));
-			owners.clear();
+			await handOn();
 			for (const gathering of local.values()) gathering.close();
-			await redis.quit().catch(() => redis.disconnect());
+			if (redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
 		},
 		owned: () => [...owners].filter(([, owner]) => !owner.lost).map(([eventId]) => eventId),
 		ready: () => (redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => redis.once('ready', () => resolve())))
 	};
+}
+
+/**
+ * One loop per owned event ticks at the fastest kind's pace; slower kinds are drained on every
+ * n-th tick (votes every 50 ms, poll tallies every 100 ms, join counts every 200 ms).
+ */
+export function tickCadence<K extends string>(kinds: Record<K, { tickMs: number }>) {
+	const names = Object.keys(kinds) as K[];
+	const baseMs = Math.min(...names.map((kind) => kinds[kind].tickMs));
+	const every = new Map(names.map((kind) => [kind, Math.max(1, Math.round(kinds[kind].tickMs / baseMs))]));
+	return { baseMs, due: (tick: number) => names.filter((kind) => tick % every.get(kind)! === 0) };
 }
 
 function sleep(ms: number) {
