@@ -19,7 +19,6 @@ import {
 } from '$lib/realtime/protocol';
 import { PARTICIPANT_COOKIE } from '../auth/participant-session';
 import { STAFF_COOKIE } from '../auth/staff-session';
-import { clientAddress } from '../http/client-address';
 import type { ForumServices } from '../app';
 import type { Audience, Publisher } from '../services/publisher';
 import {

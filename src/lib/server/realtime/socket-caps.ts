@@ -10,7 +10,6 @@ import type { Socket } from 'socket.io';
 import type { SharedSocketCounts } from '../cluster/socket-counts';
 import { clientAddress } from './client-address';
 import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
-import { clientAddress } from '../http/client-address';
 
 export const SOCKET_CAPS = {
 	perSession: Number(process.env.SOCKETS_PER_SESSION ?? 5),
