@@ -5,7 +5,7 @@
 // Settings (environment): BENCH_NS (children per run, default "200,1000"; add 5000 for the full
 // budget run), BENCH_RATE (votes per second, default 1000, at most one per child per second),
 // BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold after the joins, before the storm, default 60),
-// BENCH_TOPOLOGY / BENCH_STORAGE (where the forum runs: see bench/topology.js),
+// BENCH_TOPOLOGY / BENCH_STORAGE (where the forum runs: see bench/topology.js), BENCH_PORT (first port, default 4300),
 // BENCH_WORKERS (client threads, default 2), BENCH_JOINS_IN_FLIGHT (joins under way at once, default
 // 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips).
 import { fork, spawn } from 'node:child_process';
@@ -26,7 +26,8 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const JOINS_IN_FLIGHT = Number(process.env.BENCH_JOINS_IN_FLIGHT ?? 100);
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-let nextPort = 4300;
+// BENCH_PORT: the first port the bench servers take (two benches on one machine must not collide).
+let nextPort = Number(process.env.BENCH_PORT ?? 4300);
 
 function percentile(values, p) {
 	if (!values.length) return null;
