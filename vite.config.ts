@@ -145,7 +145,7 @@ export default defineConfig({
 					// The staff-command matrix and the payload fuzz test the socket layer, whatever the engine: on
 					// SQLite only, which keeps CI's time in bounds.
 					// The Redis tests (redis-*) always run on PostgreSQL already: once, in the node project.
-					exclude: ['backup', 'postgres-migrations', 'staff-socket', 'fuzz', 'database-faults', 'nginx-config'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_APP_TESTS, ['tests/integration/redis-*.test.ts']),
+					exclude: ['backup', 'postgres-migrations', 'staff-socket', 'fuzz', 'database-faults'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_APP_TESTS, ['tests/integration/redis-*.test.ts']),
 					env: { TEST_STORAGE: 'postgres' }
 				}
 			},
