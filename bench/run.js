@@ -366,4 +366,9 @@ for (const row of rows.filter((r) => r.scenario !== 'join_burst')) {
 		`  n=${row.n} ${row.scenario}: ${row.scenario === 'vote_storm' ? `to-screen p99 ${ratio(row.toScreenP99Ms, row.baselineToScreenP99Ms)}` : `RSS/conn ${ratio(row.rssPerConnKB, row.baselineRssPerConnKB)}`}`
 	);
 }
+console.log(`Server CPU (ms, ${topologyName}; database = the whole PostgreSQL server, front = nginx and Redis):`);
+for (const row of rows.filter((r) => r.cpuMsPerJoin !== undefined || r.cpuMsPerVote !== undefined)) {
+	const [app, database, front] = row.scenario === 'join_burst' ? [row.cpuMsPerJoin, row.cpuMsPerJoinDatabase, row.cpuMsPerJoinFront] : [row.cpuMsPerVote, row.cpuMsPerVoteDatabase, row.cpuMsPerVoteFront];
+	console.log(`  n=${row.n} per ${row.scenario === 'join_burst' ? 'join' : 'vote'}: app ${app}, database ${database}, front ${front}`);
+}
 process.exit(0);
