@@ -144,7 +144,8 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					// The staff-command matrix and the payload fuzz test the socket layer, whatever the engine: on
 					// SQLite only, which keeps CI's time in bounds.
-					exclude: ['backup', 'postgres-migrations', 'staff-socket', 'fuzz', 'database-faults'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_APP_TESTS),
+					// The Redis tests (redis-*) always run on PostgreSQL already: once, in the node project.
+					exclude: ['backup', 'postgres-migrations', 'staff-socket', 'fuzz', 'database-faults'].map((name) => `tests/integration/${name}.test.ts`).concat(SQLITE_APP_TESTS, ['tests/integration/redis-*.test.ts']),
 					env: { TEST_STORAGE: 'postgres' }
 				}
 			},

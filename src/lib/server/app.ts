@@ -1,4 +1,6 @@
 /** The composition root: one database, one publisher, the services built on them. */
+import type { Cluster } from './cluster/cluster';
+import { shareEventCache } from './cluster/event-changes';
 import { openDatabase, type OpenDatabase } from './db';
 import { createSqliteRepositories, type Repositories } from './repositories';
 import type { ServiceDeps } from './services/deps';
@@ -22,6 +24,7 @@ import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSeatService } from './services/seat-service';
 import { createSessionService } from './services/session-service';
 import { createStaffAuthService } from './services/staff-auth-service';
+import { redisSignInWaits } from './services/sign-in-waits';
 import { createStaffInvitationService } from './services/staff-invitation-service';
 import { createSubmissionService } from './services/submission-service';
 import { createVoteService } from './services/vote-service';
@@ -40,6 +43,13 @@ export interface ForumAppOptions {
 	/** An engine opened beforehand, e.g. PostgreSQL (`openPostgresStorage`). */
 	storage?: Storage;
 	migrationsFolder?: string;
+	/**
+	 * Several processes serving one forum (REDIS_URL, `openCluster`): limits, sign-in waits and
+	 * socket counts in Redis, the event-setup cache dropped when another process changes the
+	 * event, rooms across processes. The app closes it with itself.
+	 */
+	cluster?: Cluster;
+	/** Every limit (default: `createRateLimiter`, in Redis when there is a cluster). */
 	limiter?: RateLimiter;
 	now?: () => number;
 	newId?: () => string;
@@ -50,6 +60,8 @@ export interface ForumAppOptions {
 export function createForumApp(options: ForumAppOptions) {
 	const storage = options.storage ?? sqliteStorage(options.databasePath ?? ':memory:', options.migrationsFolder);
 	const repos: Repositories = storage.repos;
+	const cluster = options.cluster ?? null;
+	if (cluster) shareEventCache(cluster, repos.eventCache);
 	const publisher = new PublisherRelay();
 	const funnel = options.tickLeases ? countFunnelOver(options.tickLeases) : null;
 	const announcer = createAnnouncer(repos, publisher, funnel?.create);
@@ -57,11 +69,11 @@ export function createForumApp(options: ForumAppOptions) {
 		repos,
 		announce: announcer.announce,
 		views: announcer.views,
-		limiter: options.limiter ?? createRateLimiter(),
+		limiter: options.limiter ?? createRateLimiter({}, cluster ?? undefined),
 		now: options.now ?? Date.now,
 		newId: options.newId ?? (() => crypto.randomUUID())
 	};
-	const staffAuth = createStaffAuthService(deps);
+	const staffAuth = createStaffAuthService(deps, cluster ? redisSignInWaits(cluster) : undefined);
 	const votes = createVoteService(deps);
 	const polls = createPollService(deps);
 	const submissions = createSubmissionService(deps);
@@ -69,6 +81,8 @@ export function createForumApp(options: ForumAppOptions) {
 	return {
 		repos,
 		publisher,
+		/** The link to the other processes (the realtime server's adapter, /healthz), or null: one process. */
+		cluster,
 		events: createEventService(deps),
 		sessions,
 		seats: createSeatService(deps),
@@ -97,10 +111,11 @@ export function createForumApp(options: ForumAppOptions) {
 		tickOwner: funnel?.status ?? null,
 		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
 		database: storage.database,
-		close: () => {
+		close: async () => {
 			// With tick leases the last ticks read the database: it closes after them.
-			const closing = announcer.close();
-			return closing ? closing.then(() => storage.close()) : storage.close();
+			await announcer.close();
+			await storage.close();
+			await cluster?.close();
 		}
 	};
 }

@@ -4,6 +4,7 @@
  */
 import { createForumApp, openPostgresStorage, type ForumServices } from './app';
 import { isPostgresUrl } from './db/postgres';
+import { openCluster } from './cluster/cluster';
 import { isRedisUrl } from './cluster/redis';
 import { databasePath } from './db/path.js';
 import { demoEvent, demoMode } from './demo-event';
@@ -18,11 +19,14 @@ async function start(): Promise<ForumServices> {
 	// it the forum keeps to the embedded SQLite file, as `npm start` does.
 	const url = process.env.DATABASE_URL;
 	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
-	// REDIS_URL: each event's vote, poll and join ticks have one owner among the processes
-	// (cluster/count-funnel.ts); REDIS_PREFIX keeps two deployments on one Redis apart.
-	const redis = process.env.REDIS_URL;
-	const tickLeases = isRedisUrl(redis) ? { redisUrl: redis, keyPrefix: process.env.REDIS_PREFIX || undefined } : undefined;
-	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, tickLeases });
+	// REDIS_URL=redis://… lets several processes serve the forum (rooms, limits, caches across
+	// them); REDIS_PREFIX keeps two deployments on one Redis apart. Without it: one process.
+	const redisUrl = process.env.REDIS_URL;
+	const cluster = isRedisUrl(redisUrl) ? openCluster(redisUrl, { prefix: process.env.REDIS_PREFIX || undefined }) : undefined;
+	if (cluster && (await cluster.ready()) === 'down') console.error('Redis does not answer yet: limits are counted in this process until it does.');
+	// Each event's vote, poll and join ticks have one owner among the processes (cluster/count-funnel.ts).
+	const tickLeases = cluster && isRedisUrl(redisUrl) ? { redisUrl, keyPrefix: cluster.prefix } : undefined;
+	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, cluster, tickLeases });
 	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
 	const demo = demoMode(process.env.DEMO_EVENT);
 	if (demo && (await repos.events.count()) === 0) {

@@ -43,6 +43,9 @@ import {
 import { HEARTBEAT } from './heartbeat';
 import { isAllowedHost, isSameOrigin } from './origin';
 import { socketCaps } from './socket-caps';
+import { clientAddress } from './client-address';
+import { sharedSocketCounts } from '../cluster/socket-counts';
+import { redisAdapter } from './redis-adapter';
 
 const STAFF_COMMAND_NAMES: ReadonlySet<string> = new Set(STAFF_COMMANDS);
 
@@ -73,7 +76,16 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		// foreign Host names (DNS rebinding: a foreign page whose Origin and Host agree).
 		allowRequest: (req, callback) =>
 			callback(null, isAllowedHost(req.headers.host) && isSameOrigin(req.headers.origin, req.headers.host))
+		// No connection state recovery, with or without Redis: every phone, screen and console asks
+		// for a snapshot on every connect (participant:sync, display:sync, staff:sync), which is what
+		// guarantees nothing is missed. Recovery would replay packets the snapshot already covers
+		// (twice the work when a hall reconnects at once), would skip the handshake's checks by
+		// default (a revoked seat or screen could resume), and cannot help a phone whose process
+		// died (the Streams adapter's issue #27) or after a Redis restart (the stream is gone).
 	});
+	// Several processes (REDIS_URL): rooms, broadcasts and evictions span all of them.
+	if (app.cluster) io.adapter(redisAdapter(app.cluster));
+	const sharedCounts = app.cluster ? sharedSocketCounts(app.cluster) : undefined;
 
 	const stop = graceful();
 	io.use(async (socket, next) => {
@@ -109,7 +121,13 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 	// A handful of sockets per child, more per staff session (a console, the leader page and the
 	// event's other pages in tabs of one browser), a hall's worth per address. Staff are counted
 	// per session, not per person: one organiser signed in on two laptops has two allowances.
-	io.use(socketCaps(({ data }: ForumSocket) => (data.role === 'participant' ? `p:${data.participant.id}` : data.role === 'staff' ? `s:${data.sessionId}` : null), options.socketCaps));
+	io.use(
+		socketCaps(
+			({ data }: ForumSocket) => (data.role === 'participant' ? `p:${data.participant.id}` : data.role === 'staff' ? `s:${data.sessionId}` : null),
+			options.socketCaps,
+			sharedCounts
+		)
+	);
 
 	io.on('connection', (socket: ForumSocket) => {
 		socket.use(stop.track(socket));
@@ -143,7 +161,7 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		const { participant } = data;
 		socket.join([rooms.audience(participant.eventId), rooms.participant(participant.id)]);
 		// Per child, and per address as a ceiling far above a whole hall behind one router.
-		const address = socket.handshake.address;
+		const address = clientAddress(socket.handshake);
 		command(socket, 'submission:submit', submitSubmissionSchema, (input) => app.submissions.submit(participant, input, null, address));
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input, address));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));
@@ -257,7 +275,21 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			io.in(roomOf(audience)).disconnectSockets(true);
 		},
 		async present(audience) {
-			return (await io.in(roomOf(audience)).fetchSockets()).length > 0;
+			const room = roomOf(audience);
+			if ((await io.local.in(room).fetchSockets()).length > 0) return true;
+			if (!app.cluster) return false;
+			// Every other process is asked; one that does not answer in time (or Redis being down)
+			// leaves this process's own answer standing rather than holding up the caller.
+			const asked = io.timeout(PRESENT_WITHIN_MS).in(room).fetchSockets();
+			const late = new Promise<null>((resolve) => setTimeout(resolve, PRESENT_WITHIN_MS, null).unref());
+			try {
+				const sockets = await Promise.race([asked, late]);
+				return (sockets?.length ?? 0) > 0;
+			} catch {
+				return false;
+			} finally {
+				asked.catch(() => undefined);
+			}
 		}
 	};
 	app.publisher.connect(publisher);
@@ -277,10 +309,14 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 			// closed transport, not a disconnect packet: the phones reconnect by themselves (to the next server).
 			for (const socket of io.sockets.sockets.values()) socket.conn.close();
 			for (const until = Date.now() + 1000; io.engine.clientsCount > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
+			sharedCounts?.close();
 			await io.close();
 		}
 	};
 }
+
+/** How long `present` waits for the other processes' answers. */
+const PRESENT_WITHIN_MS = 2000;
 
 /** Server-side rooms only: the consoles opened with one staff session, and one member's in one event. */
 const staffSessionRoom = (sessionId: string) => `staff-session:${sessionId}`;

@@ -7,6 +7,8 @@
  * frees its place at once.
  */
 import type { Socket } from 'socket.io';
+import type { SharedSocketCounts } from '../cluster/socket-counts';
+import { clientAddress } from './client-address';
 import { HALL_CEILING_CHILDREN } from '../services/rate-limit';
 
 export const SOCKET_CAPS = {
@@ -21,11 +23,13 @@ type Next = (error?: Error) => void;
 /**
  * A Socket.IO middleware, registered after the one that authenticates: `sessionOf` names the
  * session a socket belongs to (a participant, a staff session; null for a screen, which only the
- * address cap limits).
+ * address cap limits). With several processes (`shared`, in Redis) the caps hold across all of
+ * them; while Redis does not answer, each process counts its own sockets, as one process does.
  */
 export function socketCaps<S extends Socket<any, any, any, any>>(
 	sessionOf: (socket: S) => string | null,
-	caps: { perSession: number; perAddress: number; perStaffSession?: number } = SOCKET_CAPS
+	caps: { perSession: number; perAddress: number; perStaffSession?: number } = SOCKET_CAPS,
+	shared?: SharedSocketCounts
 ) {
 	const open = new Map<string, number>();
 	const add = (key: string, by: number) => {
@@ -33,18 +37,20 @@ export function socketCaps<S extends Socket<any, any, any, any>>(
 		if (n <= 0) open.delete(key);
 		else open.set(key, n);
 	};
-	return (socket: S, next: Next) => {
-		const keys = [`address:${socket.handshake.address}`];
+	return async (socket: S, next: Next) => {
+		const keys = [`address:${clientAddress(socket.handshake)}`];
 		const session = sessionOf(socket);
 		if (session) keys.push(`session:${session}`);
 		const limits = [caps.perAddress, session?.startsWith('s:') ? (caps.perStaffSession ?? caps.perSession * 4) : caps.perSession];
-		if (keys.some((key, i) => (open.get(key) ?? 0) >= limits[i])) return next(new Error('too_many_connections'));
+		const admitted = (shared && (await shared.admit(socket.id, keys, limits))) ?? keys.every((key, i) => (open.get(key) ?? 0) < limits[i]);
+		if (!admitted) return next(new Error('too_many_connections'));
 		for (const key of keys) add(key, 1);
 		let released = false;
 		const release = () => {
 			if (released) return;
 			released = true;
 			for (const key of keys) add(key, -1);
+			shared?.release(socket.id);
 		};
 		socket.once('disconnect', release);
 		next();

@@ -3,12 +3,12 @@ import type { Db } from '../db';
 import { agencies, agendaItems, delegations, events, topics } from '../db/schema';
 import type { EventDetails } from '$lib/domain/event';
 import { preparedOnce } from './prepared';
-import { createEventCache } from './event-cache';
+import { createEventCache, type EventCache } from './event-cache';
 import type { EventLists, EventRepository, NewEvent } from './types';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export function createEventRepository(db: Db): EventRepository {
+export function createEventRepository(db: Db, cache: EventCache = createEventCache()): EventRepository {
 	// Prepared: every phone's sync and every screen's redraw reads the stage.
 	const stageOf = preparedOnce(() =>
 		db
@@ -23,8 +23,7 @@ export function createEventRepository(db: Db): EventRepository {
 			.where(eq(events.id, sql.placeholder('eventId')))
 			.prepare()
 	);
-	// Kept in memory by id and code; dropped whenever this repository writes the event.
-	const cache = createEventCache();
+	// Kept in memory by id and code; dropped whenever this repository (or another process) writes the event.
 
 	const listOf = (table: typeof delegations, eventId: string) =>
 		db
@@ -86,10 +85,10 @@ export function createEventRepository(db: Db): EventRepository {
 
 	return {
 		async findByCode(code) {
-			return cache.byCode(code) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()));
+			return cache.byCode(code) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()), cache.generation());
 		},
 		async findById(id) {
-			return cache.byId(id) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.id, id)).get()));
+			return cache.byId(id) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.id, id)).get()), cache.generation());
 		},
 		async findByDisplayKey(displayKey) {
 			return withDetails(db.select().from(events).where(eq(events.displayKey, displayKey)).get());
@@ -116,6 +115,7 @@ export function createEventRepository(db: Db): EventRepository {
 					if (removed.delegations.length) tx.delete(delegations).where(inArray(delegations.id, removed.delegations)).run();
 					writeLists(tx, eventId, lists);
 				});
+				cache.written(eventId);
 				return true;
 			} catch (error) {
 				// A removed entry that children, items or staff still point at: nothing is changed.
@@ -140,6 +140,7 @@ export function createEventRepository(db: Db): EventRepository {
 		async setDisplayKey(eventId, displayKey) {
 			cache.forget(eventId);
 			db.update(events).set({ displayKey }).where(eq(events.id, eventId)).run();
+			cache.written(eventId);
 		},
 		async count() {
 			return db.select({ n: count() }).from(events).get()?.n ?? 0;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { FaultTolerance } from '../db/faults';
 import { createAuditRepository } from './audit-repository';
+import { createEventCache } from './event-cache';
 import { createEventRepository } from './event-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createPollRepository } from './poll-repository';
@@ -22,8 +23,10 @@ export { StorageUnavailable, type DatabaseHealth } from './storage-unavailable';
  */
 export function createSqliteRepositories(db: Db, faults?: FaultTolerance): Repositories {
 	const wrap = <R extends object>(repository: R): R => (faults ? faults.wrap(repository) : repository);
+	const eventCache = createEventCache();
 	return {
-		events: wrap(createEventRepository(db)),
+		events: wrap(createEventRepository(db, eventCache)),
+		eventCache: eventCache.shared,
 		participants: wrap(createParticipantRepository(db)),
 		seats: wrap(createSeatRepository(db)),
 		submissions: wrap(createSubmissionRepository(db)),

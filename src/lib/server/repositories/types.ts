@@ -4,6 +4,7 @@
  */
 import type { PreEventSettings } from '$lib/domain/pre-event';
 import type { DatabaseHealth } from './storage-unavailable';
+import type { SharedEventCache } from './event-cache';
 import type { AgendaItem, EventDetails, EventLevel, ForumEvent, NamedEntry, TopicEntry } from '$lib/domain/event';
 import type { AgeBand, Gender, Participant } from '$lib/domain/participant';
 import type { EventRole } from '$lib/domain/staff';
@@ -374,6 +375,8 @@ export interface Repositories {
 	followUps: FollowUpRepository;
 	polls: PollRepository;
 	preEvent: PreEventRepository;
+	/** The event-setup cache of `events`, for sharing its invalidation with other processes. */
+	eventCache: SharedEventCache;
 	/** True when the store answers; for /healthz. */
 	ping(): Promise<boolean>;
 	/** Whether writes go through now: 'busy' (another process holds the lock), 'failing' (a refused write, a full disk). */

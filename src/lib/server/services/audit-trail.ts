@@ -20,6 +20,12 @@ interface Window {
  * They are counted per (kind, reason, event, minute): the first few are stored as they are, as
  * samples, then one more row carries the window's count ("form ×250") and is updated in place.
  * One window state per database, shared by every service's trail.
+ *
+ * With several processes (REDIS_URL) each keeps its own windows, on purpose: a kind then gets at
+ * most processes × (samples + one count row) rows a minute, still a bound, and the organiser
+ * reads the counts added up. Sharing the window through Redis would put a round trip on every
+ * refused request, which is what a flood sends most of, and would need the count row's id passed
+ * between processes, to tighten a bound that holds already.
  */
 const windows = new WeakMap<Repositories, Window>();
 

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Cluster } from '../cluster/cluster';
 
 export type LimitedAction =
 	| 'submit'
@@ -62,10 +63,27 @@ export interface RateLimiter {
 	exhausted(action: LimitedAction, key: string): Promise<boolean>;
 }
 
-export function createRateLimiter(overrides: Partial<typeof LIMITS> = {}): RateLimiter {
+/**
+ * Without a cluster every limit lives in this process's memory. With one (REDIS_URL), every limit
+ * is counted in Redis, so a hall behind one address, spread over several processes, meets one
+ * ceiling and not one per process. While Redis is unreachable each limit falls back to a memory
+ * limiter of its own (rate-limiter-flexible's insurance): the hall keeps going, limited per process
+ * until Redis is back (the fail-fast connection errors at once instead of queueing).
+ */
+export function createRateLimiter(overrides: Partial<typeof LIMITS> = {}, cluster?: Pick<Cluster, 'commands' | 'prefix'>): RateLimiter {
+	const limiterOf = (action: string, opts: { points: number; duration: number }): RateLimiterAbstract =>
+		cluster
+			? new RateLimiterRedis({
+					...opts,
+					storeClient: cluster.commands,
+					keyPrefix: `${cluster.prefix}limit:${action}`,
+					rejectIfRedisNotReady: true,
+					insuranceLimiter: new RateLimiterMemory(opts)
+				})
+			: new RateLimiterMemory(opts);
 	const limiters = Object.fromEntries(
-		Object.entries({ ...LIMITS, ...overrides }).map(([action, opts]) => [action, new RateLimiterMemory(opts)])
-	) as Record<LimitedAction, RateLimiterMemory>;
+		Object.entries({ ...LIMITS, ...overrides }).map(([action, opts]) => [action, limiterOf(action, opts)])
+	) as Record<LimitedAction, RateLimiterAbstract>;
 	return {
 		async allow(action, key) {
 			try {

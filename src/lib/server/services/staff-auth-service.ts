@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { fail, ok, type Result } from '$lib/domain/result';
-import { loginDelayMs, PASSWORD_MAX, passwordProblem, USERNAME_PATTERN, type StaffActor } from '$lib/domain/staff';
+import { PASSWORD_MAX, passwordProblem, USERNAME_PATTERN, type StaffActor } from '$lib/domain/staff';
 import { normaliseText } from '$lib/domain/submission';
 import { generateSessionToken, sessionIdFromToken, TOKEN_PATTERN } from '../auth/participant-session';
 import { resumeSlidingSession } from '../auth/sliding-session';
@@ -9,6 +9,7 @@ import { DEMO_JOIN_CODE } from '../demo-event';
 import type { StaffUser } from '../repositories';
 import { auditTrail, sampledRefusal } from './audit-trail';
 import type { ServiceDeps } from './deps';
+import { memorySignInWaits, type SignInWaits } from './sign-in-waits';
 
 export interface SignedInStaff {
 	user: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'canCreateEvents'>;
@@ -36,7 +37,7 @@ function checkAccount(input: NewAccount): Result<NewAccount> {
 
 const STAFF_POLICY = { lifetimeMs: STAFF_SESSION_LIFETIME_MS, renewWithinMs: STAFF_SESSION_RENEW_WITHIN_MS };
 
-export function createStaffAuthService(deps: ServiceDeps) {
+export function createStaffAuthService(deps: ServiceDeps, waits: SignInWaits = memorySignInWaits()) {
 	const { repos, limiter, now, newId, announce } = deps;
 	const audit = auditTrail(deps);
 	/** Ends one session and closes the consoles opened with it. */
@@ -55,46 +56,32 @@ export function createStaffAuthService(deps: ServiceDeps) {
 	 * password share one growing wait (loginDelayMs, at most a minute), checked before the
 	 * password is. A browser that signed in to the account before carries a device token
 	 * (`dd_staff_device`) and has a wait of its own, so a stranger guessing elsewhere never keeps
-	 * the real user out; on a new browser the real user waits at most the same minute. Memory is
-	 * enough: a restart forgives a few guesses and asks known browsers to wait like new ones.
-	 * Old entries are swept so a flood of made-up names cannot grow it without end.
+	 * the real user out; on a new browser the real user waits at most the same minute. Kept in
+	 * memory, or in Redis when several processes serve the forum (sign-in-waits.ts): a restart
+	 * forgives a few guesses and asks known browsers to wait like new ones.
+	 *
+	 * The key an attempt's failures count under: the known browser's own, else the account's.
 	 */
-	const failures = new Map<string, { count: number; lastAt: number }>();
-	const devices = new Map<string, { usernames: Set<string>; lastAt: number }>();
-	const FORGET_AFTER_MS = 15 * 60 * 1000;
-	const DEVICE_FORGET_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
-	function sweep() {
-		if (failures.size >= 10_000) for (const [key, f] of failures) if (now() - f.lastAt > FORGET_AFTER_MS) failures.delete(key);
-		if (devices.size >= 10_000) for (const [key, d] of devices) if (now() - d.lastAt > DEVICE_FORGET_AFTER_MS) devices.delete(key);
-	}
-	/** The key an attempt's failures count under: the known browser's own, else the account's. */
-	function failureKey(username: string, device: string | undefined) {
-		const known = device && TOKEN_PATTERN.test(device) ? devices.get(sessionIdFromToken(device)) : undefined;
-		return known?.usernames.has(username) ? `device\u0000${sessionIdFromToken(device!)}\u0000${username}` : `account\u0000${username}`;
+	async function failureKey(username: string, device: string | undefined) {
+		const deviceId = device && TOKEN_PATTERN.test(device) ? sessionIdFromToken(device) : null;
+		return deviceId && (await waits.trusted(deviceId, username)) ? `device\u0000${deviceId}\u0000${username}` : `account\u0000${username}`;
 	}
 	/**
 	 * Whether an attempt may check a password now. The attempt counts as a failure at once
 	 * (`settle` forgives it on success), so forty guesses sent at the same instant wait too.
 	 */
-	function reserveAttempt(key: string): { settle: (valid: boolean) => void } | null {
-		const failed = failures.get(key);
-		if (failed && now() < failed.lastAt + loginDelayMs(failed.count)) return null;
-		sweep();
-		failures.set(key, { count: (failed?.count ?? 0) + 1, lastAt: now() });
+	async function reserveAttempt(key: string): Promise<{ settle: (valid: boolean) => Promise<void> } | null> {
+		if (!(await waits.reserve(key, now()))) return null;
 		return {
-			settle(valid) {
-				if (valid) failures.delete(key);
+			async settle(valid) {
+				if (valid) await waits.forgive(key);
 			}
 		};
 	}
 	/** Remembers this browser for this account; returns the token for its cookie. */
-	function trustDevice(username: string, device: string | undefined) {
+	async function trustDevice(username: string, device: string | undefined) {
 		const token = device && TOKEN_PATTERN.test(device) ? device : generateSessionToken();
-		const id = sessionIdFromToken(token);
-		const known = devices.get(id) ?? { usernames: new Set<string>(), lastAt: 0 };
-		known.usernames.add(username);
-		known.lastAt = now();
-		devices.set(id, known);
+		await waits.trust(sessionIdFromToken(token), username, now());
 		return token;
 	}
 
@@ -162,12 +149,12 @@ export function createStaffAuthService(deps: ServiceDeps) {
 			// A ceiling on failed guesses per address, far above what one venue's staff mistype.
 			if (await limiter.exhausted('login', address)) return fail('rate_limited');
 			// Before the password is checked: even the right one waits, so the wait tells nothing.
-			const attempt = reserveAttempt(failureKey(username, device));
+			const attempt = await reserveAttempt(await failureKey(username, device));
 			if (!attempt) return fail('login_wait');
 
 			const user = await repos.staff.findUserByUsername(username);
 			const valid = password.length <= PASSWORD_MAX && (await verify(user?.passwordHash ?? (await DUMMY_HASH), password));
-			attempt.settle(Boolean(user && valid));
+			await attempt.settle(Boolean(user && valid));
 			if (!user || !valid) {
 				await limiter.allow('login', address);
 				const entry = { at: now(), eventId: null, userId: user?.id ?? null, action: `login ${username}`, outcome: 'refused' as const, detail: 'login_failed' };
@@ -177,7 +164,7 @@ export function createStaffAuthService(deps: ServiceDeps) {
 				else await sampledRefusal(repos, entry);
 				return fail('login_failed');
 			}
-			return ok({ ...(await issueSession(user.id)), device: trustDevice(username, device) });
+			return ok({ ...(await issueSession(user.id)), device: await trustDevice(username, device) });
 		},
 
 		/** `renew: false` from a socket handshake, which cannot refresh the cookie. */
@@ -238,10 +225,10 @@ export function createStaffAuthService(deps: ServiceDeps) {
 		async changePassword(username: string, current: string, next: string, repeat: string = next) {
 			const user = await repos.staff.findUserByUsername(username);
 			if (!user) return fail('login_failed');
-			const attempt = reserveAttempt(failureKey(user.username, undefined));
+			const attempt = await reserveAttempt(await failureKey(user.username, undefined));
 			if (!attempt) return fail('login_wait');
 			const valid = current.length <= PASSWORD_MAX && (await verify(user.passwordHash, current));
-			attempt.settle(valid);
+			await attempt.settle(valid);
 			if (!valid) return audit.refused({ userId: user.id, canCreateEvents: user.canCreateEvents, roles: [] }, 'password:change', null, 'password_current_wrong');
 			if (next !== repeat) return fail('password_mismatch');
 			const weak = passwordProblem(next, user.username);

@@ -2,14 +2,13 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { EventDetails } from '$lib/domain/event';
 import { pgErrorCode, type PgDb, type PgTx } from '../../db/postgres';
 import { agencies, agendaItems, delegations, events, topics } from '../../db/schema-pg';
-import { createEventCache } from '../event-cache';
+import { createEventCache, type EventCache } from '../event-cache';
 import type { EventLists, EventRepository, NewEvent } from '../types';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-export function createEventRepository(db: PgDb): EventRepository {
-	// Kept in memory by id and code; dropped whenever this repository writes the event.
-	const cache = createEventCache();
+export function createEventRepository(db: PgDb, cache: EventCache = createEventCache()): EventRepository {
+	// Kept in memory by id and code; dropped whenever this repository (or another process) writes the event.
 
 	const listOf = (table: typeof delegations, eventId: string) =>
 		db.select({ id: table.id, name: table.name }).from(table).where(eq(table.eventId, eventId)).orderBy(asc(table.position));
@@ -55,10 +54,12 @@ export function createEventRepository(db: PgDb): EventRepository {
 
 	return {
 		async findByCode(code) {
-			return cache.byCode(code) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))));
+			const since = cache.generation();
+			return cache.byCode(code) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))), since);
 		},
 		async findById(id) {
-			return cache.byId(id) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.id, id)))));
+			const since = cache.generation();
+			return cache.byId(id) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.id, id)))), since);
 		},
 		async findByDisplayKey(displayKey) {
 			return withDetails(await first(db.select().from(events).where(eq(events.displayKey, displayKey))));
@@ -90,7 +91,8 @@ export function createEventRepository(db: PgDb): EventRepository {
 				if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) return false;
 				throw error;
 			} finally {
-				cache.forget(eventId);
+				// Again after the write: a read that began before it finished is not kept (generation).
+				cache.written(eventId);
 			}
 		},
 		async listOpen() {
@@ -122,6 +124,7 @@ export function createEventRepository(db: PgDb): EventRepository {
 		async setDisplayKey(eventId, displayKey) {
 			cache.forget(eventId);
 			await db.update(events).set({ displayKey }).where(eq(events.id, eventId));
+			cache.written(eventId);
 		},
 		async count() {
 			return (await first(db.select({ n: count() }).from(events)))?.n ?? 0;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDb } from '../../db/postgres';
 import type { Repositories } from '../types';
 import { createAuditRepository } from './audit-repository';
+import { createEventCache } from '../event-cache';
 import { createEventRepository } from './event-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createParticipantRepository } from './participant-repository';
@@ -14,8 +15,10 @@ import { createVoteRepository } from './vote-repository';
 
 /** The same repositories as SQLite's, over PostgreSQL: every query awaited, every change a real transaction. */
 export function createPostgresRepositories(db: PgDb): Repositories {
+	const eventCache = createEventCache();
 	return {
-		events: createEventRepository(db),
+		events: createEventRepository(db, eventCache),
+		eventCache: eventCache.shared,
 		participants: createParticipantRepository(db),
 		seats: createSeatRepository(db),
 		submissions: createSubmissionRepository(db),
