@@ -25,7 +25,8 @@ async function start(): Promise<ForumServices> {
 	const redisUrl = process.env.REDIS_URL;
 	const cluster = isRedisUrl(redisUrl) ? openCluster(redisUrl, { prefix: process.env.REDIS_PREFIX || undefined }) : undefined;
 	if (cluster && (await cluster.ready()) === 'down') console.error('Redis does not answer yet: limits are counted in this process until it does.');
-	const tickLeases = isRedisUrl(redisUrl) ? { redisUrl, keyPrefix: process.env.REDIS_PREFIX || undefined } : undefined;
+	// Each event's vote, poll and join ticks have one owner among the processes (cluster/count-funnel.ts).
+	const tickLeases = cluster && isRedisUrl(redisUrl) ? { redisUrl, keyPrefix: cluster.prefix } : undefined;
 	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, cluster, tickLeases });
 	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
 	const demo = demoMode(process.env.DEMO_EVENT);
