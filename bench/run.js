@@ -5,6 +5,7 @@
 // Settings (environment): BENCH_NS (children per run, default "200,1000"; add 5000 for the full
 // budget run), BENCH_RATE (votes per second, default 1000, at most one per child per second),
 // BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold after the joins, before the storm, default 60),
+// BENCH_TOPOLOGY / BENCH_STORAGE (where the forum runs: see bench/topology.js), BENCH_PORT (first port, default 4300),
 // BENCH_WORKERS (client threads, default 2), BENCH_JOINS_IN_FLIGHT (joins under way at once, default
 // 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips).
 import { fork, spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { measurePhoneLoad } from './phone-load.js';
+import { serverCpuMs, startForumOnPostgres, STORAGE, topologyName, withTopology } from './topology.js';
 
 const NS = (process.env.BENCH_NS ?? '200,1000').split(',').map(Number);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -24,7 +26,8 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const JOINS_IN_FLIGHT = Number(process.env.BENCH_JOINS_IN_FLIGHT ?? 100);
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-let nextPort = 4300;
+// BENCH_PORT: the first port the bench servers take (two benches on one machine must not collide).
+let nextPort = Number(process.env.BENCH_PORT ?? 4300);
 
 function percentile(values, p) {
 	if (!values.length) return null;
@@ -33,30 +36,33 @@ function percentile(values, p) {
 }
 
 /** Resident memory of a process in KB, and its CPU time in clock ticks (Linux /proc). */
-function rssKB(pid) {
-	return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+function rssKB(target) {
+	return (target.appPids ?? [target.pid]).reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0), 0);
 }
 function cpuTicks(pid) {
 	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 	return Number(fields[11]) + Number(fields[12]);
 }
 
+/** What every forum process of the bench runs with, whatever the topology. */
+function forumEnv() {
+	return {
+		HOST: '127.0.0.1',
+		// Every simulated child comes from 127.0.0.1: lift the per-address socket cap (a hall's worth).
+		SOCKETS_PER_ADDRESS: '1000000',
+		// The simulated children's items must reach the screen without an MC.
+		DEMO_EVENT: 'unmoderated'
+	};
+}
+
 async function startForum() {
+	if (STORAGE === 'postgres') return startForumOnPostgres(forumEnv());
 	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-'));
 	const port = nextPort++;
 	// BENCH_SERVER_FLAGS: node flags for the forum's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 	const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
 	const child = spawn(process.execPath, [...flags, 'server.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_PATH: join(dir, 'forum.db'),
-			// Every simulated child comes from 127.0.0.1: lift the per-address socket cap (a hall's worth).
-			SOCKETS_PER_ADDRESS: '1000000',
-			// The simulated children's items must reach the screen without an MC.
-			DEMO_EVENT: 'unmoderated'
-		},
+		env: { ...process.env, ...forumEnv(), PORT: String(port), DATABASE_PATH: join(dir, 'forum.db') },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	await new Promise((resolve, reject) => {
@@ -71,7 +77,7 @@ async function startForum() {
 		origin: `http://127.0.0.1:${port}`,
 		event,
 		delegations,
-		db,
+		query: async (sql, params = []) => db.prepare(sql).all(...params),
 		stop() {
 			child.kill('SIGTERM');
 			db.close();
@@ -118,6 +124,12 @@ function watcher(origin, auth, headers = {}) {
 	});
 }
 
+/** CPU ms per operation between two readings of serverCpuMs (topology.js), by part of the server. */
+function cpuPer(before, after, operations) {
+	const per = (key) => (operations ? Math.round(((after[key] - before[key]) / operations) * 100) / 100 : null);
+	return { app: per('app'), database: per('database'), front: per('front') };
+}
+
 /** An organiser's console on the forum: the first-run account, which /setup makes the demo event's organiser. */
 async function forumConsole(forum) {
 	const response = await fetch(`${forum.origin}/setup`, {
@@ -128,21 +140,20 @@ async function forumConsole(forum) {
 	});
 	const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('dd_staff='));
 	if (!cookie) throw new Error(`setup refused: HTTP ${response.status}`);
-	const user = forum.db.prepare('select id from staff_users').get();
-	// Already granted by /setup in demo mode; kept (as a no-op) so the bench says what it relies on.
-	forum.db.prepare("insert or ignore into event_roles (event_id, user_id, role) values (?, ?, 'organiser')").run(forum.event.id, user.id);
+	// /setup makes the first account the demo event's organiser (demo mode): the console may watch it.
 	return watcher(forum.origin, { role: 'staff', eventId: forum.event.id }, { cookie });
 }
 
 /** One run against a server: join burst, vote storm (screen and console watching), idle hold. */
 async function scenario(target, n, mode) {
-	const rssStart = rssKB(target.pid);
+	const rssStart = rssKB(target);
 	const clients = startWorkers(target.origin, mode);
 	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
 
 	// Thread start-up and module loading are not part of a join: wait for every worker first.
 	await clients.all({ type: 'ready' }, 'ready');
 	const joinStart = now();
+	const cpuBeforeJoins = serverCpuMs(target);
 	const joined = await clients.all(null, 'joined', (i) => ({
 		type: 'join',
 		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
@@ -151,6 +162,7 @@ async function scenario(target, n, mode) {
 		delegationIds: Array.from({ length: share(i) }, (_, k) => (mode === 'forum' ? target.delegations[k % target.delegations.length] : ''))
 	}));
 	const joinsPerSecWhole = Math.round(n / ((now() - joinStart) / 1000));
+	const cpuPerJoin = cpuPer(cpuBeforeJoins, serverCpuMs(target), n);
 	// Sustained: the rate once the first fifth has joined, when the server's code is warm (a fresh
 	// process runs its first few hundred joins unoptimised). The whole burst's rate is kept beside it.
 	const done = joined.flatMap((j) => j.doneAt).sort((a, b) => a - b);
@@ -160,7 +172,7 @@ async function scenario(target, n, mode) {
 
 	// Idle hold: every child connected and quiet for BENCH_HOLD_S, before any storm.
 	await sleep(HOLD_S * 1000);
-	const rssPerConnKB = Math.round(((rssKB(target.pid) - rssStart) / n) * 10) / 10;
+	const rssPerConnKB = Math.round(((rssKB(target) - rssStart) / n) * 10) / 10;
 
 	// The items to vote on: real questions from one more child in the forum; plain ids in the bare run.
 	let items = Array.from({ length: ITEMS }, () => crypto.randomUUID());
@@ -179,11 +191,12 @@ async function scenario(target, n, mode) {
 		})();
 		const writer = await watcher(target.origin, { role: 'participant' }, { cookie });
 		items = [];
+		const [topic] = await target.query('select id from topics where event_id = ? order by position', [target.event.id]);
 		for (let i = 0; i < ITEMS; i++) {
 			const ack = await writer.socket.emitWithAck('submission:submit', {
 				id: crypto.randomUUID(),
 				kind: 'question',
-				topicId: target.db.prepare('select id from topics where event_id = ? order by position').get(target.event.id).id,
+				topicId: topic.id,
 				agencyId: null,
 				text: `Câu hỏi số ${i + 1} của buổi đo hiệu năng`
 			});
@@ -199,11 +212,13 @@ async function scenario(target, n, mode) {
 
 	const rate = Math.min(RATE, n);
 	const cpuBefore = cpuTicks(target.pid);
+	const cpuBeforeStorm = serverCpuMs(target);
 	const stormStart = now() + 500;
 	const stormed = await clients.all(null, 'stormed', (i) => ({ type: 'storm', items, ratePerSec: rate / WORKERS, startAt: stormStart }));
 	await sleep(1000); // the last broadcasts still in flight
 	const stormSeconds = (now() - stormStart) / 1000;
 	const cpuPercent = Math.round(((cpuTicks(target.pid) - cpuBefore) / 100 / stormSeconds) * 100);
+	const cpuAfterStorm = serverCpuMs(target);
 	const votes = stormed.flatMap((s) => s.votes);
 	const unacked = stormed.reduce((sum, s) => sum + s.failed, 0);
 	// Counts are coalesced per tick: a vote has reached a watcher once it shows a count at least as
@@ -225,8 +240,8 @@ async function scenario(target, n, mode) {
 		// The database must hold each acknowledged vote exactly once, and its count must agree.
 		for (const item of items) {
 			const acked = votes.filter((v) => v.item === item).length;
-			const stored = target.db.prepare('select count(*) as n from votes where submission_id = ?').get(item).n;
-			const counted = target.db.prepare('select vote_count as n from submissions where id = ?').get(item).n;
+			const stored = Number((await target.query('select count(*) as n from votes where submission_id = ?', [item]))[0].n);
+			const counted = Number((await target.query('select vote_count as n from submissions where id = ?', [item]))[0].n);
 			lost += Math.max(0, acked - stored);
 			duplicated += Math.abs(counted - stored);
 		}
@@ -234,14 +249,22 @@ async function scenario(target, n, mode) {
 
 	// Memory after the storm, beside the idle figure: the heap grown under load is not given back at once.
 	await sleep(5000);
-	const rssAfterStormPerConnKB = Math.round(((rssKB(target.pid) - rssStart) / n) * 10) / 10;
+	const rssAfterStormPerConnKB = Math.round(((rssKB(target) - rssStart) / n) * 10) / 10;
 
 	screen.socket.disconnect();
 	consoleView?.socket.disconnect();
 	await clients.all({ type: 'close' }, 'closed');
 	await clients.terminate();
 	const latencies = toScreen.filter((ms) => ms !== null);
+	// Per vote sent: the server handled the unacknowledged ones too (late, or refused).
+	const cpuPerVote = cpuPer(cpuBeforeStorm, cpuAfterStorm, votes.length + unacked);
 	return {
+		cpuMsPerJoin: cpuPerJoin.app,
+		cpuMsPerJoinDatabase: cpuPerJoin.database,
+		cpuMsPerJoinFront: cpuPerJoin.front,
+		cpuMsPerVote: cpuPerVote.app,
+		cpuMsPerVoteDatabase: cpuPerVote.database,
+		cpuMsPerVoteFront: cpuPerVote.front,
 		joinsPerSec,
 		joinsPerSecWhole,
 		joinP99Ms: percentile(joinMs, 99),
@@ -264,9 +287,9 @@ const rows = [];
 // The phone first: an idle server, so the figure is the page's, not the load's.
 if (Number(process.env.BENCH_PHONE_RUNS ?? 5) > 0) {
 	const forum = await startForum();
-	const delegation = forum.db.prepare('select name from delegations where event_id = ? order by position').get(forum.event.id).name;
+	const [{ name: delegation }] = await forum.query('select name from delegations where event_id = ? order by position', [forum.event.id]);
 	const phone = await measurePhoneLoad(forum.origin, forum.event.code, delegation);
-	forum.stop();
+	await forum.stop();
 	const none = { n: 1, joinsPerSec: null, ackP50Ms: null, ackP99Ms: null, toScreenP50Ms: null, toScreenP99Ms: null, rssPerConnKB: null };
 	rows.push({ scenario: 'phone_slow_4g', ...none, lost: 0, duplicated: 0, baselineToScreenP99Ms: null, baselineRssPerConnKB: null, usableMs: phone.usableMs, liveMs: phone.liveMs, floorMs: phone.floorMs });
 	console.log(
@@ -274,11 +297,12 @@ if (Number(process.env.BENCH_PHONE_RUNS ?? 5) > 0) {
 	);
 }
 
+console.log(`Topology: ${topologyName}`);
 for (const n of NS) {
 	console.log(`\n— ${n} children —`);
 	const forum = await startForum();
 	const ours = await scenario(forum, n, 'forum');
-	forum.stop();
+	await forum.stop();
 	const bare = await startBare();
 	const floor = await scenario(bare, n, 'bare');
 	bare.stop();
@@ -294,7 +318,10 @@ for (const n of NS) {
 			duplicated: 0,
 			baselineJoinsPerSec: floor.joinsPerSec,
 			joinsPerSecWhole: ours.joinsPerSecWhole,
-			joinP99Ms: ours.joinP99Ms
+			joinP99Ms: ours.joinP99Ms,
+			cpuMsPerJoin: ours.cpuMsPerJoin,
+			cpuMsPerJoinDatabase: ours.cpuMsPerJoinDatabase,
+			cpuMsPerJoinFront: ours.cpuMsPerJoinFront
 		},
 		{
 			scenario: 'vote_storm',
@@ -309,7 +336,10 @@ for (const n of NS) {
 			votes: ours.votes,
 			unacked: ours.unacked,
 			cpuPercent: ours.cpuPercent,
-			baselineToScreenP50Ms: floor.toScreenP50Ms
+			baselineToScreenP50Ms: floor.toScreenP50Ms,
+			cpuMsPerVote: ours.cpuMsPerVote,
+			cpuMsPerVoteDatabase: ours.cpuMsPerVoteDatabase,
+			cpuMsPerVoteFront: ours.cpuMsPerVoteFront
 		},
 		{
 			scenario: 'idle_hold',
@@ -325,13 +355,20 @@ for (const n of NS) {
 	console.table(rows.filter((r) => r.n === n).map(({ scenario, n: _n, ...figures }) => ({ scenario, ...figures })));
 }
 
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ ranAt: new Date().toISOString(), rows }, null, '\t') + '\n');
-console.log('\nbench/results.json written.');
+const results = new URL('./results.json', import.meta.url);
+const kept = withTopology(JSON.parse(readFileSync(results, 'utf8')), rows);
+writeFileSync(results, JSON.stringify({ ranAt: new Date().toISOString(), ...kept }, null, '\t') + '\n');
+console.log(`\nbench/results.json written (${topologyName}; the other topologies' rows kept).`);
 console.log('Ratios to the bare Socket.IO floor:');
 for (const row of rows.filter((r) => r.scenario !== 'join_burst')) {
 	const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 	console.log(
 		`  n=${row.n} ${row.scenario}: ${row.scenario === 'vote_storm' ? `to-screen p99 ${ratio(row.toScreenP99Ms, row.baselineToScreenP99Ms)}` : `RSS/conn ${ratio(row.rssPerConnKB, row.baselineRssPerConnKB)}`}`
 	);
+}
+console.log(`Server CPU (ms, ${topologyName}; database = the whole PostgreSQL server, front = nginx and Redis):`);
+for (const row of rows.filter((r) => r.cpuMsPerJoin !== undefined || r.cpuMsPerVote !== undefined)) {
+	const [app, database, front] = row.scenario === 'join_burst' ? [row.cpuMsPerJoin, row.cpuMsPerJoinDatabase, row.cpuMsPerJoinFront] : [row.cpuMsPerVote, row.cpuMsPerVoteDatabase, row.cpuMsPerVoteFront];
+	console.log(`  n=${row.n} per ${row.scenario === 'join_burst' ? 'join' : 'vote'}: app ${app}, database ${database}, front ${front}`);
 }
 process.exit(0);

@@ -41,6 +41,8 @@ function connect(cookie, localAddress) {
 			auth: { role: 'participant' },
 			extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
 			transports: ['websocket'],
+			// Behind nginx (BENCH_TOPOLOGY=multi) each phone's own key picks its process, as a browser's does.
+			query: { lane: crypto.randomUUID() },
 			localAddress,
 			reconnection: false,
 			forceNew: true

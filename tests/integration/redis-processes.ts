@@ -29,6 +29,8 @@ export interface ProcessOptions {
 	prefix?: string;
 	/** Without a cluster: what one process of today would do (for the tests' own controls). */
 	alone?: boolean;
+	/** Vote, poll and join ticks by each event's one owner, as runtime.ts does with REDIS_URL. */
+	tickLeases?: boolean;
 	now?: () => number;
 	socketCaps?: { perSession: number; perAddress: number; perStaffSession?: number };
 }
@@ -39,7 +41,9 @@ async function startProcess(postgresUrl: string, options: ProcessOptions) {
 	const cluster = options.alone ? undefined : openCluster(options.redisUrl ?? REDIS_URL, { prefix: options.prefix });
 	// Until its link is up a process counts limits in its own memory: the tests start after that.
 	if (cluster && (await cluster.ready()) !== 'ok') throw new Error(`Redis at ${options.redisUrl ?? REDIS_URL} does not answer`);
-	const app: ForumApp = createForumApp({ storage: await openPostgresStorage(postgresUrl), cluster, now: options.now });
+	const tickLeases = cluster && options.tickLeases ? { redisUrl: options.redisUrl ?? REDIS_URL, keyPrefix: cluster.prefix } : undefined;
+	const app: ForumApp = createForumApp({ storage: await openPostgresStorage(postgresUrl), cluster, tickLeases, now: options.now });
+	await app.tickOwner?.ready();
 	const http: Server = createServer();
 	const realtime = createRealtimeServer(http, app, { ...TEST_HEARTBEAT, socketCaps: options.socketCaps });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -1,16 +1,46 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '$lib/realtime/protocol';
+import { uuidV4 } from './uuid';
 
 export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+/** The query parameter deploy/nginx.conf hashes on to keep one device on one app process. */
+export const LANE_PARAM = 'lane';
+const LANE_STORAGE_KEY = 'dd-lane';
+
+/**
+ * A random key per browser tab, kept across reloads. Behind nginx with several app processes, a
+ * long-polling session must reach the process that opened it; a hall shares one public address,
+ * so the key rather than the address picks the process, and the phones of one forum spread over
+ * all of them. Without storage (private mode) a fresh key per page load works just as well.
+ */
+function laneKey(): string {
+	try {
+		const kept = sessionStorage.getItem(LANE_STORAGE_KEY);
+		if (kept) return kept;
+		const key = uuidV4();
+		sessionStorage.setItem(LANE_STORAGE_KEY, key);
+		return key;
+	} catch {
+		return uuidV4();
+	}
+}
 
 /**
  * Same origin as the page; the participant's cookie rides along in the handshake. Long-polling
  * first, then WebSocket: never WebTransport, which the build leaves out (vite.config.ts).
  */
 export function connectForum(auth: HandshakeAuth): ForumSocket {
-	return io({ auth, transports: ['polling', 'websocket'], reconnectionDelay: 500, reconnectionDelayMax: 4000, timeout: 8000 });
+	return io({
+		auth,
+		query: { [LANE_PARAM]: laneKey() },
+		transports: ['polling', 'websocket'],
+		reconnectionDelay: 500,
+		reconnectionDelayMax: 4000,
+		timeout: 8000
+	});
 }
 
 /** Commands wait this long for an ack before the phone treats them as not delivered. */

@@ -19,6 +19,7 @@ import { createRollUpService } from './services/roll-up-service';
 import { createStageService } from './services/stage-service';
 import { createStaffReadService } from './services/staff-read-service';
 import { createAnnouncer } from './services/announcer';
+import { countFunnelOver, type TickLeases } from './cluster/count-funnel';
 import { PublisherRelay } from './services/publisher';
 import { createRateLimiter, type RateLimiter } from './services/rate-limit';
 import { createSeatService } from './services/seat-service';
@@ -53,6 +54,8 @@ export interface ForumAppOptions {
 	limiter?: RateLimiter;
 	now?: () => number;
 	newId?: () => string;
+	/** Several processes on one database: vote, poll and join ticks go to each event's one owner (cluster/count-funnel.ts). */
+	tickLeases?: TickLeases;
 }
 
 export function createForumApp(options: ForumAppOptions) {
@@ -61,14 +64,16 @@ export function createForumApp(options: ForumAppOptions) {
 	const cluster = options.cluster ?? null;
 	if (cluster) shareEventCache(cluster, repos.eventCache);
 	const publisher = new PublisherRelay();
-	const announcer = createAnnouncer(repos, publisher);
+	const funnel = options.tickLeases ? countFunnelOver(options.tickLeases) : null;
+	const announcer = createAnnouncer(repos, publisher, funnel?.create);
 	const deps: ServiceDeps = {
 		repos,
 		announce: announcer.announce,
 		views: announcer.views,
 		limiter: options.limiter ?? createRateLimiter({}, cluster ?? undefined),
 		now: options.now ?? Date.now,
-		newId: options.newId ?? (() => crypto.randomUUID())
+		newId: options.newId ?? (() => crypto.randomUUID()),
+		clustered: cluster !== null
 	};
 	const staffAuth = createStaffAuthService(deps, cluster ? redisSignInWaits(cluster) : undefined);
 	const votes = createVoteService(deps);
@@ -100,12 +105,18 @@ export function createForumApp(options: ForumAppOptions) {
 		polls,
 		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),
-		/** Sends the vote counts still gathering; a graceful stop calls it before closing the sockets. */
+		/**
+		 * Sends the vote counts still gathering; a graceful stop calls it before closing the sockets.
+		 * With tick leases it hands this process's ticks on to the others instead (a promise).
+		 */
 		flushAnnouncements: () => announcer.flush(),
+		/** With tick leases: which events' ticks this process owns, and when Redis first answered. */
+		tickOwner: funnel?.status ?? null,
 		/** The open database, for tests that simulate its faults (a full disk, a held lock). */
 		database: storage.database,
 		close: async () => {
-			announcer.close();
+			// With tick leases the last ticks read the database: it closes after them.
+			await announcer.close();
 			await storage.close();
 			await cluster?.close();
 		}

@@ -20,11 +20,14 @@ async function start(): Promise<ForumServices> {
 	const url = process.env.DATABASE_URL;
 	const storage = isPostgresUrl(url) ? await openPostgresStorage(url) : undefined;
 	// REDIS_URL=redis://… lets several processes serve the forum (rooms, limits, caches across
-	// them); REDIS_PREFIX keeps two deployments on one Redis apart. Without it: one process.
+	// them), and gives each event's vote, poll and join ticks one owner among the processes
+	// (cluster/count-funnel.ts); REDIS_PREFIX keeps two deployments on one Redis apart.
 	const redisUrl = process.env.REDIS_URL;
 	const cluster = isRedisUrl(redisUrl) ? openCluster(redisUrl, { prefix: process.env.REDIS_PREFIX || undefined }) : undefined;
 	if (cluster && (await cluster.ready()) === 'down') console.error('Redis does not answer yet: limits are counted in this process until it does.');
-	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, cluster });
+	// Each event's vote, poll and join ticks have one owner among the processes (cluster/count-funnel.ts).
+	const tickLeases = cluster && isRedisUrl(redisUrl) ? { redisUrl, keyPrefix: cluster.prefix } : undefined;
+	const { repos, database: _database, ...services } = createForumApp({ databasePath: databasePath(), storage, cluster, tickLeases });
 	// Demo mode only (`npm start` sets DEMO_EVENT=on): a production start seeds nothing.
 	const demo = demoMode(process.env.DEMO_EVENT);
 	if (demo && (await repos.events.count()) === 0) {

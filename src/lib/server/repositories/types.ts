@@ -11,6 +11,7 @@ import type { EventRole } from '$lib/domain/staff';
 import type { Submission, SubmissionKind, SubmissionStatus } from '$lib/domain/submission';
 import type { FollowUpStatus } from '$lib/domain/follow-up';
 import type { Poll, PollAnswer, PollStatus } from '$lib/domain/poll';
+import type { VoteCount } from '$lib/domain/vote';
 
 export interface EventLists {
 	topics: TopicEntry[];
@@ -147,6 +148,11 @@ export interface VoteRepository {
 	set(submissionId: string, participantId: string, voted: boolean): Promise<{ changed: boolean; votes: number }>;
 	listVotedIds(participantId: string): Promise<string[]>;
 	listVoterIds(submissionId: string): Promise<string[]>;
+	/**
+	 * The stored counts of the given items, in one query: what a tick announces when several
+	 * processes take votes (the count a vote returned may already be overtaken on another process).
+	 */
+	countsOf(submissionIds: readonly string[]): Promise<VoteCount[]>;
 	/**
 	 * Votes in an event since `since` cast by phones that joined at most `withinMs` before voting,
 	 * in a burst: at least `burst` children of the event joined within `withinMs` of them.

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { participants, submissions, votes } from '../db/schema';
 import { preparedOnce } from './prepared';
@@ -52,6 +52,14 @@ export function createVoteRepository(db: Db): VoteRepository {
 				.where(eq(votes.submissionId, submissionId))
 				.all()
 				.map((r) => r.id);
+		},
+		async countsOf(submissionIds) {
+			if (!submissionIds.length) return [];
+			return db
+				.select({ submissionId: submissions.id, votes: submissions.voteCount })
+				.from(submissions)
+				.where(inArray(submissions.id, [...submissionIds]))
+				.all();
 		},
 		async countBulkJoinVotes(eventId, since, withinMs, burst) {
 			const row = db

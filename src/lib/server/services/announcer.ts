@@ -8,6 +8,9 @@
  * - safeguarding items: the organisers, as an alert; never the hall;
  * - vote counts: one message per event per tick (VoteTicker), merges included, so a newer count is
  *   never overtaken by an older one waiting in the ticker.
+ * With several processes (a count funnel given, cluster/count-funnel.ts), vote counts, poll tallies
+ * and join counts are not ticked here: they are marked, and the event's one tick owner announces
+ * them with the figures read from the database.
  */
 import { isPublic, publicView } from '$lib/domain/submission';
 import type { PollView } from '$lib/realtime/protocol';
@@ -16,25 +19,53 @@ import type { Announce, ForumChange } from './changes';
 import { coalescer } from './coalesce';
 import { hallViews, toStaffView } from './hall-views';
 import type { Publisher } from './publisher';
-import { VoteTicker } from './vote-ticker';
+import { VOTE_TICK_MS, VoteTicker } from './vote-ticker';
+
+/** What the count funnel needs from the announcer: how to announce each kind of count, from the database. */
+export type CountKinds = Record<'votes' | 'polls' | 'joins', { tickMs: number; announce(eventId: string, keys: string[]): Promise<void> }>;
+/** Where counts are marked when several processes share an event (cluster/count-funnel.ts). */
+export interface CountMarks {
+	mark(kind: keyof CountKinds, eventId: string, key: string): Promise<void>;
+	flush(): Promise<void>;
+	close(): Promise<void>;
+}
 
 /** Answers arriving together are announced once per poll per tick, as vote counts are. */
 const POLL_TICK_MS = 100;
 /** How often, at most, the screen's count of children who joined is told during a burst of joins. */
 export const JOIN_COUNT_TICK_MS = 200;
 
-export function createAnnouncer(repos: Repositories, publisher: Publisher) {
+export function createAnnouncer(repos: Repositories, publisher: Publisher, funnel?: (kinds: CountKinds) => CountMarks) {
 	const views = hallViews(repos, publisher);
-	const ticker = new VoteTicker(publisher);
 
-	const pollAnswered = coalescer(POLL_TICK_MS, async (pollId) => {
+	async function announcePoll(pollId: string) {
 		const poll = await repos.polls.findById(pollId);
 		if (poll) publishPoll(poll.eventId, await views.poll(poll, true));
-	});
+	}
 	// One count per event per tick: counting and broadcasting on every join cost the burst.
-	const joined = coalescer(JOIN_COUNT_TICK_MS, async (eventId) => {
+	async function announceJoins(eventId: string) {
 		publisher.publish({ kind: 'display', eventId }, 'participant:joined', { participantCount: await repos.participants.countByEvent(eventId) });
-	});
+	}
+	const counts = funnel
+		? markedCounts(
+				funnel({
+					votes: {
+						tickMs: VOTE_TICK_MS,
+						async announce(eventId, submissionIds) {
+							const figures = await repos.votes.countsOf(submissionIds);
+							if (figures.length) publisher.publish({ kind: 'audience', eventId }, 'votes:counted', figures);
+						}
+					},
+					polls: {
+						tickMs: POLL_TICK_MS,
+						async announce(_eventId, pollIds) {
+							for (const pollId of pollIds) await announcePoll(pollId);
+						}
+					},
+					joins: { tickMs: JOIN_COUNT_TICK_MS, announce: (eventId) => announceJoins(eventId) }
+				})
+			)
+		: localCounts(publisher, announcePoll, announceJoins);
 
 	function publishPoll(eventId: string, poll: PollView) {
 		// One tally, read once: staff and (when shown) the hall get the same figures.
@@ -83,7 +114,7 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 			case 'submission:changed':
 				return submission(change);
 			case 'votes:changed':
-				return ticker.counted(change.eventId, change.submissionId, change.votes);
+				return counts.voted(change.eventId, change.submissionId, change.votes);
 			case 'queue:changed':
 				// The hall's "next" list follows through the stage:changed the service says next.
 				return publisher.publish({ kind: 'moderators', eventId: change.eventId }, 'queue:changed', { queue: [...change.queue] });
@@ -93,9 +124,9 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 			case 'poll:changed':
 				return publishPoll(change.eventId, change.poll);
 			case 'poll:answered':
-				return pollAnswered.soon(change.pollId);
+				return counts.answered(change.eventId, change.pollId);
 			case 'participant:joined':
-				return joined.soon(change.eventId);
+				return counts.joined(change.eventId);
 			case 'safeguarding:waiting':
 				return safeguardingWaiting(change.eventId);
 			case 'screen:revoked':
@@ -113,15 +144,38 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher) {
 		announce,
 		views,
 		/** Sends the vote counts still gathering now; for a graceful stop, before the sockets close. */
-		flush() {
-			ticker.flush();
-		},
-		/** Sends what is still gathering and drops pending ticks; for shutdown. */
-		close() {
+		flush: () => counts.flush(),
+		/** Sends what is still gathering and drops pending ticks; for shutdown (a promise with a funnel). */
+		close: () => counts.close()
+	};
+}
+
+/** One process: counts tick here, from the figures the changes carry (as fast as it gets). */
+function localCounts(publisher: Publisher, announcePoll: (pollId: string) => Promise<void>, announceJoins: (eventId: string) => Promise<void>) {
+	const ticker = new VoteTicker(publisher);
+	const pollAnswered = coalescer(POLL_TICK_MS, announcePoll);
+	const joined = coalescer(JOIN_COUNT_TICK_MS, announceJoins);
+	return {
+		voted: (eventId: string, submissionId: string, votes: number) => ticker.counted(eventId, submissionId, votes),
+		answered: (_eventId: string, pollId: string) => pollAnswered.soon(pollId),
+		joined: (eventId: string) => joined.soon(eventId),
+		flush: (): void | Promise<void> => ticker.flush(),
+		close(): void | Promise<void> {
 			ticker.flush();
 			pollAnswered.close();
 			joined.close();
 		}
+	};
+}
+
+/** Several processes: counts are marked for the event's tick owner (the figure a change carries may be overtaken). */
+function markedCounts(marks: CountMarks) {
+	return {
+		voted: (eventId: string, submissionId: string, _votes: number) => marks.mark('votes', eventId, submissionId),
+		answered: (eventId: string, pollId: string) => marks.mark('polls', eventId, pollId),
+		joined: (eventId: string) => marks.mark('joins', eventId, eventId),
+		flush: () => marks.flush(),
+		close: () => marks.close()
 	};
 }
 

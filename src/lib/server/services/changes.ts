@@ -21,8 +21,8 @@ export type ForumChange =
 	| { type: 'stage:changed'; eventId: string; stage?: StageView }
 	/** A poll opened, closed or its results shown, as staff see it (tally included). */
 	| { type: 'poll:changed'; eventId: string; poll: PollView }
-	/** Answers arrived: their tally is announced once per tick. */
-	| { type: 'poll:answered'; pollId: string }
+	/** Answers arrived: their tally is announced once per tick (by the event's tick owner, with several processes). */
+	| { type: 'poll:answered'; eventId: string; pollId: string }
 	/** Children joined: the screen's count is told once per tick. */
 	| { type: 'participant:joined'; eventId: string }
 	/** An alert arrived or was handled, or an organiser came or went: the MC's neutral notice. */

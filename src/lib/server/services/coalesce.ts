@@ -27,3 +27,26 @@ export function coalescer(tickMs: number, announce: (key: string) => unknown) {
 		}
 	};
 }
+
+/**
+ * A coalescer that also gathers what changed: `announce(group, keys)` runs once per tick per group
+ * with every key marked meanwhile (e.g. the items of one event whose counts changed).
+ */
+export function gatherer(tickMs: number, announce: (group: string, keys: string[]) => unknown) {
+	const marked = new Map<string, Set<string>>();
+	const ticks = coalescer(tickMs, async (group) => {
+		const keys = marked.get(group);
+		marked.delete(group);
+		if (keys?.size) await announce(group, [...keys]);
+	});
+	return {
+		soon(group: string, key: string) {
+			(marked.get(group) ?? marked.set(group, new Set()).get(group)!).add(key);
+			ticks.soon(group);
+		},
+		close() {
+			ticks.close();
+			marked.clear();
+		}
+	};
+}

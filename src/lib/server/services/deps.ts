@@ -13,6 +13,8 @@ export interface ServiceDeps {
 	limiter: RateLimiter;
 	now(): number;
 	newId(): string;
+	/** Several processes serve the forum (REDIS_URL): what one process announced may die with it. */
+	clustered?: boolean;
 }
 
 /**

@@ -141,7 +141,7 @@ export function createPollService(deps: ServiceDeps) {
 				}
 			}
 			await repos.polls.saveAnswer(poll.id, participant.id, answer, now());
-			await deps.announce({ type: 'poll:answered', pollId: poll.id });
+			await deps.announce({ type: 'poll:answered', eventId: poll.eventId, pollId: poll.id });
 			return ok({ pollId: poll.id });
 		},
 

@@ -33,7 +33,14 @@ export function createSubmissionService(deps: ServiceDeps) {
 			const existing = await repos.submissions.findById(input.id);
 			const decision = decideResubmission(existing, participant.id);
 			if (decision === 'conflict') return fail('id_conflict');
-			if (decision === 'duplicate' && existing) return ok(publicView(existing));
+			if (decision === 'duplicate' && existing) {
+				// A resend after a lost ack. In one process the first announcement reached every room, or
+				// the crash that lost the ack made every room resync. With several processes the one that
+				// stored it may have died before its broadcast left for the others' screens and phones,
+				// which stay connected and never resync: say it again (rooms take an item by its id).
+				if (deps.clustered) await announce({ type: 'submission:added', submission: existing });
+				return ok(publicView(existing));
+			}
 
 			if (!(await limiter.allow('submit', participant.id))) return fail('rate_limited');
 			// The address's ceiling: a whole hall shares one, so it is sized far above a hall (rate-limit.ts).

@@ -13,7 +13,11 @@ export function createFollowUpRepository(db: PgDb): FollowUpRepository {
 			// closes, for every item and the cleared stage): a crash leaves all of it or none.
 			return db.transaction(async (tx) => {
 				const done = [];
-				for (const { followUp, history } of handOvers) {
+				// Rows locked in one order (by item id) whoever sweeps: two sweeps at once on two
+				// processes then wait for each other instead of deadlocking; the status guard below
+				// makes the second one skip what the first took.
+				const ordered = [...handOvers].sort((x, y) => (x.followUp.submissionId < y.followUp.submissionId ? -1 : 1));
+				for (const { followUp, history } of ordered) {
 					const [moved] = await tx
 						.update(submissions)
 						.set({ status: 'follow_up', queuePosition: null })

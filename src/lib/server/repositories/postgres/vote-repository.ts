@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgDb } from '../../db/postgres';
 import { participants, submissions, votes } from '../../db/schema-pg';
 import type { VoteRepository } from '../types';
@@ -26,6 +26,13 @@ export function createVoteRepository(db: PgDb): VoteRepository {
 		},
 		async listVoterIds(submissionId) {
 			return (await db.select({ id: votes.participantId }).from(votes).where(eq(votes.submissionId, submissionId))).map((r) => r.id);
+		},
+		async countsOf(submissionIds) {
+			if (!submissionIds.length) return [];
+			return db
+				.select({ submissionId: submissions.id, votes: submissions.voteCount })
+				.from(submissions)
+				.where(inArray(submissions.id, [...submissionIds]));
 		},
 		async countBulkJoinVotes(eventId, since, withinMs, burst) {
 			const [row] = await db
