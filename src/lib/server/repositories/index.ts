@@ -11,6 +11,7 @@ import { createSeatRepository } from './seat-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createStaffRepository } from './staff-repository';
 import { createVoteRepository } from './vote-repository';
+import { createSyncRepository } from './sync-repository';
 import type { Repositories } from './types';
 
 export type * from './types';
@@ -26,6 +27,7 @@ export function createSqliteRepositories(db: Db, faults?: FaultTolerance): Repos
 		events: wrap(createEventRepository(db)),
 		participants: wrap(createParticipantRepository(db)),
 		seats: wrap(createSeatRepository(db)),
+		sync: wrap(createSyncRepository(db)),
 		submissions: wrap(createSubmissionRepository(db)),
 		votes: wrap(createVoteRepository(db)),
 		staff: wrap(createStaffRepository(db)),

@@ -357,8 +357,19 @@ export interface SeatRepository {
 	counts(eventId: string): Promise<{ delegationId: string | null; total: number; used: number }[]>;
 }
 
+/** Reads for a phone's resync: how far an event has moved, and what moved (versions stamped by triggers). */
+export interface SyncRepository {
+	/** The event's version and its database's epoch (created on first use). */
+	cursor(eventId: string): Promise<{ epoch: string; version: number }>;
+	/** Items of the event whose visible part changed after `version`, whatever their status now. */
+	changedSince(eventId: string, version: number, statuses: readonly SubmissionStatus[]): Promise<StoredSubmission[]>;
+	/** Every item's count in those statuses: small, and says which items are in them now. */
+	voteCounts(eventId: string, statuses: readonly SubmissionStatus[]): Promise<{ submissionId: string; votes: number }[]>;
+}
+
 export interface Repositories {
 	seats: SeatRepository;
+	sync: SyncRepository;
 	events: EventRepository;
 	participants: ParticipantRepository;
 	submissions: SubmissionRepository;
