@@ -137,9 +137,21 @@ export interface SubmissionRepository {
 	): Promise<{ target: StoredSubmission; sources: StoredSubmission[] } | null>;
 }
 
+/** One child's vote on one item, cast (`voted`) or taken back. */
+export interface VoteChange {
+	submissionId: string;
+	participantId: string;
+	voted: boolean;
+}
+
 export interface VoteRepository {
 	/** Sets one child's vote on one item and returns the item's new count, atomically. */
 	set(submissionId: string, participantId: string, voted: boolean): Promise<{ changed: boolean; votes: number }>;
+	/**
+	 * Several votes in one transaction (a group commit), in order: all stored or none. Each gets
+	 * whether it changed anything and its item's count once all of them are in.
+	 */
+	setMany(changes: readonly VoteChange[]): Promise<{ changed: boolean; votes: number }[]>;
 	listVotedIds(participantId: string): Promise<string[]>;
 	listVoterIds(submissionId: string): Promise<string[]>;
 	/**
