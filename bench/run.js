@@ -6,7 +6,9 @@
 // budget run), BENCH_RATE (votes per second, default 1000, at most one per child per second),
 // BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold after the joins, before the storm, default 60),
 // BENCH_WORKERS (client threads, default 2), BENCH_JOINS_IN_FLIGHT (joins under way at once, default
-// 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips).
+// 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips),
+// BENCH_RESTART_N (phones in the restart storm, default 1000; 0 skips), BENCH_RESTART_ITEMS (public items then, default 60).
+// Rows of scenarios not run this time are kept from bench/results.json.
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,9 @@ import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { measurePhoneLoad } from './phone-load.js';
 
-const NS = (process.env.BENCH_NS ?? '200,1000').split(',').map(Number);
+const NS = (process.env.BENCH_NS ?? '200,1000').split(',').filter(Boolean).map(Number);
+const RESTART_N = Number(process.env.BENCH_RESTART_N ?? 1000);
+const RESTART_ITEMS = Number(process.env.BENCH_RESTART_ITEMS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10);
 const HOLD_S = Number(process.env.BENCH_HOLD_S ?? 60);
@@ -41,9 +45,7 @@ function cpuTicks(pid) {
 	return Number(fields[11]) + Number(fields[12]);
 }
 
-async function startForum() {
-	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-'));
-	const port = nextPort++;
+async function startForum({ dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-')), port = nextPort++, env = {} } = {}) {
 	// BENCH_SERVER_FLAGS: node flags for the forum's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 	const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
 	const child = spawn(process.execPath, [...flags, 'server.js'], {
@@ -55,23 +57,35 @@ async function startForum() {
 			// Every simulated child comes from 127.0.0.1: lift the per-address socket cap (a hall's worth).
 			SOCKETS_PER_ADDRESS: '1000000',
 			// The simulated children's items must reach the screen without an MC.
-			DEMO_EVENT: 'unmoderated'
+			DEMO_EVENT: 'unmoderated',
+			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
+	const exited = new Promise((resolve) => child.once('exit', resolve));
 	await new Promise((resolve, reject) => {
 		child.stdout.on('data', (chunk) => String(chunk).includes('running on') && resolve());
 		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 	});
+	const listeningAt = now();
 	const db = new Database(join(dir, 'forum.db'));
 	const event = db.prepare("select id, code, display_key as displayKey from events where code = 'VQ24'").get();
 	const delegations = db.prepare('select id from delegations where event_id = ? order by position').all(event.id).map((r) => r.id);
 	return {
 		pid: child.pid,
+		dir,
+		port,
+		listeningAt,
 		origin: `http://127.0.0.1:${port}`,
 		event,
 		delegations,
 		db,
+		/** SIGTERM (the graceful stop), and wait until the process has gone; the database stays. */
+		async restartable() {
+			child.kill('SIGTERM');
+			await exited;
+			db.close();
+		},
 		stop() {
 			child.kill('SIGTERM');
 			db.close();
@@ -259,6 +273,132 @@ async function scenario(target, n, mode) {
 	};
 }
 
+
+/** One child who sends items through its own socket, as the composer does (10 a minute each: the per-child limit). */
+async function writer(forum) {
+	const body = new URLSearchParams({ delegationId: forum.delegations[0], nickname: '' });
+	const r = await fetch(`${forum.origin}/j/${forum.event.code}?/join`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: forum.origin, 'content-type': 'application/x-www-form-urlencoded' }
+	});
+	const cookie = (r.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('dd_participant='));
+	const { socket } = await watcher(forum.origin, { role: 'participant' }, { cookie });
+	const topicId = forum.db.prepare('select id from topics where event_id = ? order by position').get(forum.event.id).id;
+	return {
+		async submit(text) {
+			const ack = await socket.emitWithAck('submission:submit', { id: crypto.randomUUID(), kind: 'question', topicId, agencyId: null, text });
+			if (!ack.ok) throw new Error(`submit refused: ${ack.error.code}`);
+			return ack.data.id;
+		},
+		close: () => socket.disconnect()
+	};
+}
+
+async function sendItems(forum, count, label) {
+	const ids = [];
+	for (let first = 0; first < count; first += 10) {
+		const w = await writer(forum);
+		for (let i = first; i < Math.min(count, first + 10); i++) ids.push(await w.submit(`${label} số ${i + 1}: sân chơi, thư viện, đường đến trường`));
+		w.close();
+	}
+	return ids;
+}
+
+/**
+ * The restart storm: n phones connected, each showing the hall's items; the server stops (SIGTERM)
+ * and a new one starts on the same database; every phone reconnects by itself and resyncs. Timed
+ * from the new server's listen until every phone is back with a view equal to the database's, and
+ * the new server's CPU over that time. Three ways side by side, on the same phones and database:
+ * a full snapshot per phone reading the items each time (as before), the same with the public part
+ * kept per event version, and the delta (the phone names its cursor).
+ */
+async function restartStorm(n) {
+	let forum = await startForum();
+	const clients = startWorkers(forum.origin, 'forum');
+	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
+	await clients.all({ type: 'ready' }, 'ready');
+	await clients.all(null, 'joined', (i) => ({
+		type: 'join',
+		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
+		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
+		code: forum.event.code,
+		delegationIds: Array.from({ length: share(i) }, (_, k) => forum.delegations[k % forum.delegations.length])
+	}));
+	const items = await sendItems(forum, RESTART_ITEMS, 'Câu hỏi');
+	await clients.all({ type: 'track' }, 'tracked');
+	// Every phone votes for three items, so the counts the phones show are not all zero.
+	await clients.all(null, 'stormed', () => ({ type: 'storm', items: items.slice(0, 3), ratePerSec: Math.min(RATE, n) / WORKERS, startAt: now() + 200 }));
+	await sleep(1000);
+
+	const variants = [
+		{ variant: 'full_uncached', withCursor: false, env: { SNAPSHOT_CACHE: 'off' } },
+		{ variant: 'full_cached', withCursor: false, env: {} },
+		{ variant: 'delta', withCursor: true, env: {} }
+	];
+	const rows = [];
+	for (const [round, { variant, withCursor, env }] of variants.entries()) {
+		await clients.all({ type: 'arm', withCursor }, 'armed');
+		// A little the phones hear live before the stop (their cursors move), and a little they miss:
+		// the MC marks three items answered while the server is down (straight in the database).
+		await sendItems(forum, 2, `Câu hỏi vòng ${round + 1}`);
+		await sleep(500);
+		const { dir, port } = forum;
+		await forum.restartable();
+		const missed = new Database(join(dir, 'forum.db'));
+		const answer = missed.prepare("update submissions set status = 'answered', answer_summary = 'Đã trả lời' where id = ?");
+		for (const id of items.slice(3 + round * 3, 6 + round * 3)) answer.run(id);
+		missed.close();
+
+		forum = await startForum({ dir, port, env });
+		const cpuAtListen = cpuTicks(forum.pid);
+		const expected = forum.db
+			.prepare("select id, status, vote_count as votes from submissions where event_id = ? and status in ('approved', 'answered', 'follow_up')")
+			.all(forum.event.id)
+			.map((r) => [r.id, { status: r.status, votes: r.votes }]);
+		let phones = [];
+		let cpuAtBack = null;
+		const deadline = now() + 60_000;
+		while (now() < deadline) {
+			phones = (await clients.all({ type: 'views', expected }, 'views')).flatMap((v) => v.phones);
+			if (phones.every((p) => p.syncs >= 1 && p.consistent)) {
+				cpuAtBack = cpuTicks(forum.pid);
+				break;
+			}
+			await sleep(50);
+		}
+		const back = phones.filter((p) => p.syncs >= 1 && p.consistent);
+		const lastBack = Math.max(...back.map((p) => p.syncedAt));
+		const cpuMs = ((cpuAtBack ?? cpuTicks(forum.pid)) - cpuAtListen) * 10;
+		rows.push({
+			scenario: 'restart_storm',
+			variant,
+			n,
+			items: expected.length,
+			back: back.length,
+			allBackMs: back.length === n ? Math.round(lastBack - forum.listeningAt) : null,
+			backP50Ms: percentile(back.map((p) => p.syncedAt - forum.listeningAt), 50),
+			backP90Ms: percentile(back.map((p) => p.syncedAt - forum.listeningAt), 90),
+			serverCpuMs: cpuMs,
+			cpuMsPerPhone: Math.round((cpuMs / n) * 100) / 100,
+			kbPerResync: Math.round((phones.reduce((sum, p) => sum + p.bytes, 0) / Math.max(1, phones.reduce((sum, p) => sum + p.syncs, 0)) / 1000) * 10) / 10,
+			deltas: phones.reduce((sum, p) => sum + p.deltas, 0),
+			syncFailures: phones.reduce((sum, p) => sum + p.failures, 0),
+			inconsistent: phones.length - back.length,
+			lost: 0,
+			duplicated: 0
+		});
+		console.table([rows.at(-1)]);
+	}
+	await clients.all({ type: 'close' }, 'closed');
+	await clients.terminate();
+	forum.stop();
+	const full = rows.find((r) => r.variant === 'full_uncached');
+	for (const row of rows) row.cpuRatioToFull = full.serverCpuMs ? Math.round((row.serverCpuMs / full.serverCpuMs) * 100) / 100 : null;
+	return rows;
+}
+
 const rows = [];
 
 // The phone first: an idle server, so the figure is the page's, not the load's.
@@ -325,10 +465,25 @@ for (const n of NS) {
 	console.table(rows.filter((r) => r.n === n).map(({ scenario, n: _n, ...figures }) => ({ scenario, ...figures })));
 }
 
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ ranAt: new Date().toISOString(), rows }, null, '\t') + '\n');
+if (RESTART_N > 0) {
+	console.log(`\n— restart storm, ${RESTART_N} phones —`);
+	rows.push(...(await restartStorm(RESTART_N)));
+}
+
+// Rows of scenarios run now replace their namesakes; the others are kept from the last runs.
+const ranAt = new Date().toISOString();
+const keyOf = (r) => `${r.scenario}/${r.n}/${r.variant ?? ''}`;
+const resultsUrl = new URL('./results.json', import.meta.url);
+let previous = [];
+try {
+	previous = JSON.parse(readFileSync(resultsUrl, 'utf8')).rows ?? [];
+} catch {}
+const fresh = rows.map((r) => ({ ...r, ranAt }));
+const ranNow = new Set(fresh.map(keyOf));
+writeFileSync(resultsUrl, JSON.stringify({ ranAt, rows: [...previous.filter((r) => !ranNow.has(keyOf(r))), ...fresh] }, null, '\t') + '\n');
 console.log('\nbench/results.json written.');
 console.log('Ratios to the bare Socket.IO floor:');
-for (const row of rows.filter((r) => r.scenario !== 'join_burst')) {
+for (const row of rows.filter((r) => r.scenario !== 'join_burst' && r.scenario !== 'restart_storm')) {
 	const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 	console.log(
 		`  n=${row.n} ${row.scenario}: ${row.scenario === 'vote_storm' ? `to-screen p99 ${ratio(row.toScreenP99Ms, row.baselineToScreenP99Ms)}` : `RSS/conn ${ratio(row.rssPerConnKB, row.baselineRssPerConnKB)}`}`
