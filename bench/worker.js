@@ -62,8 +62,19 @@ const hallAddress = (child) => {
 
 async function joinOne(code, delegationId, child) {
 	const started = now();
-	const cookie = mode === 'forum' ? await joinForum(code, delegationId, hallAddress(child)) : null;
-	const socket = await connect(cookie, hallAddress(child));
+	// A connection reset on a starved machine is tried again, as a phone would; a refusal is not.
+	const retried = async (attempt) => {
+		for (let tries = 1; ; tries++) {
+			try {
+				return await attempt();
+			} catch (error) {
+				if (tries === 3 || !/ECONNRESET|socket hang up|websocket error|timeout/i.test(String(error?.message ?? error))) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 200 * tries));
+			}
+		}
+	};
+	const cookie = mode === 'forum' ? await retried(() => joinForum(code, delegationId, hallAddress(child))) : null;
+	const socket = await retried(() => connect(cookie, hallAddress(child)));
 	const synced = await socket.timeout(15_000).emitWithAck('participant:sync', {});
 	if (!synced.ok) throw new Error(`sync refused: ${synced.error?.code}`);
 	// Phones listen for vote counts as the real room does; the work of receiving is part of the load.
