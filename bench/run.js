@@ -7,7 +7,9 @@
 // BENCH_ITEMS (items each child votes on, default 10), BENCH_HOLD_S (idle hold after the joins, before the storm, default 60),
 // BENCH_TOPOLOGY / BENCH_STORAGE (where the forum runs: see bench/topology.js), BENCH_PORT (first port, default 4300),
 // BENCH_WORKERS (client threads, default 2), BENCH_JOINS_IN_FLIGHT (joins under way at once, default
-// 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips).
+// 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips),
+// BENCH_RESTART_N (phones in the restart storm, default 1000; 0 skips), BENCH_RESTART_ITEMS (public items then, default 60).
+// Rows of scenarios not run this time are kept from bench/results.json.
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +18,11 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { measurePhoneLoad } from './phone-load.js';
-import { serverCpuMs, startForumOnPostgres, STORAGE, topologyName, withTopology } from './topology.js';
+import { serverCpuMs, startForumOnPostgres, STORAGE, TOPOLOGY, topologyName, withTopology } from './topology.js';
 
-const NS = (process.env.BENCH_NS ?? '200,1000').split(',').map(Number);
+const NS = (process.env.BENCH_NS ?? '200,1000').split(',').filter(Boolean).map(Number);
+const RESTART_N = Number(process.env.BENCH_RESTART_N ?? 1000);
+const RESTART_ITEMS = Number(process.env.BENCH_RESTART_ITEMS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10);
 const HOLD_S = Number(process.env.BENCH_HOLD_S ?? 60);
@@ -55,29 +59,39 @@ function forumEnv() {
 	};
 }
 
-async function startForum() {
+async function startForum({ dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-')), port = nextPort++, env = {} } = {}) {
 	if (STORAGE === 'postgres') return startForumOnPostgres(forumEnv());
-	const dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-'));
-	const port = nextPort++;
 	// BENCH_SERVER_FLAGS: node flags for the forum's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 	const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
 	const child = spawn(process.execPath, [...flags, 'server.js'], {
-		env: { ...process.env, ...forumEnv(), PORT: String(port), DATABASE_PATH: join(dir, 'forum.db') },
+		env: { ...process.env, ...forumEnv(), PORT: String(port), DATABASE_PATH: join(dir, 'forum.db'), ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
+	const exited = new Promise((resolve) => child.once('exit', resolve));
 	await new Promise((resolve, reject) => {
 		child.stdout.on('data', (chunk) => String(chunk).includes('running on') && resolve());
 		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 	});
+	const listeningAt = now();
 	const db = new Database(join(dir, 'forum.db'));
 	const event = db.prepare("select id, code, display_key as displayKey from events where code = 'VQ24'").get();
 	const delegations = db.prepare('select id from delegations where event_id = ? order by position').all(event.id).map((r) => r.id);
 	return {
 		pid: child.pid,
+		dir,
+		port,
+		listeningAt,
 		origin: `http://127.0.0.1:${port}`,
 		event,
 		delegations,
 		query: async (sql, params = []) => db.prepare(sql).all(...params),
+		db,
+		/** SIGTERM (the graceful stop), and wait until the process has gone; the database stays. */
+		async restartable() {
+			child.kill('SIGTERM');
+			await exited;
+			db.close();
+		},
 		stop() {
 			child.kill('SIGTERM');
 			db.close();
@@ -217,7 +231,8 @@ async function scenario(target, n, mode) {
 	const stormed = await clients.all(null, 'stormed', (i) => ({ type: 'storm', items, ratePerSec: rate / WORKERS, startAt: stormStart }));
 	await sleep(1000); // the last broadcasts still in flight
 	const stormSeconds = (now() - stormStart) / 1000;
-	const cpuPercent = Math.round(((cpuTicks(target.pid) - cpuBefore) / 100 / stormSeconds) * 100);
+	const stormCpuMs = (cpuTicks(target.pid) - cpuBefore) * 10;
+	const cpuPercent = Math.round((stormCpuMs / 1000 / stormSeconds) * 100);
 	const cpuAfterStorm = serverCpuMs(target);
 	const votes = stormed.flatMap((s) => s.votes);
 	const unacked = stormed.reduce((sum, s) => sum + s.failed, 0);
@@ -282,6 +297,135 @@ async function scenario(target, n, mode) {
 	};
 }
 
+
+/** One child who sends items through its own socket, as the composer does (10 a minute each: the per-child limit). */
+async function writer(forum) {
+	const body = new URLSearchParams({ delegationId: forum.delegations[0], nickname: '' });
+	const r = await fetch(`${forum.origin}/j/${forum.event.code}?/join`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: forum.origin, 'content-type': 'application/x-www-form-urlencoded' }
+	});
+	const cookie = (r.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('dd_participant='));
+	const { socket } = await watcher(forum.origin, { role: 'participant' }, { cookie });
+	const topicId = forum.db.prepare('select id from topics where event_id = ? order by position').get(forum.event.id).id;
+	return {
+		async submit(text) {
+			const ack = await socket.emitWithAck('submission:submit', { id: crypto.randomUUID(), kind: 'question', topicId, agencyId: null, text });
+			if (!ack.ok) throw new Error(`submit refused: ${ack.error.code}`);
+			return ack.data.id;
+		},
+		close: () => socket.disconnect()
+	};
+}
+
+async function sendItems(forum, count, label) {
+	const ids = [];
+	for (let first = 0; first < count; first += 10) {
+		const w = await writer(forum);
+		for (let i = first; i < Math.min(count, first + 10); i++) ids.push(await w.submit(`${label} số ${i + 1}: sân chơi, thư viện, đường đến trường`));
+		w.close();
+	}
+	return ids;
+}
+
+/**
+ * The restart storm: n phones connected, each showing the hall's items; the server stops (SIGTERM)
+ * and a new one starts on the same database; every phone reconnects by itself and resyncs. Timed
+ * from the new server's listen until every phone is back with a view equal to the database's, and
+ * the new server's CPU over that time. Three ways side by side, on the same phones and database:
+ * a full snapshot per phone reading the items each time (as before), the same with the public part
+ * kept per event version, and the delta (the phone names its cursor).
+ */
+async function restartStorm(n) {
+	let forum = await startForum();
+	const clients = startWorkers(forum.origin, 'forum');
+	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
+	await clients.all({ type: 'ready' }, 'ready');
+	await clients.all(null, 'joined', (i) => ({
+		type: 'join',
+		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
+		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
+		code: forum.event.code,
+		delegationIds: Array.from({ length: share(i) }, (_, k) => forum.delegations[k % forum.delegations.length])
+	}));
+	console.log(`  ${n} phones joined`);
+	const items = await sendItems(forum, RESTART_ITEMS, 'Câu hỏi');
+	await clients.all({ type: 'track' }, 'tracked');
+	// Every phone votes for three items, so the counts the phones show are not all zero.
+	await clients.all(null, 'stormed', () => ({ type: 'storm', items: items.slice(0, 3), ratePerSec: Math.min(RATE, n) / WORKERS, startAt: now() + 200 }));
+	await sleep(1000);
+	console.log(`  ${items.length} items, ${3 * n} votes`);
+
+	const variants = [
+		{ variant: 'full_uncached', withCursor: false, env: { SNAPSHOT_CACHE: 'off' } },
+		{ variant: 'full_cached', withCursor: false, env: {} },
+		{ variant: 'delta', withCursor: true, env: {} }
+	];
+	const rows = [];
+	for (const [round, { variant, withCursor, env }] of variants.entries()) {
+		await clients.all({ type: 'arm', withCursor }, 'armed');
+		// A little the phones hear live before the stop (their cursors move), and a little they miss:
+		// the MC marks three items answered while the server is down (straight in the database).
+		await sendItems(forum, 2, `Câu hỏi vòng ${round + 1}`);
+		await sleep(500);
+		const { dir, port } = forum;
+		await forum.restartable();
+		const missed = new Database(join(dir, 'forum.db'));
+		const answer = missed.prepare("update submissions set status = 'answered', answer_summary = 'Đã trả lời' where id = ?");
+		for (const id of items.slice(3 + round * 3, 6 + round * 3)) answer.run(id);
+		missed.close();
+
+		forum = await startForum({ dir, port, env });
+		const cpuAtListen = cpuTicks(forum.pid);
+		const expected = forum.db
+			.prepare("select id, status, vote_count as votes from submissions where event_id = ? and status in ('approved', 'answered', 'follow_up')")
+			.all(forum.event.id)
+			.map((r) => [r.id, { status: r.status, votes: r.votes }]);
+		let phones = [];
+		let cpuAtBack = null;
+		const deadline = now() + 60_000;
+		while (now() < deadline) {
+			phones = (await clients.all({ type: 'views', expected }, 'views')).flatMap((v) => v.phones);
+			if (phones.every((p) => p.syncs >= 1 && p.consistent)) {
+				cpuAtBack = cpuTicks(forum.pid);
+				break;
+			}
+			await sleep(50);
+		}
+		const back = phones.filter((p) => p.syncs >= 1 && p.consistent);
+		if (back.length < n) console.log(`  ${variant}: ${n - back.length} phones not back and consistent after 60 s`);
+		const lastBack = Math.max(...back.map((p) => p.syncedAt));
+		const cpuMs = ((cpuAtBack ?? cpuTicks(forum.pid)) - cpuAtListen) * 10;
+		rows.push({
+			scenario: 'restart_storm',
+			variant,
+			n,
+			items: expected.length,
+			back: back.length,
+			allBackMs: back.length === n ? Math.round(lastBack - forum.listeningAt) : null,
+			backP50Ms: percentile(back.map((p) => p.syncedAt - forum.listeningAt), 50),
+			backP90Ms: percentile(back.map((p) => p.syncedAt - forum.listeningAt), 90),
+			serverCpuMs: cpuMs,
+			cpuMsPerPhone: Math.round((cpuMs / n) * 100) / 100,
+			kbPerResync: Math.round((phones.reduce((sum, p) => sum + p.bytes, 0) / Math.max(1, phones.reduce((sum, p) => sum + p.syncs, 0)) / 1000) * 10) / 10,
+			deltas: phones.reduce((sum, p) => sum + p.deltas, 0),
+			syncFailures: phones.reduce((sum, p) => sum + p.failures, 0),
+			inconsistent: phones.length - back.length,
+			lost: 0,
+			duplicated: 0
+		});
+		console.table([rows.at(-1)]);
+	}
+	await clients.all({ type: 'close' }, 'closed');
+	await clients.terminate();
+	forum.stop();
+	const full = rows.find((r) => r.variant === 'full_uncached');
+	for (const row of rows) row.cpuRatioToFull = full.serverCpuMs ? Math.round((row.serverCpuMs / full.serverCpuMs) * 100) / 100 : null;
+	return rows;
+}
+
 const rows = [];
 
 // The phone first: an idle server, so the figure is the page's, not the load's.
@@ -338,6 +482,7 @@ for (const n of NS) {
 			cpuPercent: ours.cpuPercent,
 			baselineToScreenP50Ms: floor.toScreenP50Ms,
 			cpuMsPerVote: ours.cpuMsPerVote,
+			baselineCpuMsPerVote: floor.cpuMsPerVote,
 			cpuMsPerVoteDatabase: ours.cpuMsPerVoteDatabase,
 			cpuMsPerVoteFront: ours.cpuMsPerVoteFront
 		},
@@ -355,12 +500,26 @@ for (const n of NS) {
 	console.table(rows.filter((r) => r.n === n).map(({ scenario, n: _n, ...figures }) => ({ scenario, ...figures })));
 }
 
-const results = new URL('./results.json', import.meta.url);
-const kept = withTopology(JSON.parse(readFileSync(results, 'utf8')), rows);
-writeFileSync(results, JSON.stringify({ ranAt: new Date().toISOString(), ...kept }, null, '\t') + '\n');
-console.log(`\nbench/results.json written (${topologyName}; the other topologies' rows kept).`);
+if (RESTART_N > 0 && TOPOLOGY === 'single' && STORAGE === 'sqlite') {
+	console.log(`\n— restart storm, ${RESTART_N} phones —`);
+	rows.push(...(await restartStorm(RESTART_N)));
+}
+
+// Rows of scenarios run now (in this topology) replace their namesakes; the others are kept.
+const ranAt = new Date().toISOString();
+const keyOf = (r) => `${r.topology}/${r.storage}/${r.scenario}/${r.n}/${r.variant ?? ''}`;
+const resultsUrl = new URL('./results.json', import.meta.url);
+let previous = [];
+try {
+	previous = JSON.parse(readFileSync(resultsUrl, 'utf8')).rows ?? [];
+} catch {}
+const tagged = withTopology({ rows: [] }, rows.map((r) => ({ ...r, ranAt }))).rows;
+const ranNow = new Set(tagged.map(keyOf));
+const kept = previous.map((r) => ({ topology: 'single', storage: 'sqlite', ...r })).filter((r) => !ranNow.has(keyOf(r)));
+writeFileSync(resultsUrl, JSON.stringify({ ranAt, rows: [...kept, ...tagged] }, null, '\t') + '\n');
+console.log(`\nbench/results.json written (${topologyName}; rows of scenarios not run now kept).`);
 console.log('Ratios to the bare Socket.IO floor:');
-for (const row of rows.filter((r) => r.scenario !== 'join_burst')) {
+for (const row of rows.filter((r) => r.scenario !== 'join_burst' && r.scenario !== 'restart_storm')) {
 	const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 	console.log(
 		`  n=${row.n} ${row.scenario}: ${row.scenario === 'vote_storm' ? `to-screen p99 ${ratio(row.toScreenP99Ms, row.baselineToScreenP99Ms)}` : `RSS/conn ${ratio(row.rssPerConnKB, row.baselineRssPerConnKB)}`}`

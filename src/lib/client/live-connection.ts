@@ -3,6 +3,7 @@ import { ACK_TIMEOUT_MS, connectForum, type ConnectionState, type ForumSocket } 
 
 type SyncCommand = 'participant:sync' | 'display:sync' | 'staff:sync';
 type SnapshotOf<C extends SyncCommand> = Extract<Parameters<Parameters<ClientToServerEvents[C]>[1]>[0], { ok: true }>['data'];
+type SyncInputOf<C extends SyncCommand> = Parameters<ClientToServerEvents[C]>[0];
 
 /** Socket.IO does not retry a handshake the server refused; every room tries again after this. */
 export const RETRY_REFUSED_MS = 5000;
@@ -11,6 +12,8 @@ export const RETRY_REFUSED_MS = 5000;
 export type OpenSocket = (auth: HandshakeAuth) => ForumSocket;
 
 export interface LiveRoom<C extends SyncCommand> {
+	/** What the sync names, asked at each (re)connect: e.g. how far the room's view has come. */
+	syncInput?(): SyncInputOf<C>;
 	/** After every (re)connect: the server's view, or null when the sync got no answer. */
 	synced(snapshot: SnapshotOf<C> | null): void;
 	state(connection: ConnectionState): void;
@@ -45,7 +48,7 @@ export function goLive<C extends SyncCommand>(auth: HandshakeAuth, sync: C, room
 		room.state('online');
 		const waiting: (() => void)[] = (held = []);
 		const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(command: C, input: object): Promise<Ack<SnapshotOf<C>>> };
-		const synced = await timed.emitWithAck(sync, {}).catch(() => null);
+		const synced = await timed.emitWithAck(sync, room.syncInput?.() ?? {}).catch(() => null);
 		if (held === waiting) held = null;
 		room.synced(synced?.ok ? synced.data : null);
 		for (const apply of waiting) apply();

@@ -2,7 +2,7 @@ import { sortFeed, upsert, type FeedOrder } from '$lib/domain/feed';
 import type { ErrorCode } from '$lib/domain/result';
 import { isPublic, type SubmissionView } from '$lib/domain/submission';
 import type { PollAnswer } from '$lib/domain/poll';
-import type { ParticipantSnapshot, PollView } from '$lib/realtime/protocol';
+import type { ParticipantDelta, ParticipantSnapshot, PollView, SyncCursor } from '$lib/realtime/protocol';
 import { goLive, type OpenSocket } from './live-connection';
 import { loadOutbox, outboxKey, toInput, updateOutbox, type OutboxEntry } from './outbox';
 import { ACK_TIMEOUT_MS, type ConnectionState, type ForumSocket } from './socket';
@@ -36,6 +36,8 @@ export class ParticipantRoom {
 	mineIds = $derived(new Set(this.mine.map((s) => s.id)));
 
 	#socket: ForumSocket | null = null;
+	/** How far this view has come (the sync's cursor, moved on by every versioned broadcast heard since). */
+	#cursor: SyncCursor | null = null;
 	#flushing = false;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	readonly #storageKey: string;
@@ -52,9 +54,12 @@ export class ParticipantRoom {
 			{ role: 'participant' },
 			'participant:sync',
 			{
+				// Named at every reconnect: the server answers with what changed since, or the whole view.
+				syncInput: () => (this.#cursor ? { since: this.#cursor } : {}),
 				synced: (snapshot) => {
 					// After any gap, trust the server's view over whatever was missed.
-					if (snapshot) this.#apply(snapshot);
+					if (snapshot && 'delta' in snapshot) this.#applyDelta(snapshot);
+					else if (snapshot) this.#apply(snapshot);
 					void this.#flush();
 				},
 				state: (connection) => (this.connection = connection),
@@ -68,7 +73,10 @@ export class ParticipantRoom {
 		live.on('submission:updated', (submission) => this.#receive(submission));
 		live.on('votes:counted', (counts) => this.counts.counted(counts));
 		live.on('stage:changed', ({ onScreen }) => this.#show(onScreen));
-		live.on('poll:changed', (poll) => (this.polls = upsert(this.polls, poll)));
+		live.on('poll:changed', (poll) => {
+			this.#heard(poll.version);
+			this.polls = upsert(this.polls, poll);
+		});
 
 		const offline = () => (this.connection = 'offline');
 		const online = () => {
@@ -157,6 +165,7 @@ export class ParticipantRoom {
 	}
 
 	#apply(snapshot: ParticipantSnapshot) {
+		this.#cursor = snapshot.cursor ?? null;
 		this.counts.reset([...snapshot.submissions, ...snapshot.mine]);
 		this.#submissions = snapshot.submissions;
 		this.#mine = snapshot.mine;
@@ -164,6 +173,31 @@ export class ParticipantRoom {
 		this.#show(snapshot.onScreen);
 		this.polls = snapshot.polls;
 		this.pollAnswers = snapshot.pollAnswers;
+	}
+
+	/**
+	 * Only what changed since the cursor: the changed public items replace their copies, and the
+	 * counts (every public item's) both correct each count and say which items are public now; an
+	 * item missing from them left the feed. The child's own items, votes and answers come whole.
+	 */
+	#applyDelta(delta: ParticipantDelta) {
+		this.#cursor = delta.cursor;
+		const publicNow = new Set(delta.counts.map((c) => c.submissionId));
+		this.counts.counted(delta.counts);
+		this.counts.introduce([...delta.changed, ...delta.mine]);
+		let submissions = this.#submissions.filter((s) => publicNow.has(s.id));
+		for (const changed of delta.changed) submissions = upsert(submissions, changed);
+		this.#submissions = submissions;
+		this.#mine = delta.mine;
+		this.votedIds = Object.fromEntries(delta.votedIds.map((id) => [id, true as const]));
+		this.#show(delta.onScreen);
+		for (const poll of delta.polls) this.polls = upsert(this.polls, poll);
+		this.pollAnswers = delta.pollAnswers;
+	}
+
+	/** A broadcast's version: the view has come at least that far. */
+	#heard(version: number | undefined) {
+		if (this.#cursor && version !== undefined && version > this.#cursor.version) this.#cursor = { ...this.#cursor, version };
 	}
 
 	/** Takes back the child's own item; the answer is a refusal code, or null when done. */
@@ -176,6 +210,7 @@ export class ParticipantRoom {
 	}
 
 	#receive(submission: SubmissionView, own = false) {
+		this.#heard(submission.version);
 		this.counts.introduce([submission]);
 		// Merged, withdrawn or taken back: it leaves the shared feed.
 		this.#submissions = isPublic(submission.status)

@@ -26,6 +26,8 @@ export interface Poll {
 	/** The rating scale, e.g. 1 to 5. */
 	scale: { min: number; max: number };
 	status: PollStatus;
+	/** The event's version at the poll's last change, as on items (the storage stamps it). */
+	version?: number;
 }
 
 export type PollAnswer =

@@ -65,10 +65,15 @@ export interface Submission {
 	originSubmissionId: string | null;
 	/** Set on items a chaperone sent ahead of the day. */
 	chaperoneLinkId?: string | null;
+	/**
+	 * The event's version at the item's last change a phone can see (the storage stamps it): a phone
+	 * that has seen it asks, after a reconnect, only for what is newer.
+	 */
+	version?: number;
 }
 
 /** The fields the hall may see: never the participant behind it, nor staff records. */
-type PublicField = 'id' | 'kind' | 'topicId' | 'agencyId' | 'delegationId' | 'text' | 'authorName' | 'status' | 'votes' | 'createdAt' | 'rejectionReason' | 'answerSummary';
+type PublicField = 'id' | 'kind' | 'topicId' | 'agencyId' | 'delegationId' | 'text' | 'authorName' | 'status' | 'votes' | 'createdAt' | 'rejectionReason' | 'answerSummary' | 'version';
 
 /** What every phone and the screen may see of an item, derived from the entity. */
 export interface SubmissionView extends Pick<Submission, PublicField> {
@@ -80,6 +85,7 @@ export interface SubmissionView extends Pick<Submission, PublicField> {
 export function publicView(item: Submission, followUp?: FollowUpOutcome | null): SubmissionView {
 	const { id, kind, topicId, agencyId, delegationId, text, authorName, status, votes, createdAt, rejectionReason, answerSummary } = item;
 	const view: SubmissionView = { id, kind, topicId, agencyId, delegationId, text, authorName, status, votes, createdAt, rejectionReason, answerSummary };
+	if (item.version !== undefined) view.version = item.version;
 	return followUp ? { ...view, followUp } : view;
 }
 

@@ -173,6 +173,37 @@ export interface ParticipantSnapshot {
 	/** Polls opened so far (results only where the MC shows them), and this child's answers. */
 	polls: PollView[];
 	pollAnswers: Record<string, PollAnswer>;
+	/** The event's version this snapshot reflects; the phone names it when it resyncs. */
+	cursor?: SyncCursor;
+}
+
+/** How far a phone's view has come: the event's version in one database (`epoch`). */
+export interface SyncCursor {
+	epoch: string;
+	version: number;
+}
+
+/**
+ * A phone's resync when it named a cursor the server can continue from: only the public items
+ * changed since, and the small state sent whole (every public item's count, which also says which
+ * items are public now; the child's own items, votes and answers; the stage; the polls changed or
+ * showing results). Anything else the phone has is still current.
+ */
+export interface ParticipantDelta {
+	delta: true;
+	cursor: SyncCursor;
+	changed: SubmissionView[];
+	counts: VoteCount[];
+	mine: SubmissionView[];
+	votedIds: string[];
+	onScreen: SubmissionView | null;
+	polls: PollView[];
+	pollAnswers: Record<string, PollAnswer>;
+}
+
+export interface ParticipantSyncInput {
+	/** The cursor of the phone's view; none (or one the server cannot continue from) gets a full snapshot. */
+	since?: SyncCursor;
 }
 
 export interface DisplaySnapshot {
@@ -186,7 +217,7 @@ export interface DisplaySnapshot {
 export interface ClientToServerEvents {
 	'submission:submit': (input: SubmitSubmissionInput, ack: (result: Ack<SubmissionView>) => void) => void;
 	'vote:set': (input: SetVoteInput, ack: (result: Ack<VoteState>) => void) => void;
-	'participant:sync': (input: Record<string, never>, ack: (result: Ack<ParticipantSnapshot>) => void) => void;
+	'participant:sync': (input: ParticipantSyncInput, ack: (result: Ack<ParticipantSnapshot | ParticipantDelta>) => void) => void;
 	'display:sync': (input: Record<string, never>, ack: (result: Ack<DisplaySnapshot>) => void) => void;
 	'staff:sync': (input: Record<string, never>, ack: (result: Ack<StaffSnapshot>) => void) => void;
 	'moderation:decide': (input: ModerationDecisionInput, ack: (result: Ack<SubmissionView>) => void) => void;

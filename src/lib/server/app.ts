@@ -89,7 +89,8 @@ export function createForumApp(options: ForumAppOptions) {
 		sessions,
 		seats: createSeatService(deps),
 		submissions,
-		snapshots: createSnapshotService(submissions, polls),
+		// SNAPSHOT_CACHE=off reads the public items for every phone again (to measure the cache: npm run bench).
+		snapshots: createSnapshotService(deps, submissions, polls, { sharedCache: process.env.SNAPSHOT_CACHE !== 'off' }),
 		votes,
 		staffAuth,
 		audit: auditTrail(deps),

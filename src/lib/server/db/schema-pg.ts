@@ -180,10 +180,12 @@ export const submissions = pgTable(
 		originLabel: text('origin_label'),
 		chaperoneLinkId: text('chaperone_link_id'),
 		voteCount: integer('vote_count').notNull().default(0),
+		version: integer('version').notNull().default(0),
 		createdAt: millis('created_at').notNull()
 	},
 	(t) => [
 		index('submissions_event_status_idx').on(t.eventId, t.status),
+		index('submissions_event_version_idx').on(t.eventId, t.version),
 		index('submissions_participant_idx').on(t.participantId),
 		uniqueIndex('submissions_origin_unique').on(t.eventId, t.originSubmissionId)
 	]
@@ -337,10 +339,22 @@ export const polls = pgTable(
 		scaleMax: integer('scale_max').notNull().default(5),
 		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
 		resultsShown: boolean('results_shown').notNull().default(false),
+		version: integer('version').notNull().default(0),
 		createdAt: createdAt()
 	},
 	(t) => [index('polls_event_idx').on(t.eventId)]
 );
+
+/** As in schema.ts: each event's version, moved by the triggers of the migration. */
+export const eventVersions = pgTable('event_versions', {
+	eventId: text('event_id')
+		.primaryKey()
+		.references(() => events.id, { onDelete: 'cascade' }),
+	version: integer('version').notNull().default(0),
+	epoch: text('epoch')
+		.notNull()
+		.default(sql`md5(random()::text)`)
+});
 
 export const pollAnswers = pgTable(
 	'poll_answers',

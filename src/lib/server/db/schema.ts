@@ -207,10 +207,13 @@ export const submissions = sqliteTable(
 		/** Sent ahead of the day through a delegation's chaperone link. */
 		chaperoneLinkId: text('chaperone_link_id'),
 		voteCount: integer('vote_count').notNull().default(0),
+		/** The event's version (event_versions) at this item's last change a phone can see; set by a trigger. */
+		version: integer('version').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'number' }).notNull()
 	},
 	(t) => [
 		index('submissions_event_status_idx').on(t.eventId, t.status),
+		index('submissions_event_version_idx').on(t.eventId, t.version),
 		index('submissions_participant_idx').on(t.participantId),
 		uniqueIndex('submissions_origin_unique').on(t.eventId, t.originSubmissionId)
 	]
@@ -378,10 +381,29 @@ export const polls = sqliteTable(
 		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
 		/** Whether the results are on the projection screen and the phones. */
 		resultsShown: integer('results_shown', { mode: 'boolean' }).notNull().default(false),
+		/** As on submissions: the event's version at the poll's last change, set by a trigger. */
+		version: integer('version').notNull().default(0),
 		createdAt: createdAt()
 	},
 	(t) => [index('polls_event_idx').on(t.eventId)]
 );
+
+/**
+ * How far each event's visible state has moved: every change a phone can see (an item added or
+ * changed, a poll) takes the next version, stamped by triggers in the migration so that no write
+ * path can forget it. A reconnecting phone names the version it has and is sent only what is newer
+ * (snapshot-service.ts). `epoch` is random per database: a version from another database is not
+ * comparable, and the phone gets a full snapshot.
+ */
+export const eventVersions = sqliteTable('event_versions', {
+	eventId: text('event_id')
+		.primaryKey()
+		.references(() => events.id, { onDelete: 'cascade' }),
+	version: integer('version').notNull().default(0),
+	epoch: text('epoch')
+		.notNull()
+		.default(sql`(lower(hex(randomblob(8))))`)
+});
 
 /** One answer per child per poll: a changed answer replaces the earlier one. */
 export const pollAnswers = sqliteTable(

@@ -32,6 +32,11 @@ export const setVoteSchema = z.strictObject({
 
 export const emptySchema = z.strictObject({}).optional();
 
+/** A phone's resync names the cursor of what it has (protocol.ts ParticipantSyncInput). */
+export const participantSyncSchema = z
+	.strictObject({ since: z.strictObject({ epoch: z.string().max(64), version: z.number().int().nonnegative() }).optional() })
+	.optional();
+
 /** Schema messages that name an error code pass it on; anything else is a malformed payload. */
 export function parsePayload<S extends z.ZodType>(
 	schema: S,

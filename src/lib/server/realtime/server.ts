@@ -31,6 +31,7 @@ import {
 	mergeSchema,
 	moderationDecisionSchema,
 	parsePayload,
+	participantSyncSchema,
 	pollAnswerSchema,
 	pollCreateSchema,
 	pollSetSchema,
@@ -166,7 +167,10 @@ export function createRealtimeServer(httpServer: HttpServer, app: ForumServices,
 		command(socket, 'vote:set', setVoteSchema, (input) => app.votes.setVote(participant, input, address));
 		command(socket, 'submission:withdraw', itemIdSchema, (input) => app.submissions.withdraw(participant, input.submissionId));
 		command(socket, 'poll:answer', pollAnswerSchema, (input) => app.polls.answer(participant, input));
-		command(socket, 'participant:sync', emptySchema, async () => ({ ok: true, data: await app.snapshots.participant(participant) }));
+		command(socket, 'participant:sync', participantSyncSchema, async (input) => ({
+			ok: true,
+			data: await app.snapshots.participantSync(participant, input?.since)
+		}));
 	});
 
 	/**

@@ -12,6 +12,7 @@ import { createSeatRepository } from './seat-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createStaffRepository } from './staff-repository';
 import { createVoteRepository } from './vote-repository';
+import { createSyncRepository } from './sync-repository';
 import type { Repositories } from './types';
 
 export type * from './types';
@@ -29,6 +30,7 @@ export function createSqliteRepositories(db: Db, faults?: FaultTolerance): Repos
 		eventCache: eventCache.shared,
 		participants: wrap(createParticipantRepository(db)),
 		seats: wrap(createSeatRepository(db)),
+		sync: wrap(createSyncRepository(db)),
 		submissions: wrap(createSubmissionRepository(db)),
 		votes: wrap(createVoteRepository(db)),
 		staff: wrap(createStaffRepository(db)),

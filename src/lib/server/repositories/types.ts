@@ -143,9 +143,21 @@ export interface SubmissionRepository {
 	): Promise<{ target: StoredSubmission; sources: StoredSubmission[] } | null>;
 }
 
+/** One child's vote on one item, cast (`voted`) or taken back. */
+export interface VoteChange {
+	submissionId: string;
+	participantId: string;
+	voted: boolean;
+}
+
 export interface VoteRepository {
 	/** Sets one child's vote on one item and returns the item's new count, atomically. */
 	set(submissionId: string, participantId: string, voted: boolean): Promise<{ changed: boolean; votes: number }>;
+	/**
+	 * Several votes in one transaction (a group commit), in order: all stored or none. Each gets
+	 * whether it changed anything and its item's count once all of them are in.
+	 */
+	setMany(changes: readonly VoteChange[]): Promise<{ changed: boolean; votes: number }[]>;
 	listVotedIds(participantId: string): Promise<string[]>;
 	listVoterIds(submissionId: string): Promise<string[]>;
 	/**
@@ -368,8 +380,19 @@ export interface SeatRepository {
 	counts(eventId: string): Promise<{ delegationId: string | null; total: number; used: number }[]>;
 }
 
+/** Reads for a phone's resync: how far an event has moved, and what moved (versions stamped by triggers). */
+export interface SyncRepository {
+	/** The event's version and its database's epoch (created on first use). */
+	cursor(eventId: string): Promise<{ epoch: string; version: number }>;
+	/** Items of the event whose visible part changed after `version`, whatever their status now. */
+	changedSince(eventId: string, version: number, statuses: readonly SubmissionStatus[]): Promise<StoredSubmission[]>;
+	/** Every item's count in those statuses: small, and says which items are in them now. */
+	voteCounts(eventId: string, statuses: readonly SubmissionStatus[]): Promise<{ submissionId: string; votes: number }[]>;
+}
+
 export interface Repositories {
 	seats: SeatRepository;
+	sync: SyncRepository;
 	events: EventRepository;
 	participants: ParticipantRepository;
 	submissions: SubmissionRepository;

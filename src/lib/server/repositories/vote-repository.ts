@@ -27,6 +27,13 @@ export function createVoteRepository(db: Db): VoteRepository {
 			.returning({ votes: submissions.voteCount })
 			.prepare()
 	);
+	const countOf = preparedOnce(() =>
+		db
+			.select({ votes: submissions.voteCount })
+			.from(submissions)
+			.where(eq(submissions.id, sql.placeholder('submissionId')))
+			.prepare()
+	);
 	const votedBy = preparedOnce(() =>
 		db
 			.select({ id: votes.submissionId })
@@ -43,6 +50,24 @@ export function createVoteRepository(db: Db): VoteRepository {
 				const delta = changes === 1 ? (voted ? 1 : -1) : 0;
 				const row = addToCount().get({ submissionId, delta });
 				return { changed: delta !== 0, votes: row?.votes ?? 0 };
+			});
+		},
+		async setMany(changes) {
+			return db.transaction(() => {
+				// Each item's count moves once, by the sum of its votes' changes.
+				const deltas = new Map<string, number>();
+				const changed = changes.map(({ submissionId, participantId, voted }) => {
+					const { changes: rows } = (voted ? castVote() : takeBack()).run({ submissionId, participantId });
+					const delta = rows === 1 ? (voted ? 1 : -1) : 0;
+					deltas.set(submissionId, (deltas.get(submissionId) ?? 0) + delta);
+					return delta !== 0;
+				});
+				const counts = new Map<string, number>();
+				for (const [submissionId, delta] of deltas) {
+					const row = delta === 0 ? countOf().get({ submissionId }) : addToCount().get({ submissionId, delta });
+					counts.set(submissionId, row?.votes ?? 0);
+				}
+				return changes.map((change, i) => ({ changed: changed[i], votes: counts.get(change.submissionId) ?? 0 }));
 			});
 		},
 		async listVoterIds(submissionId) {

@@ -1,17 +1,109 @@
 import type { Participant } from '$lib/domain/participant';
-import type { DisplaySnapshot, ParticipantSnapshot } from '$lib/realtime/protocol';
+import { isPublic, publicView, SUBMISSION_STATUSES, type SubmissionView } from '$lib/domain/submission';
+import type { DisplaySnapshot, ParticipantDelta, ParticipantSnapshot, SyncCursor } from '$lib/realtime/protocol';
+import type { ServiceDeps } from './deps';
 import type { PollService } from './poll-service';
 import type { SubmissionService } from './submission-service';
 
+const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
+
+/** Further behind than this many versions, a phone gets a full snapshot: the delta would be as large. */
+export const MAX_DELTA_VERSIONS = 200;
+/**
+ * Versions re-sent below the phone's cursor. A phone moves its cursor with the broadcasts it hears;
+ * changes committed in one order can be announced in another (PostgreSQL's concurrent commits), so
+ * a few changes just below the newest one it heard are sent again: re-applying an item is harmless.
+ */
+export const DELTA_OVERLAP = 8;
+
+export interface SnapshotOptions {
+	/**
+	 * Keep the event's public items as the hall sees them, per event version, instead of reading
+	 * them again for every phone; the counts are read fresh each time (votes move no version).
+	 */
+	sharedCache?: boolean;
+}
+
 /**
  * What a phone or a screen redraws from after a (re)connect, and what their pages render first:
- * one place, so the server-rendered page and the live sync never disagree.
+ * one place, so the server-rendered page and the live sync never disagree. A phone that names the
+ * cursor of what it has gets only what changed since (a restart brings a whole hall back at once).
  */
-export function createSnapshotService(submissions: SubmissionService, polls: PollService) {
+export function createSnapshotService(
+	{ repos, views }: Pick<ServiceDeps, 'repos' | 'views'>,
+	submissions: SubmissionService,
+	polls: PollService,
+	{ sharedCache = true }: SnapshotOptions = {}
+) {
+	const shared = new Map<string, { key: string; items: SubmissionView[] }>();
+
+	/** The public items at (or after) this cursor, with the counts of now. */
+	async function publicItems(eventId: string, cursor: SyncCursor): Promise<SubmissionView[]> {
+		const key = `${cursor.epoch}:${cursor.version}`;
+		let cached = sharedCache ? shared.get(eventId) : undefined;
+		if (!cached || cached.key !== key) {
+			const items = (await repos.submissions.listByStatus(eventId, PUBLIC_STATUSES)).map((s) => publicView(s));
+			if (!sharedCache) return items;
+			shared.set(eventId, (cached = { key, items }));
+		}
+		// The item list was read after the cursor: it is at least that new. Counts are not versioned.
+		const counts = new Map((await repos.sync.voteCounts(eventId, PUBLIC_STATUSES)).map((c) => [c.submissionId, c.votes]));
+		return cached.items.flatMap((item) => {
+			const votes = counts.get(item.id);
+			if (votes === undefined) return [];
+			return votes === item.votes ? [item] : [{ ...item, votes }];
+		});
+	}
+
+	async function full(participant: Participant, cursor: SyncCursor): Promise<ParticipantSnapshot> {
+		const [items, mine, votedIds, stage, own] = await Promise.all([
+			publicItems(participant.eventId, cursor),
+			submissions.mine(participant),
+			repos.votes.listVotedIds(participant.id),
+			views.stage(participant.eventId),
+			polls.participantView(participant)
+		]);
+		return { submissions: items, mine, votedIds, onScreen: stage.onScreen, polls: own.polls, pollAnswers: own.answers, cursor };
+	}
+
+	async function delta(participant: Participant, since: SyncCursor, cursor: SyncCursor): Promise<ParticipantDelta> {
+		const from = Math.max(0, since.version - DELTA_OVERLAP);
+		const [changed, counts, mine, votedIds, stage, own] = await Promise.all([
+			repos.sync.changedSince(participant.eventId, from, PUBLIC_STATUSES),
+			repos.sync.voteCounts(participant.eventId, PUBLIC_STATUSES),
+			submissions.mine(participant),
+			repos.votes.listVotedIds(participant.id),
+			views.stage(participant.eventId),
+			polls.participantView(participant)
+		]);
+		return {
+			delta: true,
+			cursor,
+			changed: changed.map((s) => publicView(s)),
+			counts,
+			mine,
+			votedIds,
+			onScreen: stage.onScreen,
+			// A shown poll's tally moves with every answer, which moves no version: it is always sent.
+			polls: own.polls.filter((p) => (p.version ?? 0) > from || p.resultsShown),
+			pollAnswers: own.answers
+		};
+	}
+
+	/** Whether the phone's cursor can be continued from: the same database, not ahead, not too far behind. */
+	const continuable = (since: SyncCursor | undefined, cursor: SyncCursor): since is SyncCursor =>
+		!!since && since.epoch === cursor.epoch && since.version <= cursor.version && cursor.version - since.version <= MAX_DELTA_VERSIONS;
+
 	return {
+		/** Whole: what the phone's page renders first. */
 		async participant(participant: Participant): Promise<ParticipantSnapshot> {
-			const [snapshot, mine] = await Promise.all([submissions.participantSnapshot(participant), polls.participantView(participant)]);
-			return { ...snapshot, polls: mine.polls, pollAnswers: mine.answers };
+			return full(participant, await repos.sync.cursor(participant.eventId));
+		},
+		/** A phone's resync after a (re)connect: what changed since its cursor, or whole when that cannot be continued. */
+		async participantSync(participant: Participant, since?: SyncCursor): Promise<ParticipantSnapshot | ParticipantDelta> {
+			// Read first: whatever changes while the rest is read is newer than it, and comes again next time.
+			const cursor = await repos.sync.cursor(participant.eventId);
+			return continuable(since, cursor) ? delta(participant, since, cursor) : full(participant, cursor);
 		},
 		async display(eventId: string): Promise<DisplaySnapshot> {
 			const [snapshot, list] = await Promise.all([submissions.displaySnapshot(eventId), polls.list(eventId, false)]);

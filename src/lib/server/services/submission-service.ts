@@ -18,6 +18,18 @@ const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
 
 export function createSubmissionService(deps: ServiceDeps) {
 	const { repos, limiter, now, announce, views } = deps;
+
+	async function mineOf(participant: Participant): Promise<SubmissionView[]> {
+		const mine = await repos.submissions.listByParticipant(participant.id);
+		// What became of the child's items handed to an agency: "my questions" shows it.
+		return Promise.all(
+			mine.map(async (item) => {
+				const followUp = item.status === 'follow_up' ? await repos.followUps.findBySubmission(item.id) : null;
+				return publicView(item, followUp && outcomeOf(followUp));
+			})
+		);
+	}
+
 	return {
 		/**
 		 * Stores a child's question, recommendation or message once, however often the phone
@@ -95,19 +107,15 @@ export function createSubmissionService(deps: ServiceDeps) {
 		async participantSnapshot(participant: Participant): Promise<Omit<ParticipantSnapshot, 'polls' | 'pollAnswers'>> {
 			const [visible, mine, votedIds, stage] = await Promise.all([
 				repos.submissions.listByStatus(participant.eventId, PUBLIC_STATUSES),
-				repos.submissions.listByParticipant(participant.id),
+				mineOf(participant),
 				repos.votes.listVotedIds(participant.id),
 				views.stage(participant.eventId)
 			]);
-			// What became of the child's items handed to an agency: "my questions" shows it.
-			const withOutcome = await Promise.all(
-				mine.map(async (item) => {
-					const followUp = item.status === 'follow_up' ? await repos.followUps.findBySubmission(item.id) : null;
-					return publicView(item, followUp && outcomeOf(followUp));
-				})
-			);
-			return { submissions: visible.map((s) => publicView(s)), mine: withOutcome, votedIds, onScreen: stage.onScreen };
+			return { submissions: visible.map((s) => publicView(s)), mine, votedIds, onScreen: stage.onScreen };
 		},
+
+		/** The child's own items, whatever their status, for "my questions" (a full snapshot and a resync alike). */
+		mine: mineOf,
 
 		async displaySnapshot(eventId: string): Promise<Omit<DisplaySnapshot, 'polls'>> {
 			const [visible, participantCount, stage, counters] = await Promise.all([

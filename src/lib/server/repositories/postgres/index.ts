@@ -12,6 +12,7 @@ import { createSeatRepository } from './seat-repository';
 import { createStaffRepository } from './staff-repository';
 import { createSubmissionRepository } from './submission-repository';
 import { createVoteRepository } from './vote-repository';
+import { createSyncRepository } from './sync-repository';
 
 /** The same repositories as SQLite's, over PostgreSQL: every query awaited, every change a real transaction. */
 export function createPostgresRepositories(db: PgDb): Repositories {
@@ -21,6 +22,7 @@ export function createPostgresRepositories(db: PgDb): Repositories {
 		eventCache: eventCache.shared,
 		participants: createParticipantRepository(db),
 		seats: createSeatRepository(db),
+		sync: createSyncRepository(db),
 		submissions: createSubmissionRepository(db),
 		votes: createVoteRepository(db),
 		staff: createStaffRepository(db),

@@ -24,6 +24,36 @@ export function createVoteRepository(db: PgDb): VoteRepository {
 				return { changed: delta !== 0, votes: row?.votes ?? 0 };
 			});
 		},
+		async setMany(changes) {
+			// One transaction, one commit (the cost a vote paid alone): the rows in order, then each
+			// item's count once, by the row's own update (a row lock), as in set().
+			return db.transaction(async (tx) => {
+				const deltas = new Map<string, number>();
+				const changed: boolean[] = [];
+				for (const { submissionId, participantId, voted } of changes) {
+					const rows = voted
+						? await tx.insert(votes).values({ submissionId, participantId }).onConflictDoNothing().returning({ id: votes.submissionId })
+						: await tx
+								.delete(votes)
+								.where(and(eq(votes.submissionId, submissionId), eq(votes.participantId, participantId)))
+								.returning({ id: votes.submissionId });
+					const delta = rows.length === 1 ? (voted ? 1 : -1) : 0;
+					deltas.set(submissionId, (deltas.get(submissionId) ?? 0) + delta);
+					changed.push(delta !== 0);
+				}
+				const counts = new Map<string, number>();
+				// In a fixed order, so two batches on the same items take their row locks alike (no deadlock).
+				for (const [submissionId, delta] of [...deltas].sort(([a], [b]) => (a < b ? -1 : 1))) {
+					const [row] = await tx
+						.update(submissions)
+						.set({ voteCount: sql`${submissions.voteCount} + ${delta}` })
+						.where(eq(submissions.id, submissionId))
+						.returning({ votes: submissions.voteCount });
+					counts.set(submissionId, row?.votes ?? 0);
+				}
+				return changes.map((change, i) => ({ changed: changed[i], votes: counts.get(change.submissionId) ?? 0 }));
+			});
+		},
 		async listVoterIds(submissionId) {
 			return (await db.select({ id: votes.participantId }).from(votes).where(eq(votes.submissionId, submissionId))).map((r) => r.id);
 		},
