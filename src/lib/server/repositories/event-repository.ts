@@ -132,8 +132,9 @@ export function createEventRepository(db: Db, cache: EventCache = createEventCac
 				.all();
 		},
 		async listChildren(parentEventId) {
+			const since = cache.generation();
 			const rows = db.select().from(events).where(eq(events.parentEventId, parentEventId)).orderBy(asc(events.createdAt)).all();
-			return rows.map((row) => cache.byId(row.id) ?? cache.remember(withDetails(row))).filter((e) => e !== null);
+			return rows.map((row) => cache.byId(row.id) ?? cache.remember(withDetails(row), since)).filter((e) => e !== null);
 		},
 		async setParent(eventId, parentEventId) {
 			cache.forget(eventId);

@@ -103,8 +103,9 @@ export function createEventRepository(db: PgDb, cache: EventCache = createEventC
 				.orderBy(asc(events.createdAt));
 		},
 		async listChildren(parentEventId) {
+			const since = cache.generation();
 			const rows = await db.select().from(events).where(eq(events.parentEventId, parentEventId)).orderBy(asc(events.createdAt));
-			const found = await Promise.all(rows.map(async (row) => cache.byId(row.id) ?? cache.remember(await withDetails(row))));
+			const found = await Promise.all(rows.map(async (row) => cache.byId(row.id) ?? cache.remember(await withDetails(row), since)));
 			return found.filter((e) => e !== null);
 		},
 		async setParent(eventId, parentEventId) {
