@@ -46,6 +46,32 @@ function withoutWebTransport(): Plugin {
 }
 
 /**
+ * SvelteKit's client router reads a few functions off `import * as svelte from 'svelte'` (some only
+ * where they exist, for older Svelte versions). A namespace import keeps every export of Svelte in the
+ * bundle, used or not (createEventDispatcher, hydratable, createRawSnippet, ...): every page, the
+ * phone's included, paid for them. Name the ones it uses instead.
+ */
+function kitNamedSvelteImports(): Plugin {
+	const client = /@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]client\.js$/;
+	const USED = ['onMount', 'tick', 'untrack', 'fork', 'settled'];
+	return {
+		name: 'dien-dan-kit-named-svelte-imports',
+		apply: 'build',
+		transform(code, id) {
+			if (!client.test(id)) return;
+			const namespace = "import * as svelte from 'svelte';";
+			const used = new Set([...code.matchAll(/(?<![\w$./])svelte\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+			const unknown = [...used].filter((name) => !USED.includes(name));
+			if (!code.includes(namespace) || unknown.length)
+				this.error(`SvelteKit's client changed how it imports Svelte (${unknown.join(', ')}): update kitNamedSvelteImports()`);
+			const named = USED.map((name) => `${name} as __svelte_${name}`).join(', ');
+			const object = USED.map((name) => `${name}: __svelte_${name}`).join(', ');
+			return code.replace(namespace, `import { ${named} } from 'svelte'; const svelte = { ${object} };`);
+		}
+	};
+}
+
+/**
  * SvelteKit ends every build with "Run npm run preview to preview your production build locally",
  * naming a script this project does not have (the forum needs server.js for its live session, which
  * `vite preview` would not start). Swap that one line for the project's own commands.
@@ -117,6 +143,7 @@ export default defineConfig({
 		sveltekit(),
 		realtimeInDev(),
 		withoutWebTransport(),
+		kitNamedSvelteImports(),
 		projectStartHint()
 	],
 	test: {
