@@ -1,6 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -104,20 +104,18 @@ function projectStartHint(): Plugin {
 /**
  * The child's phone loads one chunk of our code instead of a dozen small ones that the staff pages
  * happen to share with it: every separate file costs the phone a request and some gzip overhead,
- * and the 60 KB budget counts them all. The group holds the phone's own sources, the socket
- * client, and exactly the messages the phone's sources use.
+ * and the 50 KB budget counts them all. The group holds the phone's own sources and the socket
+ * client. No compiled messages: the phone reads its words from the page ($lib/phone-messages).
  */
-const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/live-connection.ts', 'src/lib/client/vote-counts.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/i18n.ts', 'src/lib/i18n-follow-up.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
+const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/live-connection.ts', 'src/lib/client/vote-counts.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/phone-messages.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
 
 function phoneModules() {
 	const files = PHONE_SOURCES.map((p) => resolve(p)).flatMap(function walk(path: string): string[] {
 		return statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => walk(join(path, name))) : [path];
 	});
-	const keys = new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z0-9_]+)\b/g)].map((match) => match[1])));
-	const messages = new RegExp(`paraglide[\\\\/]messages[\\\\/](${[...keys].join('|')})\\.js$`);
 	const sources = new Set(files);
 	const libraries = /node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io)[\\/]/;
-	return (id: string) => sources.has(id.split('?')[0]) || messages.test(id) || libraries.test(id);
+	return (id: string) => sources.has(id.split('?')[0]) || libraries.test(id);
 }
 
 /** Integration tests that build the app on a SQLite file of their own rather than the harness. */
