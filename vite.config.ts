@@ -1,6 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -27,20 +27,74 @@ function realtimeInDev(): Plugin {
 }
 
 /**
- * Socket.IO's browser client ships a WebTransport transport that the forum never uses: the server
- * offers no WebTransport upgrade and connectForum (client/socket.ts) names polling and websocket
- * only. Dropping it from engine.io-client's table of transports spares every phone about 1 KB.
+ * Socket.IO's browser client, trimmed to what the forum uses (the phone's budget is 50 KB gzip):
+ * - no WebTransport: the server offers no upgrade to it and connectForum (client/socket.ts) names
+ *   polling and websocket only;
+ * - no binary packets: every message of the protocol (realtime/protocol.ts) is JSON, so the
+ *   parser's binary detection and reassembly are left out (a binary packet would be refused).
+ * Each rewrite checks the text it replaces, so an upgrade that moves it fails the build.
  */
-function withoutWebTransport(): Plugin {
-	const table = /engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/;
+function lighterSocketClient(): Plugin {
+	const esm = (pkg: string, file: string) => new RegExp(`${pkg}[\\\\/]build[\\\\/]esm[\\\\/]${file.replace('/', '[\\\\/]').replace('.', '\\.')}$`);
+	const rewrites: { file: RegExp; rewrite: (code: string) => string; check: (code: string) => boolean }[] = [
+		{
+			file: esm('engine\\.io-client', 'transports/index.js'),
+			rewrite: (code) =>
+				code
+					.replace(/^import \{ WT \} from "\.\/webtransport\.js";\n/m, '')
+					.replace(/^\s*webtransport: WT,\n/m, ''),
+			check: (code) => !/\bWT\b/.test(code)
+		},
+		{
+			file: esm('socket\\.io-parser', 'is-binary.js'),
+			rewrite: (code) => (/export function isBinary\(obj\)/.test(code) && /export function hasBinary\(obj, toJSON\)/.test(code) ? 'export const isBinary = () => false;\nexport const hasBinary = () => false;\n' : code),
+			check: (code) => code.startsWith('export const isBinary')
+		},
+		{
+			file: esm('socket\\.io-parser', 'binary.js'),
+			rewrite: (code) =>
+				/export function deconstructPacket\(packet\)/.test(code) && /export function reconstructPacket\(packet, buffers\)/.test(code)
+					? 'export const deconstructPacket = (packet) => ({ packet, buffers: [] });\nexport const reconstructPacket = () => { throw new Error("binary packets are not part of the forum protocol"); };\n'
+					: code,
+			check: (code) => code.startsWith('export const deconstructPacket')
+		}
+	];
 	return {
-		name: 'dien-dan-without-webtransport',
+		name: 'dien-dan-lighter-socket-client',
+		apply: 'build',
+		transform(code, id, options) {
+			if (options?.ssr) return;
+			const found = rewrites.find((r) => r.file.test(id));
+			if (!found) return;
+			const trimmed = found.rewrite(code);
+			if (!found.check(trimmed)) this.error(`${id} changed: update lighterSocketClient() in vite.config.ts`);
+			return trimmed;
+		}
+	};
+}
+
+/**
+ * SvelteKit's client router reads a few functions off `import * as svelte from 'svelte'` (some only
+ * where they exist, for older Svelte versions). A namespace import keeps every export of Svelte in the
+ * bundle, used or not (createEventDispatcher, hydratable, createRawSnippet, ...): every page, the
+ * phone's included, paid for them. Name the ones it uses instead.
+ */
+function kitNamedSvelteImports(): Plugin {
+	const client = /@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]client\.js$/;
+	const USED = ['onMount', 'tick', 'untrack', 'fork', 'settled'];
+	return {
+		name: 'dien-dan-kit-named-svelte-imports',
 		apply: 'build',
 		transform(code, id) {
-			if (!table.test(id)) return;
-			const trimmed = code.replace(/^import \{ WT \} from "\.\/webtransport\.js";\n/m, '').replace(/^\s*webtransport: WT,\n/m, '');
-			if (/\bWT\b/.test(trimmed)) this.error('engine.io-client changed its table of transports: update withoutWebTransport()');
-			return trimmed;
+			if (!client.test(id)) return;
+			const namespace = "import * as svelte from 'svelte';";
+			const used = new Set([...code.matchAll(/(?<![\w$./])svelte\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+			const unknown = [...used].filter((name) => !USED.includes(name));
+			if (!code.includes(namespace) || unknown.length)
+				this.error(`SvelteKit's client changed how it imports Svelte (${unknown.join(', ')}): update kitNamedSvelteImports()`);
+			const named = USED.map((name) => `${name} as __svelte_${name}`).join(', ');
+			const object = USED.map((name) => `${name}: __svelte_${name}`).join(', ');
+			return code.replace(namespace, `import { ${named} } from 'svelte'; const svelte = { ${object} };`);
 		}
 	};
 }
@@ -78,20 +132,18 @@ function projectStartHint(): Plugin {
 /**
  * The child's phone loads one chunk of our code instead of a dozen small ones that the staff pages
  * happen to share with it: every separate file costs the phone a request and some gzip overhead,
- * and the 60 KB budget counts them all. The group holds the phone's own sources, the socket
- * client, and exactly the messages the phone's sources use.
+ * and the 50 KB budget counts them all. The group holds the phone's own sources and the socket
+ * client. No compiled messages: the phone reads its words from the page ($lib/phone-messages).
  */
-const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/routes/(phone)/+page.svelte', 'src/routes/(phone)/+error.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/live-connection.ts', 'src/lib/client/vote-counts.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/i18n.ts', 'src/lib/i18n-follow-up.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
+const PHONE_SOURCES = ['src/lib/components/participant', 'src/routes/(phone)/j', 'src/routes/(phone)/+layout.svelte', 'src/lib/client/participant-room.svelte.ts', 'src/lib/client/live-connection.ts', 'src/lib/client/vote-counts.svelte.ts', 'src/lib/client/outbox.ts', 'src/lib/client/socket.ts', 'src/lib/client/uuid.ts', 'src/lib/phone-messages.ts', 'src/lib/components/LanguageSwitch.svelte', 'src/lib/components/ErrorMessage.svelte'];
 
 function phoneModules() {
 	const files = PHONE_SOURCES.map((p) => resolve(p)).flatMap(function walk(path: string): string[] {
 		return statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => walk(join(path, name))) : [path];
 	});
-	const keys = new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z0-9_]+)\b/g)].map((match) => match[1])));
-	const messages = new RegExp(`paraglide[\\\\/]messages[\\\\/](${[...keys].join('|')})\\.js$`);
 	const sources = new Set(files);
 	const libraries = /node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io)[\\/]/;
-	return (id: string) => sources.has(id.split('?')[0]) || messages.test(id) || libraries.test(id);
+	return (id: string) => sources.has(id.split('?')[0]) || libraries.test(id);
 }
 
 /**
@@ -123,7 +175,8 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		realtimeInDev(),
-		withoutWebTransport(),
+		lighterSocketClient(),
+		kitNamedSvelteImports(),
 		projectStartHint()
 	],
 	test: {

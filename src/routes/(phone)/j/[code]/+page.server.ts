@@ -9,6 +9,7 @@ import { setParticipantCookie } from '$lib/server/auth/cookies';
 import { DEVICE_COOKIE, generateSessionToken, JOIN_KEY_COOKIE, TOKEN_PATTERN } from '$lib/server/auth/participant-session';
 import type { JoinClient } from '$lib/server/services/session-service';
 import { forumApp } from '$lib/server/runtime';
+import { parsePayload, setVoteSchema, submitSubmissionSchema } from '$lib/server/realtime/schemas';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 const cookieOptions = (url: URL, path = '/') => ({ path, httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:' });
@@ -101,7 +102,47 @@ export const load = async ({ params, locals, url, cookies, getClientAddress }) =
 	};
 };
 
+/**
+ * The room's forms before its scripts arrive (or where they never do): the same service calls, limits
+ * and text checks as the live channel's commands, and the same idempotency key (the draft's id, a
+ * hidden field), so a post sent twice stores one item. Once the room is live, its scripts take
+ * these forms over and send through the socket instead.
+ */
+async function joinedChild(params: { code: string }, cookies: Cookies, url: URL, locals: App.Locals, address: string) {
+	const { app, event } = await findEvent(params.code, joinClient(cookies, url, address), locals.participant);
+	// Not (or no longer) a child of this event: the join form, as the page itself would show.
+	if (locals.participant?.eventId !== event.id) redirect(303, `/j/${event.code}`);
+	return { app, event, participant: locals.participant };
+}
+
+const field = (form: FormData, name: string) => String(form.get(name) ?? '');
+
 export const actions = {
+	submit: async ({ request, params, cookies, url, locals, getClientAddress }) => {
+		const address = getClientAddress();
+		const { app, event, participant } = await joinedChild(params, cookies, url, locals, address);
+		const form = await request.formData();
+		const draft = { id: field(form, 'id'), kind: field(form, 'kind'), topicId: field(form, 'topicId'), agencyId: field(form, 'agencyId'), text: field(form, 'text') };
+		// No topic chosen reads as the service's "choose a topic", not as a malformed post.
+		const input = parsePayload(submitSubmissionSchema, { ...draft, topicId: draft.topicId || '-', agencyId: draft.agencyId || null });
+		const stored = input.ok ? await app.submissions.submit(participant, input.data, null, address) : null;
+		const code = !input.ok ? input.code : stored && !stored.ok ? stored.error.code : null;
+		// Handed back with what the child wrote, so nothing is lost; the same id unless someone else holds it.
+		if (code) return refused(code, { draft: { ...draft, id: code === 'id_conflict' ? '' : draft.id } });
+		redirect(303, `/j/${event.code}#mine-heading`);
+	},
+	vote: async ({ request, params, cookies, url, locals, getClientAddress }) => {
+		const address = getClientAddress();
+		const { app, event, participant } = await joinedChild(params, cookies, url, locals, address);
+		// The tapped button's value: the item's id and what the tap asks for.
+		const [submissionId = '', wanted = ''] = field(await request.formData(), 'vote').split(':');
+		if (wanted !== 'on' && wanted !== 'off') return refused('invalid_payload', { voteFailed: true });
+		const input = parsePayload(setVoteSchema, { submissionId, voted: wanted === 'on' });
+		if (!input.ok) return refused(input.code, { voteFailed: true });
+		const voted = await app.votes.setVote(participant, input.data, address);
+		if (!voted.ok) return refused(voted.error.code, { voteFailed: true });
+		redirect(303, `/j/${event.code}#feed-heading`);
+	},
 	join: async ({ request, params, cookies, url, locals, getClientAddress }) => {
 		const client = joinClient(cookies, url, getClientAddress());
 		const { app, event } = await findEvent(params.code, client, locals.participant);
