@@ -247,11 +247,18 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('ticks with several proc
 		const port = String(6395);
 		const startRedis = () => execFileSync('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes']);
 		const stopRedis = () => execFileSync('redis-cli', ['-p', port, 'shutdown', 'nosave'], { stdio: 'ignore' });
+		const answers = () => {
+			try {
+				return execFileSync('redis-cli', ['-p', port, 'ping'], { stdio: 'pipe' }).toString().trim() === 'PONG';
+			} catch {
+				return false;
+			}
+		};
 		const log = console.error;
 		console.error = () => {};
 		startRedis();
 		try {
-			await expect.poll(() => execFileSync('redis-cli', ['-p', port, 'ping']).toString().trim(), { timeout: 3000 }).toBe('PONG');
+			await expect.poll(answers, { timeout: 5000 }).toBe(true);
 			const { a, b, event } = await twoProcesses({ redisUrl: `redis://127.0.0.1:${port}`, idleMs: 60_000 });
 			const author = await join(a.app, event);
 			const item = await submit(a.app, event, author, 'Em muốn sân trường có nhiều cây xanh hơn');
@@ -260,6 +267,7 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('ticks with several proc
 			await expect.poll(() => lastCounts([...a.counts(), ...b.counts()])[item], { timeout: 3000 }).toBe(1);
 
 			stopRedis();
+			await expect.poll(answers, { timeout: 5000 }).toBe(false);
 			await expect.poll(() => a.app.tickOwner!.owned(), { timeout: 3000 }).toEqual([]);
 			// Redis away: each process ticks its own votes, figures from the database.
 			await vote(b.app, voters[1], item);
@@ -268,6 +276,7 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('ticks with several proc
 			await expect.poll(() => lastCounts(b.counts())[item], { timeout: 3000 }).toBeGreaterThanOrEqual(2);
 
 			startRedis();
+			await expect.poll(answers, { timeout: 5000 }).toBe(true);
 			await Promise.all([a.app.tickOwner!.ready(), b.app.tickOwner!.ready()]);
 			const [sentA, sentB] = [a.counts().length, b.counts().length];
 			for (const [i, voter] of voters.slice(3).entries()) await vote(i % 2 ? a.app : b.app, voter, item);
@@ -283,5 +292,5 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('ticks with several proc
 				// Already stopped.
 			}
 		}
-	});
+	}, 30_000);
 });
