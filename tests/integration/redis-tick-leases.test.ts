@@ -4,7 +4,8 @@
  * its Socket.IO server. Votes, answers and joins arrive on both; only the event's tick owner
  * announces, with the figures the database holds; when the owner goes (closed, or dead with its
  * lease and half-done work left in Redis) the other takes over within a few seconds and nothing
- * recorded meanwhile is lost. Runs in the postgres project (real PostgreSQL is the point).
+ * recorded meanwhile is lost. Always on PostgreSQL, so it runs once, in the node project (as the
+ * other redis-* tests).
  */
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,7 +106,7 @@ function neverBackwards(counts: { submissionId: string; votes: number }[]) {
 	}
 }
 
-describe.runIf(process.env.TEST_STORAGE === 'postgres')('ticks with several processes', () => {
+describe('ticks with several processes', () => {
 	it('announces each event’s counts from one process only, with the database’s figures, never going backwards', async () => {
 		// An owner keeps its lease while idle here: a slow machine must not hand it over mid-test.
 		const { a, b, event } = await twoProcesses({ idleMs: 60_000 });
