@@ -18,6 +18,7 @@ import { demoEvent } from '$lib/server/demo-event';
 import type { Audience, Publisher } from '$lib/server/services/publisher';
 import { unlimited } from '$lib/server/services/rate-limit';
 import { freshPostgres, type FreshPostgres } from './postgres';
+import { forgetPrefix } from './redis-processes';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -44,10 +45,12 @@ function recorder() {
 
 let database: FreshPostgres | null = null;
 const apps: ForumApp[] = [];
+const prefixes: string[] = [];
 const admin = new Redis(REDIS_URL, { lazyConnect: true });
 
 afterEach(async () => {
 	for (const app of apps.splice(0)) await app.close();
+	for (const prefix of prefixes.splice(0)) await forgetPrefix(REDIS_URL, prefix);
 	await database?.drop();
 	database = null;
 });
@@ -63,7 +66,8 @@ async function forum(tickLeases: Partial<TickLeases> & { keyPrefix: string }) {
 }
 
 async function twoProcesses(settings: Partial<TickLeases> = {}) {
-	const keyPrefix = `test:${crypto.randomUUID()}:`;
+	const keyPrefix = `test:ticks:${crypto.randomUUID()}:`;
+	prefixes.push(keyPrefix);
 	const a = await forum({ keyPrefix, ...settings });
 	const b = await forum({ keyPrefix, ...settings });
 	const seed = demoEvent(() => crypto.randomUUID(), 'test-display-key-0123456789');
