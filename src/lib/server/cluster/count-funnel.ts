@@ -161,7 +161,8 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 		}
 	}
 
-	const queue = (eventId: string, owner: Owner, all: boolean) => (owner.chain = owner.chain.then(() => step(eventId, owner, all)));
+	const queue = (eventId: string, owner: Owner, all: boolean) =>
+		(owner.chain = owner.chain.then(() => step(eventId, owner, all)).catch((error) => problem('ticking', error)));
 
 	async function run(eventId: string, owner: Owner) {
 		while (!owner.lost && !stopping) {
@@ -185,11 +186,12 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 	}
 
 	async function heartbeat() {
-		const asked = [...owners].filter(([, owner]) => !owner.lost).map(([eventId]) => eventId);
+		const asked = [...owners].filter(([, owner]) => !owner.lost);
 		try {
-			const { kept, claimed } = await leases.keep(asked);
+			const { kept, claimed } = await leases.keep(asked.map(([eventId]) => eventId));
 			const still = new Set(kept);
-			for (const eventId of asked) if (!still.has(eventId)) owners.get(eventId)!.lost = true;
+			// The owner asked about, not whatever holds the event now (its loop may have ended meanwhile).
+			for (const [eventId, owner] of asked) if (!still.has(eventId)) owner.lost = true;
 			for (const eventId of claimed) own(eventId);
 		} catch (error) {
 			problem('renewing leases', error);
