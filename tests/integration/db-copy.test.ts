@@ -158,7 +158,9 @@ describe('npm run db:copy', () => {
 		expect(organiserThere).toEqual(day.organiser);
 		const there = await whatTheForumShows(province, laptop.event.id, organiserThere, day.child.token);
 		expect(there.child?.id).toBe(day.child.participant.id);
-		expect(there).toEqual(onLaptop);
+		// Each database numbers its own changes for the phones' resync (the copy leaves them to the
+		// server), so everything but those numbers is the same.
+		expect(withoutVersions(there)).toEqual(withoutVersions(onLaptop));
 		expect(there.tracking).toHaveLength(4);
 		// The staff's passwords came across as their hashes: they sign in on the server as on the laptop.
 		expect((await province.staffAuth.login('mc.moi', 'mat-khau-du-dai-1', 'test')).ok).toBe(true);
@@ -268,3 +270,8 @@ describe('npm run db:copy', () => {
 		expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a postgres:// address') });
 	});
 });
+
+/** A copy of the value without its `version` fields (each database's own numbering of changes). */
+function withoutVersions<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value, (key, v) => (key === 'version' ? undefined : v)));
+}

@@ -43,6 +43,15 @@ function columnsOf<C extends { name: string }>(table: object): Map<string, { key
 	return new Map(Object.entries(table).filter(([, value]) => typeof value === 'object' && value !== null && 'columnType' in value).map(([key, column]) => [(column as C).name, { key, column: column as C }]));
 }
 
+/**
+ * Each database's own numbering of what phones have seen (delta resync): the sync epoch is per
+ * database, so a phone that last synced with the laptop gets a full snapshot from the server, and
+ * the server's triggers number the copied rows afresh. Copying the laptop's numbers would clash with
+ * them.
+ */
+const OWN_STATE_TABLES = new Set(['event_versions']);
+const OWN_STATE_COLUMNS = new Set(['submissions.version', 'polls.version']);
+
 export function copyPlan(): CopiedTable[] {
 	const sqliteTables = tablesOf<SQLiteTable>(sqliteSchema, SQLiteTable);
 	const pgTables = tablesOf<PgTable>(pgSchema, PgTable);
@@ -51,13 +60,13 @@ export function copyPlan(): CopiedTable[] {
 	const homeless = [...sqliteTables.keys()].filter((name) => !pgTables.has(name));
 	if (homeless.length) throw new Error(`the two schemas differ: table(s) ${homeless.join(', ')} have no place on PostgreSQL`);
 
-	const tables = [...pgTables].filter(([name]) => sqliteTables.has(name)).map(([name, pg]): CopiedTable & { parents: string[] } => {
+	const tables = [...pgTables].filter(([name]) => sqliteTables.has(name) && !OWN_STATE_TABLES.has(name)).map(([name, pg]): CopiedTable & { parents: string[] } => {
 		const sqliteColumns = columnsOf<SQLiteColumn>(sqliteTables.get(name)!);
 		const pgColumns = columnsOf<PgColumn>(pg);
 		const drift = [...sqliteColumns.keys()].filter((c) => !pgColumns.has(c));
 		if (drift.length) throw new Error(`the two schemas differ: ${name}.${drift.join(`, ${name}.`)} have no place on PostgreSQL`);
 		const columns = [...pgColumns]
-			.filter(([column]) => sqliteColumns.has(column))
+			.filter(([column]) => sqliteColumns.has(column) && !OWN_STATE_COLUMNS.has(`${name}.${column}`))
 			.map(([column, { key, column: pgColumn }]) => ({ name: column, pgKey: key, sqliteKey: sqliteColumns.get(column)!.key, pg: pgColumn }));
 		const byName = (n: string) => columns.find((c) => c.name === n);
 		const config = pgConfig(pg);
@@ -68,7 +77,9 @@ export function copyPlan(): CopiedTable[] {
 			.filter((index) => index.config.unique)
 			.map((index) => ({ name: index.config.name ?? name, columns: index.config.columns.map((c) => (is(c, SQL) ? undefined : byName((c as { name: string }).name))) }))
 			.filter((index): index is { name: string; columns: CopiedColumn[] } => index.columns.every(Boolean));
-		const parents = config.foreignKeys.map((fk) => getTableName(fk.reference().foreignTable)).filter((parent) => parent !== name && sqliteTables.has(parent));
+		const parents = config.foreignKeys
+			.map((fk) => getTableName(fk.reference().foreignTable))
+			.filter((parent) => parent !== name && sqliteTables.has(parent) && !OWN_STATE_TABLES.has(parent));
 		return { name, sqlite: sqliteTables.get(name)!, pg, columns, key, serial, unique, parents };
 	});
 	return parentsFirst(tables);
