@@ -10,7 +10,7 @@ import * as pgSchema from '$lib/server/db/schema-pg';
 describe('the copy plan', () => {
 	const plan = copyPlan();
 
-	it('copies every table of the laptop but each database's own sync numbering, each parent before the tables that refer to it', () => {
+	it('copies every table of the laptop but each database’s own sync numbering, each parent before the tables that refer to it', () => {
 		const tables = Object.values(pgSchema).filter((v) => is(v, PgTable)) as PgTable[];
 		const onLaptop = Object.values(sqliteSchema).filter((v) => is(v, SQLiteTable)) as SQLiteTable[];
 		expect(plan.map((t) => t.name).sort()).toEqual(onLaptop.map((t) => getTableName(t)).filter((name) => name !== 'event_versions').sort());
