@@ -54,6 +54,13 @@ export interface FunnelKind {
 	tickMs: number;
 	/** Announces the marked keys of one event, read from the database. If it throws, the marks wait for the next tick. */
 	announce(eventId: string, keys: string[]): Promise<void>;
+	/**
+	 * Announces every figure of the event, read from the database, when this process starts owning
+	 * it. A process killed between committing a vote and marking it leaves no mark behind: the vote
+	 * is stored but its count would stay stale on every screen until the item's next vote. The next
+	 * owner's first step closes that window (and costs one message per taking over).
+	 */
+	announceAll?(eventId: string): Promise<void>;
 }
 
 export interface CountFunnel<K extends string = string> {
@@ -181,6 +188,10 @@ export function createCountFunnel<K extends string>(redis: RedisClient, kinds: R
 		else {
 			const fresh: Owner = { chain: Promise.resolve(), ticks: 0, idleTicks: 0, lost: false };
 			owners.set(eventId, fresh);
+			fresh.chain = fresh.chain
+				.then(() => Promise.all(names.map((kind) => kinds[kind].announceAll?.(eventId))))
+				.then(() => undefined)
+				.catch((error) => problem('announcing on taking over', error));
 			void run(eventId, fresh);
 		}
 	}

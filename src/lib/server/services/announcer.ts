@@ -12,7 +12,7 @@
  * and join counts are not ticked here: they are marked, and the event's one tick owner announces
  * them with the figures read from the database.
  */
-import { isPublic, publicView } from '$lib/domain/submission';
+import { isPublic, publicView, SUBMISSION_STATUSES } from '$lib/domain/submission';
 import type { PollView } from '$lib/realtime/protocol';
 import type { Repositories } from '../repositories';
 import type { Announce, ForumChange } from './changes';
@@ -22,13 +22,15 @@ import type { Publisher } from './publisher';
 import { VOTE_TICK_MS, VoteTicker } from './vote-ticker';
 
 /** What the count funnel needs from the announcer: how to announce each kind of count, from the database. */
-export type CountKinds = Record<'votes' | 'polls' | 'joins', { tickMs: number; announce(eventId: string, keys: string[]): Promise<void> }>;
+export type CountKinds = Record<'votes' | 'polls' | 'joins', { tickMs: number; announce(eventId: string, keys: string[]): Promise<void>; announceAll?(eventId: string): Promise<void> }>;
 /** Where counts are marked when several processes share an event (cluster/count-funnel.ts). */
 export interface CountMarks {
 	mark(kind: keyof CountKinds, eventId: string, key: string): Promise<void>;
 	flush(): Promise<void>;
 	close(): Promise<void>;
 }
+
+const PUBLIC_STATUSES = SUBMISSION_STATUSES.filter(isPublic);
 
 /** Answers arriving together are announced once per poll per tick, as vote counts are. */
 const POLL_TICK_MS = 100;
@@ -53,6 +55,10 @@ export function createAnnouncer(repos: Repositories, publisher: Publisher, funne
 						tickMs: VOTE_TICK_MS,
 						async announce(eventId, submissionIds) {
 							const figures = await repos.votes.countsOf(submissionIds);
+							if (figures.length) publisher.publish({ kind: 'audience', eventId }, 'votes:counted', figures);
+						},
+						async announceAll(eventId) {
+							const figures = await repos.sync.voteCounts(eventId, PUBLIC_STATUSES);
 							if (figures.length) publisher.publish({ kind: 'audience', eventId }, 'votes:counted', figures);
 						}
 					},
