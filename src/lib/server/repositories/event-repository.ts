@@ -8,7 +8,7 @@ import type { EventLists, EventRepository, NewEvent } from './types';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export function createEventRepository(db: Db): EventRepository {
+export function createEventRepository(db: Db): EventRepository & { forget(eventId: string): void } {
 	// Prepared: every phone's sync and every screen's redraw reads the stage.
 	const stageOf = preparedOnce(() =>
 		db
@@ -85,6 +85,8 @@ export function createEventRepository(db: Db): EventRepository {
 	}
 
 	return {
+		/** For the imported-forum repository, which writes events itself. */
+		forget: (eventId: string) => cache.forget(eventId),
 		async findByCode(code) {
 			return cache.byCode(code) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()));
 		},

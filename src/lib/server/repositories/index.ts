@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { FaultTolerance } from '../db/faults';
 import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
+import { createForumPackageRepository } from './forum-package-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createPollRepository } from './poll-repository';
 import { createPreEventRepository } from './pre-event-repository';
@@ -22,8 +23,10 @@ export { StorageUnavailable, type DatabaseHealth } from './storage-unavailable';
  */
 export function createSqliteRepositories(db: Db, faults?: FaultTolerance): Repositories {
 	const wrap = <R extends object>(repository: R): R => (faults ? faults.wrap(repository) : repository);
+	const events = createEventRepository(db);
 	return {
-		events: wrap(createEventRepository(db)),
+		events: wrap(events),
+		forumPackages: wrap(createForumPackageRepository(db, events.forget)),
 		participants: wrap(createParticipantRepository(db)),
 		seats: wrap(createSeatRepository(db)),
 		submissions: wrap(createSubmissionRepository(db)),

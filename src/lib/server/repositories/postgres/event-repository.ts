@@ -7,7 +7,7 @@ import type { EventLists, EventRepository, NewEvent } from '../types';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-export function createEventRepository(db: PgDb): EventRepository {
+export function createEventRepository(db: PgDb): EventRepository & { forget(eventId: string): void } {
 	// Kept in memory by id and code; dropped whenever this repository writes the event.
 	const cache = createEventCache();
 
@@ -54,6 +54,8 @@ export function createEventRepository(db: PgDb): EventRepository {
 	const first = async <T>(rows: Promise<T[]>) => (await rows)[0];
 
 	return {
+		/** For the imported-forum repository, which writes events itself. */
+		forget: (eventId: string) => cache.forget(eventId),
 		async findByCode(code) {
 			return cache.byCode(code) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))));
 		},

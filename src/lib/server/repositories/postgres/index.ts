@@ -3,6 +3,7 @@ import type { PgDb } from '../../db/postgres';
 import type { Repositories } from '../types';
 import { createAuditRepository } from './audit-repository';
 import { createEventRepository } from './event-repository';
+import { createForumPackageRepository } from './forum-package-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createPollRepository } from './poll-repository';
@@ -14,8 +15,10 @@ import { createVoteRepository } from './vote-repository';
 
 /** The same repositories as SQLite's, over PostgreSQL: every query awaited, every change a real transaction. */
 export function createPostgresRepositories(db: PgDb): Repositories {
+	const events = createEventRepository(db);
 	return {
-		events: createEventRepository(db),
+		events,
+		forumPackages: createForumPackageRepository(db, events.forget),
 		participants: createParticipantRepository(db),
 		seats: createSeatRepository(db),
 		submissions: createSubmissionRepository(db),
