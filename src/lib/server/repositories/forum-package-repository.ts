@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	agencies,
@@ -65,9 +65,9 @@ export function createForumPackageRepository(db: Db, forgetEvent: (eventId: stri
 					}
 					for (const { followUp, history } of forum.followUps) {
 						tx.insert(followUps).values(followUp).onConflictDoUpdate({ target: followUps.id, set: updatable(followUp) }).run();
-						// The history as the package has it now: the latest export knows every entry.
-						tx.delete(followUpHistory).where(eq(followUpHistory.followUpId, followUp.id)).run();
-						for (const entry of history) tx.insert(followUpHistory).values({ ...entry, followUpId: followUp.id }).run();
+						// A follow-up's history only grows: the entries beyond those stored here are the new ones.
+						const stored = tx.select({ n: count() }).from(followUpHistory).where(eq(followUpHistory.followUpId, followUp.id)).get()?.n ?? 0;
+						for (const entry of history.slice(stored)) tx.insert(followUpHistory).values({ ...entry, followUpId: followUp.id }).run();
 					}
 					for (const { poll, answers } of forum.polls) {
 						const values = pollRow(poll);

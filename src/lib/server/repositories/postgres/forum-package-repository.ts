@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { PgDb } from '../../db/postgres';
 import {
 	agencies,
@@ -65,8 +65,8 @@ export function createForumPackageRepository(db: PgDb, forgetEvent: (eventId: st
 					}
 					for (const { followUp, history } of forum.followUps) {
 						await tx.insert(followUps).values(followUp).onConflictDoUpdate({ target: followUps.id, set: updatable(followUp) });
-						await tx.delete(followUpHistory).where(eq(followUpHistory.followUpId, followUp.id));
-						for (const entry of history) await tx.insert(followUpHistory).values({ ...entry, followUpId: followUp.id });
+						const [{ n }] = await tx.select({ n: count() }).from(followUpHistory).where(eq(followUpHistory.followUpId, followUp.id));
+						for (const entry of history.slice(n)) await tx.insert(followUpHistory).values({ ...entry, followUpId: followUp.id });
 					}
 					for (const { poll, answers } of forum.polls) {
 						const values = pollRow(poll);
