@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventSetupInput } from '$lib/domain/event-setup';
+import type { Participant } from '$lib/domain/participant';
 import type { StaffActor } from '$lib/domain/staff';
 import { createForumApp, openPostgresStorage, type ForumApp } from '$lib/server/app';
 import { unlimited } from '$lib/server/services/rate-limit';
@@ -67,7 +68,7 @@ async function runDistrictForum(app: ForumApp) {
 	);
 	actor = await refreshed(app);
 	const event = (await app.repos.events.findById(created.id))!;
-	const children = [];
+	const children: Participant[] = [];
 	for (const [i, gender] of (['female', 'male', 'female'] as const).entries()) {
 		const joined = must(
 			await app.sessions.join(event, { delegationId: event.delegations[i % 2].id, nickname: `Lan${i}`, showNickname: false, gender }, 'hall')
