@@ -202,8 +202,14 @@ describe.each(['postgres', 'sqlite'] as const)('a district forum on A (SQLite), 
 		expect(event).toMatchObject({ level: 'district', parentEventId: province.province.id, joinOpen: false, organisingUnit: 'UBND huyện Văn Quan' });
 		expect(event.importedFrom).toBe(await a.app.repos.forumPackages.installationId('unused'));
 		expect(event.importedSourceId).toBe(district.event.id);
-		// Nobody holds a role in it: no page and no service can change it.
+		// Nobody holds a role in it: no page and no service can change it, not even the province's organiser.
 		expect(province.actor.roles.some((r) => r.eventId === importedId)).toBe(false);
+		expect(await b.app.eventSetup.update(province.actor, importedId, setup({ title: 'Đổi tên' }))).toEqual({ ok: false, error: { code: 'forbidden' } });
+		const [someFollowUp] = await b.app.repos.followUps.listForEvent(importedId);
+		expect(await b.app.followUps.update(province.actor, someFollowUp.id, { status: 'fulfilled', response: 'x', reason: '', wayForward: '' })).toEqual({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
 
 		expect(await b.app.repos.participants.countByEvent(importedId)).toBe(3);
 		expect((await b.app.repos.participants.countProfiles(importedId)).gender).toMatchObject({ female: 2, male: 1 });
