@@ -124,7 +124,7 @@ export function createForumPackageService(deps: ServiceDeps) {
 	}
 
 	/** The package's rows with this installation's ids: the same ids on every import of that forum. */
-	async function importedForum(parentId: string, manifest: PackageManifest, content: PackageContent, inboxDelegationId: string) {
+	async function importedForum(parentId: string, manifest: PackageManifest, content: PackageContent) {
 		const local = (kind: string, sourceId: string) => importedId(manifest.installationId, manifest.sourceEventId, kind, sourceId);
 		const localOr = (kind: string, sourceId: string | null) => (sourceId === null ? null : local(kind, sourceId));
 		const eventId = local('event', manifest.sourceEventId);
@@ -231,11 +231,11 @@ export function createForumPackageService(deps: ServiceDeps) {
 			const inboxDelegationId = options.inboxDelegationId ?? '';
 			if (content.forwarded.length && !parent.delegations.some((d) => d.id === inboxDelegationId))
 				return audit.refused(actor, 'package:import', parentEventId, 'unknown_delegation');
-			const { forum, known, items } = await importedForum(parent.id, manifest, content, inboxDelegationId);
+			const { forum, known, items } = await importedForum(parent.id, manifest, content);
 			// An older package of a forum already imported would turn new outcomes back into old ones.
 			if (known && known.exportedAt > manifest.exportedAt) return audit.refused(actor, 'package:import', parentEventId, 'package_outdated');
 			const source = { title: content.event.title, topics: forum.lists.topics, agencies: forum.lists.agencies };
-			const forwarded = new Set(content.forwarded.map((id) => forum.submissions[content.submissions.findIndex((s) => s.id === id)].id));
+			const forwarded = new Set(content.forwarded.map((id) => importedId(manifest.installationId, manifest.sourceEventId, 'item', id)));
 			forum.inbox = items
 				.filter((item) => forwarded.has(item.id))
 				.map((item) => forwardedCopy(source, parent, inboxDelegationId, item, { id: newId(), at: now() }));
