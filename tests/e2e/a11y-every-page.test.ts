@@ -29,6 +29,8 @@ for (const locale of ['vi', 'en'] as const)
 			[organiser, `${eventUrl}/pre-event`],
 			[organiser, `${eventUrl}/log`],
 			[organiser, `${eventUrl}/package`],
+			[organiser, `${eventUrl}/roll-up`],
+			[organiser, '/staff/agency'],
 			[organiser, '/staff/log'],
 			[organiser, '/staff/account']
 		];

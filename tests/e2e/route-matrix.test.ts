@@ -187,7 +187,35 @@ const ROUTES: RouteCase[] = [
 		path: (id) => `/staff/events/${id}/package/export`,
 		form: {},
 		expect: { anonymous: 'refused', child: 'refused', organiser: 'ok', moderator: 'refused', leader: 'refused', follow_up_officer: 'refused' }
-	}
+	},
+	{
+		file: '(staff)/staff/events/[id]/roll-up/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/roll-up`,
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/roll-up/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/roll-up?/link`,
+		form: { forum: 'no-such-forum' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{
+		// Nothing linked to the matrix's forum: nothing to compile, for its organiser too.
+		file: '(staff)/staff/events/[id]/roll-up/[format]/+server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/roll-up/xlsx`,
+		expect: { anonymous: 'refused', child: 'refused', organiser: 'invalid', moderator: 'refused', leader: 'refused', follow_up_officer: 'refused' }
+	},
+	{
+		file: '(staff)/staff/events/[id]/roll-up/chart/[name]/+server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/roll-up/chart/topics.svg`,
+		expect: { anonymous: 'refused', child: 'refused', organiser: 'refused', moderator: 'refused', leader: 'refused', follow_up_officer: 'refused' }
+	},
+	{ file: '(staff)/staff/agency/+page.server.ts', method: 'GET', path: () => '/staff/agency', expect: staffOnly('ok') },
+	{ file: '(staff)/staff/agency/export/[format]/+server.ts', method: 'GET', path: () => '/staff/agency/export/csv', expect: staffOnly('ok') }
 ];
 
 /** Routes anyone may open: sign-in, first-run setup (locks itself), sign-out, invitation links. */

@@ -14,6 +14,7 @@ import { createPollService } from './services/poll-service';
 import { createPreEventService } from './services/pre-event-service';
 import { createSnapshotService } from './services/snapshot-service';
 import { createReportService } from './services/report-service';
+import { createRollUpService } from './services/roll-up-service';
 import { createStageService } from './services/stage-service';
 import { createStaffReadService } from './services/staff-read-service';
 import { createAnnouncer } from './services/announcer';
@@ -81,6 +82,7 @@ export function createForumApp(options: ForumAppOptions) {
 		followUps: createFollowUpService(deps),
 		outcomes: createOutcomeService(deps),
 		reports: createReportService(deps),
+		rollUps: createRollUpService(deps),
 		forwarding: createForwardingService(deps),
 		forumPackages: createForumPackageService(deps),
 		polls,

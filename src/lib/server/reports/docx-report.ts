@@ -3,18 +3,8 @@
  * issuing body and national motto side by side, the title, then numbered sections. Always in
  * Vietnamese: it is filed with the authorities. Built with `docx` (well kept, no Word needed).
  */
-import {
-	AlignmentType,
-	BorderStyle,
-	Document,
-	Packer,
-	Paragraph,
-	Table,
-	TableCell,
-	TableRow,
-	TextRun,
-	WidthType
-} from 'docx';
+import { Document, Packer } from 'docx';
+import { heading, issuerAndMotto, para, percent, REPORT_MARGINS, table } from './docx-layout';
 import type { ReportFigures } from '$lib/domain/report';
 import { FOLLOW_UP_STATUSES } from '$lib/domain/follow-up';
 import { followUpStatusLabel } from '$lib/i18n-follow-up';
@@ -22,37 +12,6 @@ import { kindLabel, statusLabel } from '$lib/i18n';
 import { levelLabel } from '$lib/i18n-staff';
 import type { ForumReport } from '../services/report-service';
 import { inVietnamese } from './vietnamese';
-
-const FONT = 'Times New Roman';
-const text = (value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-	new TextRun({ text: value, font: FONT, size: options.size ?? 26, bold: options.bold, italics: options.italics });
-const para = (value: string, options: { bold?: boolean; italics?: boolean; center?: boolean; size?: number } = {}) =>
-	new Paragraph({
-		alignment: options.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-		spacing: { after: 120 },
-		children: [text(value, options)]
-	});
-const heading = (value: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [text(value, { bold: true })] });
-
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const cell = (children: Paragraph[], width: number, borders = true) =>
-	new TableCell({
-		width: { size: width, type: WidthType.PERCENTAGE },
-		children,
-		...(borders ? {} : { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } })
-	});
-
-const percent = (count: number, of: number) => (of ? `${Math.round((100 * count) / of)}%` : '');
-
-function table(header: string[], rows: (string | number)[][], widths: number[]) {
-	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		rows: [
-			new TableRow({ tableHeader: true, children: header.map((h, i) => cell([para(h, { bold: true, center: true, size: 24 })], widths[i])) }),
-			...rows.map((row) => new TableRow({ children: row.map((value, i) => cell([para(String(value), { size: 24 })], widths[i])) }))
-		]
-	});
-}
 
 export async function docxReport(report: ForumReport): Promise<Buffer> {
 	const { event, figures } = report;
@@ -64,26 +23,9 @@ export async function docxReport(report: ForumReport): Promise<Buffer> {
 				title: `Báo cáo ${event.title}`,
 				sections: [
 					{
-						properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } },
+						properties: { page: { margin: REPORT_MARGINS } },
 						children: [
-							new Table({
-								width: { size: 100, type: WidthType.PERCENTAGE },
-								rows: [
-									new TableRow({
-										children: [
-											cell([para((event.organisingUnit || 'Ban Tổ chức').toUpperCase(), { bold: true, center: true, size: 24 })], 40, false),
-											cell(
-												[
-													para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true, size: 24 }),
-													para('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true, size: 26 })
-												],
-												60,
-												false
-											)
-										]
-									})
-								]
-							}),
+							issuerAndMotto(event.organisingUnit),
 							para(`Ngày ${date(report.generatedAt)}`, { italics: true, center: true }),
 							para('BÁO CÁO', { bold: true, center: true, size: 28 }),
 							para(`Kết quả tổ chức ${event.title}`, { bold: true, center: true }),
@@ -156,7 +98,7 @@ export async function docxReport(report: ForumReport): Promise<Buffer> {
 }
 
 const AGE_BAND_WORDS: Record<string, string> = { '12-13': '12–13 tuổi', '14-15': '14–15 tuổi', '16+': '16 tuổi trở lên', none: 'không trả lời' };
-const GENDER_WORDS: Record<string, string> = { male: 'nam', female: 'nữ', other: 'khác', undisclosed: 'không muốn nói', none: 'không trả lời' };
+export const GENDER_WORDS: Record<string, string> = { male: 'nam', female: 'nữ', other: 'khác', undisclosed: 'không muốn nói', none: 'không trả lời' };
 
 /** The balance statistics, when asked: "Theo giới tính: nam 40 em; nữ 42 em; …". */
 export function profileLines(figures: ReportFigures): string[] {

@@ -133,6 +133,14 @@ export function createEventRepository(db: Db): EventRepository & { forget(eventI
 				.orderBy(asc(events.createdAt))
 				.all();
 		},
+		async listChildren(parentEventId) {
+			const rows = db.select().from(events).where(eq(events.parentEventId, parentEventId)).orderBy(asc(events.createdAt)).all();
+			return rows.map((row) => cache.byId(row.id) ?? cache.remember(withDetails(row))).filter((e) => e !== null);
+		},
+		async setParent(eventId, parentEventId) {
+			cache.forget(eventId);
+			db.update(events).set({ parentEventId }).where(eq(events.id, eventId)).run();
+		},
 		async getStage(eventId) {
 			return stageOf().get({ eventId }) ?? null;
 		},

@@ -51,6 +51,10 @@ export interface EventRepository {
 	count(): Promise<number>;
 	/** Events children can join now: for the start-up banner. */
 	listOpen(): Promise<Pick<ForumEvent, 'code' | 'displayKey' | 'title'>[]>;
+	/** The lower-level forums whose results compile into this one (local or imported), oldest first. */
+	listChildren(parentEventId: string): Promise<EventDetails[]>;
+	/** Links a forum to the higher-level one it compiles into, or unlinks it (null). */
+	setParent(eventId: string, parentEventId: string | null): Promise<void>;
 }
 
 export interface ParticipantSession {

@@ -243,6 +243,25 @@ export function createFollowUpService(deps: ServiceDeps) {
 			return { rows, events, years: [...new Set(listed.map((r) => yearOf(r.event)))].sort() };
 		},
 
+		/**
+		 * An agency across the province: what this person's agency has to answer in every forum they
+		 * are invited to for it (the agency each leader or follow-up officer role names, forum by
+		 * forum, as the role grants match it), overdue first, then by due date.
+		 */
+		async agencyView(actor: StaffActor | null, filter: Pick<TrackingFilter, 'eventId' | 'status' | 'overdue'>, at = now()) {
+			const roles = actor ? actor.roles.filter((r) => isAgencyBound(r.role) && r.agencyId) : [];
+			const tracked = await service.tracking(actor && { ...actor, roles }, filter, at);
+			const rows = tracked.rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt - b.dueAt);
+			const events = new Map(tracked.events.map((e) => [e.id, e]));
+			// The forums of the filter are those the roles name, whether or not they have follow-ups yet.
+			const forums = await Promise.all([...new Set(roles.map((r) => r.eventId))].map(async (id) => events.get(id) ?? (await repos.events.findById(id))));
+			const agencies = roles.map((r) => {
+				const event = forums.find((e) => e?.id === r.eventId);
+				return { eventId: r.eventId, eventTitle: event?.title ?? '', agency: event ? nameIn(event.agencies, r.agencyId) : '' };
+			});
+			return { rows, agencies, forums: forums.filter((e) => e !== null).map((e) => ({ id: e.id, title: e.title })) };
+		},
+
 		/** One follow-up with its item and history, for someone who may see it. */
 		async detail(actor: StaffActor | null, followUpId: string) {
 			const followUp = await repos.followUps.findById(followUpId);

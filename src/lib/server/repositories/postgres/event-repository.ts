@@ -102,6 +102,16 @@ export function createEventRepository(db: PgDb): EventRepository & { forget(even
 				.where(eq(events.joinOpen, true))
 				.orderBy(asc(events.createdAt));
 		},
+		async listChildren(parentEventId) {
+			const rows = await db.select().from(events).where(eq(events.parentEventId, parentEventId)).orderBy(asc(events.createdAt));
+			const found = await Promise.all(rows.map(async (row) => cache.byId(row.id) ?? cache.remember(await withDetails(row))));
+			return found.filter((e) => e !== null);
+		},
+		async setParent(eventId, parentEventId) {
+			cache.forget(eventId);
+			await db.update(events).set({ parentEventId }).where(eq(events.id, eventId));
+			cache.forget(eventId);
+		},
 		async getStage(eventId) {
 			return (
 				(await first(

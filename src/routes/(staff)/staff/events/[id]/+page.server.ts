@@ -12,7 +12,7 @@ export const load = async ({ params, locals, url }) => {
 	return {
 		forwardable,
 		forwardTargets,
-		event: { id: event.id, title: event.title, code: event.code, agencies: event.agencies, agenda: event.agenda },
+		event: { id: event.id, title: event.title, code: event.code, level: event.level, agencies: event.agencies, agenda: event.agenda },
 		canEdit,
 		canModerate: authorise(actor, 'submission:moderate', { eventId: event.id }),
 		canAnswer: actor.roles.some((r) => r.eventId === event.id && r.role === 'leader') || authorise(actor, 'followUp:assign', { eventId: event.id }),
