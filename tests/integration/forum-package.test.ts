@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import pg from 'pg';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventSetupInput } from '$lib/domain/event-setup';
 import type { Participant } from '$lib/domain/participant';
 import type { StaffActor } from '$lib/domain/staff';
 import { createForumApp, openPostgresStorage, type ForumApp } from '$lib/server/app';
+import { rollUpDocx } from '$lib/server/reports/roll-up-docx';
+import { rollUpXlsx } from '$lib/server/reports/roll-up-xlsx';
 import { unlimited } from '$lib/server/services/rate-limit';
 import { snapshotDatabase } from '../db-snapshot';
 import { freshPostgres, type FreshPostgres } from './postgres';
@@ -306,6 +309,48 @@ describe.each(['postgres', 'sqlite'] as const)('a district forum on A (SQLite), 
 		const review = (await b.app.snapshots.display(copy.id)).stage.review;
 		expect(review).toMatchObject({ title: district.event.title, counts: { fulfilled: 1, cannot_yet: 1 } });
 		expect(review!.items.map((i) => i.status)).toEqual(['fulfilled', 'cannot_yet']);
+	});
+
+	it('the roll-up on B holds the figures of the imported forum and of B’s own district forum, in Word and Excel', async () => {
+		const caoLoc = must(await b.app.eventSetup.create(province.actor, setup({ title: 'Diễn đàn trẻ em huyện Cao Lộc 2025', delegations: 'Xã Hợp Thành' })));
+		const actor = await refreshed(b.app);
+		const local = (await b.app.repos.events.findById(caoLoc.id))!;
+		const joined = must(await b.app.sessions.join(local, { delegationId: local.delegations[0].id }, 'hall'));
+		const text = 'Khi nào đường vào bản có đèn chiếu sáng?';
+		must(await b.app.submissions.submit(joined.participant, { id: crypto.randomUUID(), kind: 'question', topicId: local.topics[0].id, agencyId: null, text }));
+		must(await b.app.rollUps.link(actor, province.province.id, caoLoc.id));
+
+		const gathered = must(await b.app.rollUps.gather(actor, province.province.id));
+		const byTitle = (title: string) => gathered.forums.find((f) => f.title === title)!.figures;
+		expect(byTitle(district.event.title)).toMatchObject({
+			participants: 3,
+			received: 3,
+			answeredOnTheDay: 1,
+			followedUp: 2,
+			outcomes: { open: 0, in_progress: 0, fulfilled: 1, cannot_yet: 1 },
+			gender: { female: 2, male: 1 },
+			byKind: { question: 2, recommendation: 1, message: 0 },
+			forwardedUpwards: [{ kind: 'recommendation', text: district.recommendation.text }],
+			cannotYet: [{ agency: 'Phòng Giáo dục', text: district.followed.text, reason: 'Chưa có quỹ đất', wayForward: 'Đưa vào kế hoạch 2026' }]
+		});
+		expect(byTitle(local.title)).toMatchObject({ participants: 1, received: 1, gender: null });
+		expect(gathered.totals).toMatchObject({ participants: 4, received: 4, genderForums: 1, outcomes: { fulfilled: 1, cannot_yet: 1 } });
+
+		const workbook = await rollUpXlsx(gathered);
+		const summary = await readSheet(workbook, 'Tổng hợp');
+		const column = (name: string) => summary[0].indexOf(name);
+		const row = (title: string) => summary.find((r) => r[0] === title)!;
+		expect(summary.map((r) => r[0]).sort()).toEqual(['Diễn đàn', district.event.title, local.title, 'Tổng cộng'].sort());
+		expect([district.event.title, local.title, 'Tổng cộng'].map((t) => row(t)[column('Số trẻ em')])).toEqual([3, 1, 4]);
+		expect([district.event.title, local.title, 'Tổng cộng'].map((t) => row(t)[column('Số ý kiến')])).toEqual([3, 1, 4]);
+		expect([district.event.title, local.title, 'Tổng cộng'].map((t) => row(t)[column('Chuyển lên cấp trên')])).toEqual([1, 0, 1]);
+		const cannot = await readSheet(workbook, 'Chưa thực hiện được');
+		expect(cannot[1]).toEqual([district.event.title, 'Phòng Giáo dục', district.followed.text, 'Chưa có quỹ đất', 'Đưa vào kế hoạch 2026']);
+
+		const docx = await JSZip.loadAsync(await rollUpDocx(gathered));
+		const body = await docx.file('word/document.xml')!.async('string');
+		for (const expected of [district.event.title, local.title, 'Tổng cộng', 'Chưa có quỹ đất', 'Đưa vào kế hoạch 2026']) expect(body).toContain(expected);
+		expect(body).not.toContain(DANGER);
 	});
 });
 

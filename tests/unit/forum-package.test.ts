@@ -12,7 +12,7 @@ import {
 } from '$lib/domain/forum-package';
 
 const content: PackageContent = {
-	event: { title: 'Diễn đàn trẻ em huyện Văn Quan 2025', theme: '', level: 'district', organisingUnit: 'UBND huyện Văn Quan', venue: '', startsAt: null, followUpDays: 30 },
+	event: { title: 'Diễn đàn trẻ em huyện Văn Quan 2025', theme: '', level: 'district', organisingUnit: 'UBND huyện Văn Quan', venue: '', startsAt: null, followUpDays: 30, askAgeBand: false, askGender: true, personalDataConsentAt: 1 },
 	delegations: [{ id: 'd1', name: 'Xã Tân Đoàn' }],
 	agencies: [{ id: 'a1', name: 'Phòng Giáo dục' }],
 	topics: [{ id: 't1', name: 'Quyền được vui chơi', agencyId: 'a1' }],

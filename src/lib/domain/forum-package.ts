@@ -56,7 +56,11 @@ export const packageContentSchema = z
 				organisingUnit: text(300),
 				venue: text(300),
 				startsAt: millis.nullable(),
-				followUpDays: z.number().int().positive().max(3650)
+				followUpDays: z.number().int().positive().max(3650),
+				/** Which balance questions were asked, and when the legal representatives' consent was recorded. */
+				askAgeBand: z.boolean(),
+				askGender: z.boolean(),
+				personalDataConsentAt: millis.nullable()
 			})
 			.strict(),
 		delegations: z.array(named).max(500),

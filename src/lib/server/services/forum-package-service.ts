@@ -56,6 +56,7 @@ export function createForumPackageService(deps: ServiceDeps) {
 			repos.forumPackages.children(eventId)
 		]);
 		const itemIds = new Set(items.map((i) => i.id));
+		const consented = event.personalDataConsentAt != null;
 		const forwardable = new Set(items.filter((i) => i.kind !== 'question').map((i) => i.id));
 		if (forward.some((id) => !forwardable.has(id))) return fail('forward_invalid');
 		const refOf = new Map(children.map((c) => [c.participantId, childRef(origin, eventId, c.participantId)]));
@@ -72,12 +73,21 @@ export function createForumPackageService(deps: ServiceDeps) {
 				organisingUnit: event.organisingUnit,
 				venue: event.venue,
 				startsAt: event.startsAt,
-				followUpDays: event.followUpDays
+				followUpDays: event.followUpDays,
+				askAgeBand: event.askAgeBand && consented,
+				askGender: event.askGender && consented,
+				personalDataConsentAt: consented ? (event.personalDataConsentAt ?? null) : null
 			},
 			delegations: event.delegations.map(({ id, name }) => ({ id, name })),
 			agencies: event.agencies.map(({ id, name }) => ({ id, name })),
 			topics: event.topics.map(({ id, name, agencyId }) => ({ id, name, agencyId })),
-			children: children.map((c) => ({ ref: refOf.get(c.participantId)!, delegationId: c.delegationId, ageBand: c.ageBand, gender: c.gender })),
+			// The balance answers travel only where they were asked with the consent recorded.
+			children: children.map((c) => ({
+				ref: refOf.get(c.participantId)!,
+				delegationId: c.delegationId,
+				ageBand: consented && event.askAgeBand ? c.ageBand : null,
+				gender: consented && event.askGender ? c.gender : null
+			})),
 			submissions: items.map((i) => ({
 				id: i.id,
 				kind: i.kind,
