@@ -66,4 +66,7 @@ test('a district forum exported and imported into the province forum through the
 	// The forwarded recommendation waits in the province's console, once, with where it came from.
 	await organiser.goto(`${province.eventUrl}/console`);
 	await expect(organiser.getByText(text, { exact: true })).toHaveCount(1);
+	// The imported forum compiles into the province's roll-up like a local one.
+	await organiser.goto(`${province.eventUrl}/roll-up`);
+	await expect(organiser.getByRole('main').getByText(`Diễn đàn trẻ em huyện Bình Gia ${stamp}`).first()).toBeVisible();
 });
