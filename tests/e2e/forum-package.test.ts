@@ -63,6 +63,13 @@ test('a district forum exported and imported into the province forum through the
 	await importing(damagedPath);
 	await expect(organiser.getByTestId('package-error')).toHaveText('Tệp này không phải gói kết quả diễn đàn, hoặc đã bị hỏng. Không có gì thay đổi.');
 
+	// Next year's forum can start from the imported one, as from a local one.
+	await organiser.getByTestId('package-imported-forums').getByRole('link', { name: 'Tạo diễn đàn năm sau từ diễn đàn này' }).click();
+	await expect(organiser.getByLabel('Tên diễn đàn')).toHaveValue(`Diễn đàn trẻ em huyện Bình Gia ${stamp}`);
+	await organiser.getByLabel('Tên diễn đàn').fill(`Diễn đàn trẻ em huyện Bình Gia ${stamp} (năm sau)`);
+	await organiser.getByRole('button', { name: 'Tạo diễn đàn' }).click();
+	await expect(organiser.getByRole('heading', { level: 1 })).toHaveText(`Diễn đàn trẻ em huyện Bình Gia ${stamp} (năm sau)`);
+
 	// The forwarded recommendation waits in the province's console, once, with where it came from.
 	await organiser.goto(`${province.eventUrl}/console`);
 	await expect(organiser.getByText(text, { exact: true })).toHaveCount(1);

@@ -194,6 +194,15 @@ export function createForumPackageService(deps: ServiceDeps) {
 	}
 
 	return {
+		/** Forums imported into this one, for its organiser: where to start next year's copy of one. */
+		async importedInto(actor: StaffActor | null, parentEventId: string) {
+			if (!authorise(actor, 'event:edit', { eventId: parentEventId })) return [];
+			const children = await repos.events.listChildren(parentEventId);
+			return children
+				.filter((e) => e.importedFrom)
+				.map((e) => ({ id: e.id, title: e.title, level: e.level, exportedAt: e.importedExportedAt ?? null }));
+		},
+
 		/**
 		 * The forum's package: a zip of manifest.json and content.json. `forward` names the shown
 		 * recommendations and messages the organiser sends upward with it.

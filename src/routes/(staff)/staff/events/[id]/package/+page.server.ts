@@ -11,7 +11,8 @@ export const load = async ({ params, locals }) => {
 		event: { id: event.id, title: event.title, delegations: event.delegations },
 		canExport: authorise(actor, 'report:export', { eventId: event.id }),
 		canImport,
-		forwardable: await app.reads.forwardable(actor, event.id)
+		forwardable: await app.reads.forwardable(actor, event.id),
+		imported: await app.forumPackages.importedInto(actor, event.id)
 	};
 };
 
