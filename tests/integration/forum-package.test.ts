@@ -115,7 +115,7 @@ async function rezip(bytes: Uint8Array, change: (files: { manifest: string; cont
 	const out = new JSZip();
 	out.file('manifest.json', changed.manifest);
 	out.file('content.json', changed.content);
-	return out.generateAsync({ type: 'uint8array' });
+	return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** Every row of every table of B, order-free: proof that a refused import changed nothing. */
@@ -287,6 +287,10 @@ describe.each(['postgres', 'sqlite'] as const)('a district forum on A (SQLite), 
 		noManifest.file('content.json', '{}');
 		expect(await importing(await noManifest.generateAsync({ type: 'uint8array' }))).toEqual({ ok: false, error: { code: 'package_damaged' } });
 		expect(await importing(first, { ...province.actor, roles: [] })).toEqual({ ok: false, error: { code: 'forbidden' } });
+		// A few kilobytes that inflate past the limit: given up while reading, not held in memory.
+		const bomb = await rezip(first, ({ manifest }) => ({ manifest, content: ' '.repeat(21 * 1024 * 1024) }));
+		expect(bomb.byteLength).toBeLessThan(100_000);
+		expect(await importing(bomb)).toEqual({ ok: false, error: { code: 'package_too_large' } });
 		// A district package cannot go under a district forum.
 		const sibling = must(await b.app.eventSetup.create(province.actor, setup({ title: 'Diễn đàn huyện Cao Lộc' })));
 		const actor = await refreshed(b.app);

@@ -278,15 +278,44 @@ export function createForumPackageService(deps: ServiceDeps) {
 	};
 }
 
-/** The two files out of the zip, then checked (domain/forum-package.ts): a broken zip is a damaged package. */
-async function unzip(bytes: Uint8Array) {
+/**
+ * The two files out of the zip, then checked (domain/forum-package.ts): a broken zip is a damaged
+ * package. Each file is read as a stream and given up past PACKAGE_MAX_BYTES, so a small upload
+ * that inflates to gigabytes (a zip bomb) costs no more than that. The zip's own CRCs are not
+ * checked: the manifest's SHA-256 of the content is the stronger check, and needs no second pass.
+ */
+async function unzip(bytes: Uint8Array): Promise<Result<{ manifest: PackageManifest; content: PackageContent }>> {
 	try {
-		const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-		const file = (name: string) => zip.file(name)?.async('uint8array') ?? Promise.resolve(null);
-		return readPackage(await file(PACKAGE_MANIFEST_FILE), await file(PACKAGE_CONTENT_FILE));
+		const zip = await JSZip.loadAsync(bytes);
+		const files = [];
+		for (const name of [PACKAGE_MANIFEST_FILE, PACKAGE_CONTENT_FILE]) {
+			const entry = zip.file(name);
+			const read = entry ? await readAtMost(entry, PACKAGE_MAX_BYTES) : null;
+			if (read === 'too_large') return fail('package_too_large');
+			files.push(read);
+		}
+		return readPackage(files[0], files[1]);
 	} catch {
-		return fail<{ manifest: PackageManifest; content: PackageContent }>('package_damaged');
+		return fail('package_damaged');
 	}
+}
+
+function readAtMost(entry: JSZip.JSZipObject, max: number): Promise<Uint8Array | 'too_large'> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const stream = entry.nodeStream('nodebuffer');
+		stream.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= max) chunks.push(chunk);
+			else {
+				stream.pause();
+				resolve('too_large');
+			}
+		});
+		stream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+		stream.on('error', reject);
+	});
 }
 
 export type ForumPackageService = ReturnType<typeof createForumPackageService>;
