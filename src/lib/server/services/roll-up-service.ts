@@ -91,7 +91,7 @@ export function createRollUpService(deps: ServiceDeps) {
 			const ids = [...new Set(actor.roles.filter((r) => r.role === 'organiser' && r.eventId !== parentEventId).map((r) => r.eventId))];
 			const organised = (await Promise.all(ids.map((id) => repos.events.findById(id)))).filter((e) => e !== null);
 			return {
-				linked: linked.map((e) => ({ id: e.id, title: e.title, level: e.level, mayUnlink: true })),
+				linked: linked.map((e) => ({ id: e.id, title: e.title, level: e.level })),
 				linkable: organised
 					.filter((e) => !linkedIds.has(e.id) && isHigherLevel(e.level, parent.level))
 					.map((e) => ({ id: e.id, title: e.title, level: e.level, linkedElsewhere: Boolean(e.parentEventId) }))
