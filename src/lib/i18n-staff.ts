@@ -66,7 +66,12 @@ const STAFF_ERROR_MESSAGES: Record<StaffErrorCode, () => string> = {
 	not_editable: m.error_not_editable,
 	consent_required: m.error_consent_required,
 	seat_count_invalid: m.error_seat_count_invalid,
-	text_flagged: m.error_text_flagged
+	text_flagged: m.error_text_flagged,
+	package_damaged: m.error_package_damaged,
+	package_version: m.error_package_version,
+	package_altered: m.error_package_altered,
+	package_too_large: m.error_package_too_large,
+	package_outdated: m.error_package_outdated
 };
 
 const LEVEL_LABELS: Record<EventLevel, () => string> = {

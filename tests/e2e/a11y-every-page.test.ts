@@ -28,6 +28,7 @@ for (const locale of ['vi', 'en'] as const)
 			[organiser, `${eventUrl}/leader`],
 			[organiser, `${eventUrl}/pre-event`],
 			[organiser, `${eventUrl}/log`],
+			[organiser, `${eventUrl}/package`],
 			[organiser, `${eventUrl}/roll-up`],
 			[organiser, '/staff/agency'],
 			[organiser, '/staff/log'],

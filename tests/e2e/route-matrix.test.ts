@@ -167,6 +167,28 @@ const ROUTES: RouteCase[] = [
 		expect: { ...staffOnly('refused'), organiser: 'invalid' }
 	},
 	{
+		file: '(staff)/staff/events/[id]/package/+page.server.ts',
+		method: 'GET',
+		path: (id) => `/staff/events/${id}/package`,
+		expect: { ...staffOnly('refused'), organiser: 'ok' }
+	},
+	{
+		// No file: an empty package, refused as damaged for the organiser; nothing is imported.
+		file: '(staff)/staff/events/[id]/package/+page.server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/package?/import`,
+		form: { inboxDelegationId: '' },
+		expect: { ...staffOnly('refused'), organiser: 'invalid' }
+	},
+	{
+		// A package of the forum with nothing sent upward: the organiser's download, nobody else's.
+		file: '(staff)/staff/events/[id]/package/export/+server.ts',
+		method: 'POST',
+		path: (id) => `/staff/events/${id}/package/export`,
+		form: {},
+		expect: { anonymous: 'refused', child: 'refused', organiser: 'ok', moderator: 'refused', leader: 'refused', follow_up_officer: 'refused' }
+	},
+	{
 		file: '(staff)/staff/events/[id]/roll-up/+page.server.ts',
 		method: 'GET',
 		path: (id) => `/staff/events/${id}/roll-up`,

@@ -38,6 +38,14 @@ export interface ForumEvent {
 	/** The organiser who recorded that legal representatives consented (Law 91/2025), and when. */
 	personalDataConsentBy?: string | null;
 	personalDataConsentAt?: number | null;
+	/**
+	 * Set when the forum was imported from another installation's package: read-only here. The
+	 * installation it came from, its id there, when the package was made and the package's checksum.
+	 */
+	importedFrom?: string | null;
+	importedSourceId?: string | null;
+	importedExportedAt?: number | null;
+	importedChecksum?: string | null;
 }
 
 /** A topic, and the agency its items are addressed to when a child names none. */

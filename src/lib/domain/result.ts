@@ -94,7 +94,12 @@ export const STAFF_ERROR_CODES = [
 	'not_editable',
 	'consent_required',
 	'seat_count_invalid',
-	'text_flagged'
+	'text_flagged',
+	'package_damaged',
+	'package_version',
+	'package_altered',
+	'package_too_large',
+	'package_outdated'
 ] as const;
 
 export const ERROR_CODES = [...PARTICIPANT_ERROR_CODES, ...STAFF_ERROR_CODES] as const;

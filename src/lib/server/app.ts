@@ -8,6 +8,7 @@ import { auditTrail } from './services/audit-trail';
 import { createEventService } from './services/event-service';
 import { createEventSetupService } from './services/event-setup-service';
 import { createFollowUpService } from './services/follow-up-service';
+import { createForumPackageService } from './services/forum-package-service';
 import { createForwardingService } from './services/forwarding-service';
 import { createModerationService } from './services/moderation-service';
 import { createOutcomeService } from './services/outcome-service';
@@ -103,6 +104,7 @@ export function createForumApp(options: ForumAppOptions) {
 		reports: createReportService(deps),
 		rollUps: createRollUpService(deps),
 		forwarding: createForwardingService(deps),
+		forumPackages: createForumPackageService(deps),
 		polls,
 		reads: createStaffReadService(deps),
 		preEvent: createPreEventService(deps),

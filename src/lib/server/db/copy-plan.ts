@@ -47,9 +47,9 @@ function columnsOf<C extends { name: string }>(table: object): Map<string, { key
  * Each database's own numbering of what phones have seen (delta resync): the sync epoch is per
  * database, so a phone that last synced with the laptop gets a full snapshot from the server, and
  * the server's triggers number the copied rows afresh. Copying the laptop's numbers would clash with
- * them.
+ * them. And the installation's own id (forum packages): the server is another installation.
  */
-const OWN_STATE_TABLES = new Set(['event_versions']);
+const OWN_STATE_TABLES = new Set(['event_versions', 'installation']);
 const OWN_STATE_COLUMNS = new Set(['submissions.version', 'polls.version']);
 
 export function copyPlan(): CopiedTable[] {

@@ -47,10 +47,24 @@ export const events = pgTable(
 		personalDataConsentBy: text('personal_data_consent_by'),
 		personalDataConsentAt: millis('personal_data_consent_at'),
 		displayKey: text('display_key').notNull(),
+		importedFrom: text('imported_from'),
+		importedSourceId: text('imported_source_id'),
+		importedExportedAt: millis('imported_exported_at'),
+		importedChecksum: text('imported_checksum'),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('events_code_unique').on(t.code), uniqueIndex('events_display_key_unique').on(t.displayKey)]
+	(t) => [
+		uniqueIndex('events_code_unique').on(t.code),
+		uniqueIndex('events_display_key_unique').on(t.displayKey),
+		uniqueIndex('events_imported_unique').on(t.importedFrom, t.importedSourceId)
+	]
 );
+
+export const installation = pgTable('installation', {
+	key: text('key').primaryKey(),
+	id: text('id').notNull(),
+	createdAt: createdAt()
+});
 
 const eventList = (name: string) =>
 	pgTable(

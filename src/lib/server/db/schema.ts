@@ -53,10 +53,30 @@ export const events = sqliteTable(
 		personalDataConsentBy: text('personal_data_consent_by'),
 		personalDataConsentAt: integer('personal_data_consent_at', { mode: 'number' }),
 		displayKey: text('display_key').notNull(),
+		/**
+		 * Set on a forum imported from another installation's package, which is then read-only here:
+		 * that installation's id, the forum's id there, when the package was made and its checksum.
+		 */
+		importedFrom: text('imported_from'),
+		importedSourceId: text('imported_source_id'),
+		importedExportedAt: integer('imported_exported_at', { mode: 'number' }),
+		importedChecksum: text('imported_checksum'),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('events_code_unique').on(t.code), uniqueIndex('events_display_key_unique').on(t.displayKey)]
+	(t) => [
+		uniqueIndex('events_code_unique').on(t.code),
+		uniqueIndex('events_display_key_unique').on(t.displayKey),
+		// One imported record per forum of origin: importing its package again updates it.
+		uniqueIndex('events_imported_unique').on(t.importedFrom, t.importedSourceId)
+	]
 );
+
+/** This installation's stable id (one row), written into every package it exports. */
+export const installation = sqliteTable('installation', {
+	key: text('key').primaryKey(),
+	id: text('id').notNull(),
+	createdAt: createdAt()
+});
 
 /** Topics, delegations and agencies share one shape: a named, ordered list per event. */
 const eventList = (name: string) =>

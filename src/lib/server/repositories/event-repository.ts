@@ -8,7 +8,7 @@ import type { EventLists, EventRepository, NewEvent } from './types';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export function createEventRepository(db: Db, cache: EventCache = createEventCache()): EventRepository {
+export function createEventRepository(db: Db, cache: EventCache = createEventCache()): EventRepository & { forget(eventId: string): void } {
 	// Prepared: every phone's sync and every screen's redraw reads the stage.
 	const stageOf = preparedOnce(() =>
 		db
@@ -84,6 +84,9 @@ export function createEventRepository(db: Db, cache: EventCache = createEventCac
 	}
 
 	return {
+		/** For the imported-forum repository, which writes events itself. */
+		// After another repository wrote the event (an import): drop it here and on the other processes.
+		forget: (eventId: string) => cache.written(eventId),
 		async findByCode(code) {
 			return cache.byCode(code) ?? cache.remember(withDetails(db.select().from(events).where(eq(events.code, code)).get()), cache.generation());
 		},

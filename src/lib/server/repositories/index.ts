@@ -4,6 +4,7 @@ import type { FaultTolerance } from '../db/faults';
 import { createAuditRepository } from './audit-repository';
 import { createEventCache } from './event-cache';
 import { createEventRepository } from './event-repository';
+import { createForumPackageRepository } from './forum-package-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createPollRepository } from './poll-repository';
 import { createPreEventRepository } from './pre-event-repository';
@@ -25,9 +26,11 @@ export { StorageUnavailable, type DatabaseHealth } from './storage-unavailable';
 export function createSqliteRepositories(db: Db, faults?: FaultTolerance): Repositories {
 	const wrap = <R extends object>(repository: R): R => (faults ? faults.wrap(repository) : repository);
 	const eventCache = createEventCache();
+	const events = createEventRepository(db, eventCache);
 	return {
-		events: wrap(createEventRepository(db, eventCache)),
+		events: wrap(events),
 		eventCache: eventCache.shared,
+		forumPackages: wrap(createForumPackageRepository(db, events.forget)),
 		participants: wrap(createParticipantRepository(db)),
 		seats: wrap(createSeatRepository(db)),
 		sync: wrap(createSyncRepository(db)),

@@ -390,7 +390,55 @@ export interface SyncRepository {
 	voteCounts(eventId: string, statuses: readonly SubmissionStatus[]): Promise<{ submissionId: string; votes: number }[]>;
 }
 
+/** A forum imported from another installation's package, as rows with this installation's ids. */
+export interface ImportedForum {
+	event: Pick<
+		ForumEvent,
+		| 'id'
+		| 'code'
+		| 'displayKey'
+		| 'title'
+		| 'theme'
+		| 'level'
+		| 'organisingUnit'
+		| 'venue'
+		| 'startsAt'
+		| 'followUpDays'
+		| 'askAgeBand'
+		| 'askGender'
+		| 'personalDataConsentAt'
+		| 'parentEventId'
+		| 'importedFrom'
+		| 'importedSourceId'
+		| 'importedExportedAt'
+		| 'importedChecksum'
+	>;
+	lists: Pick<EventLists, 'topics' | 'delegations' | 'agencies'>;
+	children: { id: string; delegationId: string; ageBand: AgeBand | null; gender: Gender | null }[];
+	submissions: StoredSubmission[];
+	followUps: { followUp: StoredFollowUp; history: FollowUpHistoryEntry[] }[];
+	polls: { poll: StoredPoll; answers: { participantId: string; answer: PollAnswer; at: number }[] }[];
+	/** Its forwarded recommendations, into the higher forum's inbox: stored once per item of origin. */
+	inbox: StoredSubmission[];
+}
+
+export interface ForumPackageRepository {
+	/** This installation's stable id: the one already stored, or `candidate` on first use. */
+	installationId(candidate: string): Promise<string>;
+	/** The record of a forum imported before, by where it came from. */
+	findImported(installationId: string, sourceEventId: string): Promise<{ id: string; code: string; displayKey: string; exportedAt: number } | null>;
+	/** The children of a forum with only what the package carries: delegation and the consented answers. */
+	children(eventId: string): Promise<{ participantId: string; delegationId: string; ageBand: AgeBand | null; gender: Gender | null }[]>;
+	/**
+	 * Stores or updates the imported forum and its inbox items in one transaction: rows are
+	 * upserted by id, so a second import of the same forum changes rows instead of adding copies.
+	 * Returns the inbox items that were new.
+	 */
+	store(forum: ImportedForum): Promise<{ inboxAdded: StoredSubmission[] }>;
+}
+
 export interface Repositories {
+	forumPackages: ForumPackageRepository;
 	seats: SeatRepository;
 	sync: SyncRepository;
 	events: EventRepository;

@@ -80,6 +80,16 @@ export function createEventSetupService(deps: ServiceDeps) {
 		}
 	}
 
+	/**
+	 * Whether the actor may start next year's forum from this one: one they organise, or one imported
+	 * from another installation into a forum they organise (imported forums have no staff of their own).
+	 */
+	async function mayCopy(actor: StaffActor | null, eventId: string): Promise<boolean> {
+		if (authorise(actor, 'event:edit', { eventId })) return true;
+		const event = await repos.events.findById(eventId);
+		return Boolean(event?.importedFrom && event.parentEventId && authorise(actor, 'event:edit', { eventId: event.parentEventId }));
+	}
+
 	/** A form error; asking children's personal data without the consent tick is also logged. */
 	function refusedSetup(actor: StaffActor, eventId: string | null, failed: Extract<Result<unknown>, { ok: false }>) {
 		if (failed.error.code === 'consent_required') return audit.refused(actor, 'personalData:consent', eventId, 'consent_required');
@@ -97,7 +107,7 @@ export function createEventSetupService(deps: ServiceDeps) {
 			predecessorId: string | null = null
 		): Promise<Result<{ id: string; code: string }>> {
 			if (!authorise(actor, 'event:create') || !actor) return audit.refused(actor, 'event:create', null, 'forbidden');
-			if (predecessorId && !authorise(actor, 'event:edit', { eventId: predecessorId }))
+			if (predecessorId && !(await mayCopy(actor, predecessorId)))
 				return audit.refused(actor, 'event:create', null, 'forbidden');
 			const setup = validateEventSetup(input);
 			if (!setup.ok) return refusedSetup(actor, null, setup);
@@ -112,9 +122,16 @@ export function createEventSetupService(deps: ServiceDeps) {
 			return ok({ id, code });
 		},
 
-		/** The setup form of an event its organiser may edit or copy; null for anyone else. */
+		/** The setup form of an event its organiser may edit; null for anyone else. */
 		async formOf(actor: StaffActor | null, eventId: string): Promise<EventSetupInput | null> {
 			if (!authorise(actor, 'event:edit', { eventId })) return null;
+			const event = await repos.events.findById(eventId);
+			return event && setupFormOf(event);
+		},
+
+		/** The form next year's forum starts from: of a forum they organise, or one imported into theirs. */
+		async copyFormOf(actor: StaffActor | null, eventId: string): Promise<EventSetupInput | null> {
+			if (!(await mayCopy(actor, eventId))) return null;
 			const event = await repos.events.findById(eventId);
 			return event && setupFormOf(event);
 		},

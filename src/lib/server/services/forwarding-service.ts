@@ -1,7 +1,7 @@
-import { isHigherLevel, nameIn } from '$lib/domain/event';
+import { isHigherLevel, nameIn, type EventDetails, type NamedEntry } from '$lib/domain/event';
 import { ok, type Result } from '$lib/domain/result';
 import { authorise, type StaffActor } from '$lib/domain/staff';
-import { isPublic } from '$lib/domain/submission';
+import { isPublic, type Submission } from '$lib/domain/submission';
 import { auditTrail } from './audit-trail';
 import { NEW_SUBMISSION, type ServiceDeps } from './deps';
 
@@ -12,6 +12,42 @@ export interface ForwardInput {
 	submissionIds: string[];
 }
 
+const key = (name: string) => name.toLocaleLowerCase('vi').trim();
+
+/**
+ * An item of a lower-level forum as it arrives in a higher one: waiting for moderation, carried by
+ * the delegation chosen, its topic and agency matched by name, with where it came from. The same for
+ * a forum on this installation and one imported from another's package.
+ */
+export function forwardedCopy(
+	source: { title: string; topics: NamedEntry[]; agencies: NamedEntry[] },
+	target: EventDetails,
+	targetDelegationId: string,
+	item: Pick<Submission, 'id' | 'kind' | 'text' | 'topicId' | 'agencyId'>,
+	made: { id: string; at: number }
+): Submission {
+	const topicName = nameIn(source.topics, item.topicId);
+	const agencyName = nameIn(source.agencies, item.agencyId);
+	const topic = target.topics.find((t) => key(t.name) === key(topicName)) ?? target.topics[0];
+	const agency = target.agencies.find((a) => key(a.name) === key(agencyName));
+	return {
+		...NEW_SUBMISSION,
+		id: made.id,
+		eventId: target.id,
+		participantId: null,
+		delegationId: targetDelegationId,
+		kind: item.kind,
+		topicId: topic.id,
+		agencyId: agency?.id ?? topic.agencyId,
+		text: item.text,
+		authorName: null,
+		status: 'pending',
+		createdAt: made.at,
+		originSubmissionId: item.id,
+		originLabel: source.title
+	};
+}
+
 /**
  * "Upward": the organiser sends this forum's recommendations and messages to a higher-level forum
  * they also organise (district → province), where they arrive waiting for moderation, with where
@@ -20,7 +56,6 @@ export interface ForwardInput {
 export function createForwardingService(deps: ServiceDeps) {
 	const { repos, now, newId } = deps;
 	const audit = auditTrail(deps);
-	const key = (name: string) => name.toLocaleLowerCase('vi').trim();
 
 	return {
 		/** Higher-level forums this organiser may forward to, with their delegations. */
@@ -55,26 +90,9 @@ export function createForwardingService(deps: ServiceDeps) {
 			let forwarded = 0;
 			for (const item of items) {
 				if (!item) continue;
-				const topicName = nameIn(source.topics, item.topicId);
-				const agencyName = nameIn(source.agencies, item.agencyId);
-				const topic = target.topics.find((t) => key(t.name) === key(topicName)) ?? target.topics[0];
-				const agency = target.agencies.find((a) => key(a.name) === key(agencyName));
-				const { inserted, stored } = await repos.submissions.insertIfAbsent({
-					...NEW_SUBMISSION,
-					id: newId(),
-					eventId: target.id,
-					participantId: null,
-					delegationId: input.targetDelegationId,
-					kind: item.kind,
-					topicId: topic.id,
-					agencyId: agency?.id ?? topic.agencyId,
-					text: item.text,
-					authorName: null,
-					status: 'pending',
-					createdAt: now(),
-					originSubmissionId: item.id,
-					originLabel: source.title
-				}).catch(() => ({ inserted: false, stored: null }));
+				const { inserted, stored } = await repos.submissions
+					.insertIfAbsent(forwardedCopy(source, target, input.targetDelegationId, item, { id: newId(), at: now() }))
+					.catch(() => ({ inserted: false, stored: null }));
 				// Already forwarded (the unique origin index refused a second copy): nothing new.
 				if (inserted && stored) {
 					forwarded++;

@@ -7,7 +7,7 @@ import type { EventLists, EventRepository, NewEvent } from '../types';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-export function createEventRepository(db: PgDb, cache: EventCache = createEventCache()): EventRepository {
+export function createEventRepository(db: PgDb, cache: EventCache = createEventCache()): EventRepository & { forget(eventId: string): void } {
 	// Kept in memory by id and code; dropped whenever this repository (or another process) writes the event.
 
 	const listOf = (table: typeof delegations, eventId: string) =>
@@ -53,6 +53,9 @@ export function createEventRepository(db: PgDb, cache: EventCache = createEventC
 	const first = async <T>(rows: Promise<T[]>) => (await rows)[0];
 
 	return {
+		/** For the imported-forum repository, which writes events itself. */
+		// After another repository wrote the event (an import): drop it here and on the other processes.
+		forget: (eventId: string) => cache.written(eventId),
 		async findByCode(code) {
 			const since = cache.generation();
 			return cache.byCode(code) ?? cache.remember(await withDetails(await first(db.select().from(events).where(eq(events.code, code)))), since);

@@ -4,6 +4,7 @@ import type { Repositories } from '../types';
 import { createAuditRepository } from './audit-repository';
 import { createEventCache } from '../event-cache';
 import { createEventRepository } from './event-repository';
+import { createForumPackageRepository } from './forum-package-repository';
 import { createFollowUpRepository } from './follow-up-repository';
 import { createParticipantRepository } from './participant-repository';
 import { createPollRepository } from './poll-repository';
@@ -17,9 +18,11 @@ import { createSyncRepository } from './sync-repository';
 /** The same repositories as SQLite's, over PostgreSQL: every query awaited, every change a real transaction. */
 export function createPostgresRepositories(db: PgDb): Repositories {
 	const eventCache = createEventCache();
+	const events = createEventRepository(db, eventCache);
 	return {
-		events: createEventRepository(db, eventCache),
+		events,
 		eventCache: eventCache.shared,
+		forumPackages: createForumPackageRepository(db, events.forget),
 		participants: createParticipantRepository(db),
 		seats: createSeatRepository(db),
 		sync: createSyncRepository(db),

@@ -10,7 +10,7 @@ export const load = async ({ locals, url }) => {
 	// "Copy last year's": the form starts from an event this organiser runs, without its date.
 	const from = url.searchParams.get('from');
 	if (!from) return { copyOf: null, value: null };
-	const form = await (await forumApp()).eventSetup.formOf(actor, from);
+	const form = await (await forumApp()).eventSetup.copyFormOf(actor, from);
 	if (!form) error(404, { message: 'unknown_event' });
 	return { copyOf: { id: from, title: form.title }, value: { ...form, date: '' } };
 };
