@@ -18,6 +18,8 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `submissions_version_update`
 	AFTER UPDATE OF `kind`, `topic_id`, `agency_id`, `delegation_id`, `text`, `author_name`, `status`, `rejection_reason`, `answer_summary` ON `submissions`
+	-- Only a real change: rewriting the same values (a package imported again) moves nothing.
+	WHEN OLD.`kind` IS NOT NEW.`kind` OR OLD.`topic_id` IS NOT NEW.`topic_id` OR OLD.`agency_id` IS NOT NEW.`agency_id` OR OLD.`delegation_id` IS NOT NEW.`delegation_id` OR OLD.`text` IS NOT NEW.`text` OR OLD.`author_name` IS NOT NEW.`author_name` OR OLD.`status` IS NOT NEW.`status` OR OLD.`rejection_reason` IS NOT NEW.`rejection_reason` OR OLD.`answer_summary` IS NOT NEW.`answer_summary`
 BEGIN
 	INSERT INTO `event_versions` (`event_id`, `version`) VALUES (NEW.`event_id`, 1)
 		ON CONFLICT (`event_id`) DO UPDATE SET `version` = `version` + 1;
@@ -32,6 +34,7 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `polls_version_update`
 	AFTER UPDATE OF `kind`, `question`, `options`, `scale_min`, `scale_max`, `status`, `results_shown` ON `polls`
+	WHEN OLD.`kind` IS NOT NEW.`kind` OR OLD.`question` IS NOT NEW.`question` OR OLD.`options` IS NOT NEW.`options` OR OLD.`scale_min` IS NOT NEW.`scale_min` OR OLD.`scale_max` IS NOT NEW.`scale_max` OR OLD.`status` IS NOT NEW.`status` OR OLD.`results_shown` IS NOT NEW.`results_shown`
 BEGIN
 	INSERT INTO `event_versions` (`event_id`, `version`) VALUES (NEW.`event_id`, 1)
 		ON CONFLICT (`event_id`) DO UPDATE SET `version` = `version` + 1;

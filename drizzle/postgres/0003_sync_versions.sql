@@ -18,11 +18,18 @@ BEGIN
 	RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER "submissions_version" BEFORE INSERT OR UPDATE OF "kind", "topic_id", "agency_id", "delegation_id", "text", "author_name", "status", "rejection_reason", "answer_summary" ON "submissions"
+CREATE TRIGGER "submissions_version_insert" BEFORE INSERT ON "submissions"
 	FOR EACH ROW EXECUTE FUNCTION "stamp_event_version"();
 --> statement-breakpoint
-CREATE TRIGGER "polls_version" BEFORE INSERT OR UPDATE OF "kind", "question", "options", "scale_min", "scale_max", "status", "results_shown" ON "polls"
+-- Only a real change: rewriting the same values (a package imported again) moves nothing.
+CREATE TRIGGER "submissions_version_update" BEFORE UPDATE OF "kind", "topic_id", "agency_id", "delegation_id", "text", "author_name", "status", "rejection_reason", "answer_summary" ON "submissions"
+	FOR EACH ROW WHEN (OLD."kind" IS DISTINCT FROM NEW."kind" OR OLD."topic_id" IS DISTINCT FROM NEW."topic_id" OR OLD."agency_id" IS DISTINCT FROM NEW."agency_id" OR OLD."delegation_id" IS DISTINCT FROM NEW."delegation_id" OR OLD."text" IS DISTINCT FROM NEW."text" OR OLD."author_name" IS DISTINCT FROM NEW."author_name" OR OLD."status" IS DISTINCT FROM NEW."status" OR OLD."rejection_reason" IS DISTINCT FROM NEW."rejection_reason" OR OLD."answer_summary" IS DISTINCT FROM NEW."answer_summary") EXECUTE FUNCTION "stamp_event_version"();
+--> statement-breakpoint
+CREATE TRIGGER "polls_version_insert" BEFORE INSERT ON "polls"
 	FOR EACH ROW EXECUTE FUNCTION "stamp_event_version"();
+--> statement-breakpoint
+CREATE TRIGGER "polls_version_update" BEFORE UPDATE OF "kind", "question", "options", "scale_min", "scale_max", "status", "results_shown" ON "polls"
+	FOR EACH ROW WHEN (OLD."kind" IS DISTINCT FROM NEW."kind" OR OLD."question" IS DISTINCT FROM NEW."question" OR OLD."options" IS DISTINCT FROM NEW."options" OR OLD."scale_min" IS DISTINCT FROM NEW."scale_min" OR OLD."scale_max" IS DISTINCT FROM NEW."scale_max" OR OLD."status" IS DISTINCT FROM NEW."status" OR OLD."results_shown" IS DISTINCT FROM NEW."results_shown") EXECUTE FUNCTION "stamp_event_version"();
 --> statement-breakpoint
 INSERT INTO "event_versions" ("event_id") SELECT "id" FROM "events";
 --> statement-breakpoint
