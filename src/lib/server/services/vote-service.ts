@@ -74,23 +74,43 @@ function groupCommit(votes: VoteRepository, counted: (eventId: string, submissio
 
 export function createVoteService({ repos, announce, limiter }: ServiceDeps) {
 	const store = groupCommit(repos.votes, (eventId, submissionId, votes) => announce({ type: 'votes:changed', eventId, submissionId, votes }));
+	/**
+	 * A child's taps on one item are stored in the order they arrived: a vote and its withdrawal sent
+	 * together must end withdrawn. The checks before the write await the database (on PostgreSQL, a
+	 * round trip each), so a withdrawal could otherwise overtake its vote into an earlier group. Each
+	 * tap waits only until the one before it has joined a group, so both still share one commit.
+	 */
+	const joined = new Map<string, Promise<void>>();
 	return {
 		/** One vote per child per item: setting it twice is harmless, withdrawing gives it back. */
-		async setVote(participant: Participant, { submissionId, voted }: SetVoteInput, clientKey: string | null = null): Promise<Result<VoteState>> {
-			const submission = await repos.submissions.findById(submissionId);
-			const refusal = refuseVote(
-				submission && { ...submission, public: isPublic(submission.status) },
-				participant
-			);
-			if (refusal) return fail(refusal);
-			if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
-			// The address's ceiling: a whole hall shares one, so it is sized far above a hall (rate-limit.ts).
-			if (clientKey && !(await limiter.allow('votePerAddress', clientKey))) return fail('rate_limited');
-
-			const { votes } = await store(participant.eventId, { submissionId, participantId: participant.id, voted });
-			return ok({ submissionId, votes, voted });
+		setVote(participant: Participant, input: SetVoteInput, clientKey: string | null = null): Promise<Result<VoteState>> {
+			const key = `${participant.id}\u0000${input.submissionId}`;
+			const before = joined.get(key) ?? Promise.resolve();
+			let markJoined = () => {};
+			const mine = new Promise<void>((resolve) => (markJoined = resolve));
+			joined.set(key, mine);
+			return before
+				.then(() => setVoteNow(participant, input, clientKey, markJoined))
+				.finally(() => {
+					markJoined();
+					if (joined.get(key) === mine) joined.delete(key);
+				});
 		}
 	};
+
+	async function setVoteNow(participant: Participant, { submissionId, voted }: SetVoteInput, clientKey: string | null, markJoined: () => void): Promise<Result<VoteState>> {
+		const submission = await repos.submissions.findById(submissionId);
+		const refusal = refuseVote(submission && { ...submission, public: isPublic(submission.status) }, participant);
+		if (refusal) return fail(refusal);
+		if (!(await limiter.allow('vote', participant.id))) return fail('rate_limited');
+		// The address's ceiling: a whole hall shares one, so it is sized far above a hall (rate-limit.ts).
+		if (clientKey && !(await limiter.allow('votePerAddress', clientKey))) return fail('rate_limited');
+
+		const stored = store(participant.eventId, { submissionId, participantId: participant.id, voted });
+		markJoined();
+		const { votes } = await stored;
+		return ok({ submissionId, votes, voted });
+	}
 }
 
 export type VoteService = ReturnType<typeof createVoteService>;
