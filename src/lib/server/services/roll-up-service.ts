@@ -1,4 +1,4 @@
-import { isHigherLevel, nameIn, type EventDetails } from '$lib/domain/event';
+import { isHigherLevel, type EventDetails } from '$lib/domain/event';
 import { isOverdue } from '$lib/domain/follow-up';
 import { profileCounts } from '$lib/domain/report';
 import { ok, type Result } from '$lib/domain/result';
@@ -7,6 +7,7 @@ import { authorise, type StaffActor } from '$lib/domain/staff';
 import { SUBMISSION_STATUSES } from '$lib/domain/submission';
 import { auditTrail } from './audit-trail';
 import type { ServiceDeps } from './deps';
+import { gatherForumItems } from './forum-items';
 
 export interface RollUp {
 	/** The higher-level forum the results compile into. */
@@ -15,9 +16,6 @@ export interface RollUp {
 	totals: ForumFigures;
 	generatedAt: number;
 }
-
-/** What the roll-up reports of a lower-level forum: withdrawn, merged and safeguarding items are not items. */
-const REPORTED = SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'merged' && s !== 'safeguarding');
 
 /**
  * The province compiles: an organiser links the lower-level forums they also run to a higher-level
@@ -32,35 +30,12 @@ export function createRollUpService(deps: ServiceDeps) {
 
 	/** One lower-level forum's figures. `forwarded` holds the ids of items the parent received from below. */
 	async function forumOf(event: EventDetails, forwarded: ReadonlySet<string>, at: number): Promise<RollUpForum> {
-		const [stored, followUps, participation, safeguarding] = await Promise.all([
-			repos.submissions.listByStatus(event.id, REPORTED),
-			repos.followUps.listForEvent(event.id),
-			repos.participants.countByDelegation(event.id),
-			repos.submissions.listByStatus(event.id, ['safeguarding']).then((found) => found.length)
-		]);
-		const bySubmission = new Map(followUps.map((f) => [f.submissionId, f]));
-		const items: RollUpItem[] = stored
-			.sort((a, b) => a.createdAt - b.createdAt)
-			.map((item) => {
-				const followUp = bySubmission.get(item.id);
-				return {
-					kind: item.kind,
-					status: item.status,
-					topic: nameIn(event.topics, item.topicId),
-					delegation: nameIn(event.delegations, item.delegationId),
-					agency: nameIn(event.agencies, followUp?.agencyId ?? item.agencyId),
-					text: item.text,
-					votes: item.votes,
-					answerSummary: item.answerSummary,
-					answeredBy: item.answeredBy,
-					followUpStatus: followUp?.status ?? null,
-					followUpResponse: followUp?.response ?? '',
-					followUpReason: followUp?.reason ?? '',
-					followUpWayForward: followUp?.wayForward ?? '',
-					overdue: followUp ? isOverdue(followUp, at) : false,
-					forwardedUpwards: forwarded.has(item.id)
-				};
-			});
+		const { items: gathered, participation, safeguarding } = await gatherForumItems(repos, event);
+		const items: RollUpItem[] = gathered.map(({ item, followUp, submissionId }) => ({
+			...item,
+			overdue: followUp ? isOverdue(followUp, at) : false,
+			forwardedUpwards: forwarded.has(submissionId)
+		}));
 		// Gender balance only where it was asked with the legal representatives' consent recorded.
 		const gender =
 			event.askGender && event.personalDataConsentAt
@@ -72,7 +47,7 @@ export function createRollUpService(deps: ServiceDeps) {
 			level: event.level,
 			organisingUnit: event.organisingUnit,
 			startsAt: event.startsAt,
-			participation: event.delegations.map((d) => ({ delegation: d.name, participants: participation.find((p) => p.delegationId === d.id)?.n ?? 0 })),
+			participation,
 			gender,
 			items,
 			safeguarding
