@@ -4,68 +4,21 @@
  * app processes of the production build (`node server.js`) and Debian's nginx in front of them,
  * configured by the shipped deploy/nginx.conf with only the ports changed. Nothing is mocked.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/protocol';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { writeLocalNginx } from '../../scripts/local-nginx.js';
 import { freshPostgres } from '../integration/postgres';
+import { freePort, healthz, launch, launchServerJs, stopProcess, untilHealthy, waitFor, type DemoEvent, type Launched, type LiveSocket } from '../server-process';
 
-export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { connected, joinChild, sleep, waitFor, type DemoEvent, type LiveSocket } from '../server-process';
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? 'redis-server';
 /** The response header the test wrapper adds: which app process answered (never in deploy/). */
 const UPSTREAM_HEADER = 'x-test-upstream';
-
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-	for (const child of running) child.kill('SIGKILL');
-});
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-/** A child process whose output is kept for the report; `exited` settles when it ends. */
-function launch(command: string, args: string[], env: Record<string, string>, logs: string[], label: string) {
-	const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	running.add(child);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => (running.delete(child), resolve())));
-	const keep = (chunk: Buffer) => logs.push(`[${label}] ${chunk}`);
-	child.stdout?.on('data', keep);
-	child.stderr?.on('data', keep);
-	return { child, exited };
-}
-
-async function stopChild(process: { child: ChildProcess; exited: Promise<void> } | null, signal: NodeJS.Signals) {
-	if (!process || process.child.exitCode !== null || process.child.signalCode !== null) return;
-	process.child.kill(signal);
-	await process.exited;
-}
 
 function redisPing(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
@@ -75,23 +28,6 @@ function redisPing(port: number): Promise<boolean> {
 		socket.once('connect', () => socket.write('PING\r\n'));
 		socket.once('data', (data) => (socket.destroy(), resolve(String(data).startsWith('+PONG'))));
 	});
-}
-
-async function healthy(origin: string): Promise<boolean> {
-	try {
-		const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) });
-		return response.ok;
-	} catch {
-		return false;
-	}
-}
-
-export interface DemoEvent {
-	id: string;
-	code: string;
-	displayKey: string;
-	delegations: string[];
-	topics: string[];
 }
 
 export interface AppProcess {
@@ -116,21 +52,25 @@ export async function startCluster(label: string, env: Record<string, string> = 
 	const redisUrl = `redis://127.0.0.1:${redisPort}`;
 	const origin = `http://127.0.0.1:${nginxPort}`;
 
-	let redisProcess: ReturnType<typeof launch> | null = null;
+	/** Each process's output, marked with whose it is, for the report when a test fails. */
+	const keep = (label: string) => (chunk: string) => logs.push(`[${label}] ${chunk}`);
+	const healthy = (at: string) => () => healthz(at, 5000);
+
+	let redisProcess: Launched | null = null;
 	const redis = {
 		port: redisPort,
 		url: redisUrl,
 		async start() {
-			redisProcess = launch(REDIS_SERVER, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {}, logs, 'redis');
+			redisProcess = launch(REDIS_SERVER, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {}, keep('redis'));
 			await waitFor('redis-server to answer', () => redisPing(redisPort), 10_000);
 		},
 		/** Like a crash of the service: nothing kept (the machines' Redis keeps nothing on disk). */
-		stop: () => stopChild(redisProcess, 'SIGKILL'),
+		stop: () => stopProcess(redisProcess, 'SIGKILL'),
 		ping: () => redisPing(redisPort)
 	};
 
 	function appProcess(name: 'A' | 'B', port: number): AppProcess {
-		let current: ReturnType<typeof launch> | null = null;
+		let current: Launched | null = null;
 		const own = `http://127.0.0.1:${port}`;
 		return {
 			name,
@@ -138,9 +78,7 @@ export async function startCluster(label: string, env: Record<string, string> = 
 			origin: own,
 			pid: () => current?.child.pid,
 			async start() {
-				current = launch(
-					process.execPath,
-					['server.js'],
+				current = launchServerJs(
 					{
 						PORT: String(port),
 						HOST: '127.0.0.1',
@@ -157,19 +95,17 @@ export async function startCluster(label: string, env: Record<string, string> = 
 						JOIN_FAILURES_GLOBAL_PER_MINUTE: '1000000',
 						...env
 					},
-					logs,
-					name
+					keep(name)
 				);
-				const exited = current.exited.then(() => {
-					throw new Error(`app ${name} exited before it was healthy`);
-				});
-				await Promise.race([exited, waitFor(`app ${name} to be healthy`, () => healthy(own), 60_000, 100)]);
+				await untilHealthy(current, `app ${name}`, healthy(own), 60_000);
 			},
-			stop: (signal) => stopChild(current, signal)
+			stop: async (signal) => {
+				await stopProcess(current, signal);
+			}
 		};
 	}
 
-	let nginxProcess: ReturnType<typeof launch> | null = null;
+	let nginxProcess: Launched | null = null;
 	const a = appProcess('A', portA);
 	const b = appProcess('B', portB);
 	try {
@@ -179,8 +115,8 @@ export async function startCluster(label: string, env: Record<string, string> = 
 		await b.start();
 		// One header beyond the shipped file: which process answered, so a test can choose where a phone lands.
 		writeLocalNginx(dir, nginxPort, [portA, portB], [`add_header ${UPSTREAM_HEADER} $upstream_addr always;`]);
-		nginxProcess = launch(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {}, logs, 'nginx');
-		await waitFor('nginx to answer', () => healthy(origin), 15_000, 100);
+		nginxProcess = launch(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {}, keep('nginx'));
+		await waitFor('nginx to answer', healthy(origin), 15_000, 100);
 	} catch (error) {
 		await dispose();
 		throw new Error(`${(error as Error).message}\n${logs.join('')}`);
@@ -215,7 +151,7 @@ export async function startCluster(label: string, env: Record<string, string> = 
 	}
 
 	async function dispose() {
-		await stopChild(nginxProcess, 'SIGTERM');
+		await stopProcess(nginxProcess, 'SIGTERM');
 		await Promise.all([a.stop('SIGKILL'), b.stop('SIGKILL')]);
 		await redis.stop();
 		await db.end().catch(() => undefined);
@@ -224,22 +160,6 @@ export async function startCluster(label: string, env: Record<string, string> = 
 	}
 
 	return { origin, dir, a, b, redis, db, event, processOf, laneOn, logs: () => logs.join(''), dispose };
-}
-
-/** A child joins through the real join form, through nginx; returns the session cookie. */
-export async function joinChild(cluster: Cluster, delegationId: string): Promise<string> {
-	const response = await fetch(`${cluster.origin}/j/${cluster.event.code}?/join`, {
-		method: 'POST',
-		body: new URLSearchParams({ delegationId, nickname: '' }),
-		redirect: 'manual',
-		headers: { origin: cluster.origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.find((c) => c.startsWith('dd_participant='));
-	if (!cookie) throw new Error(`join refused: HTTP ${response.status}`);
-	return cookie;
 }
 
 /** A live connection through nginx with the phone's own reconnection settings and a lane key. */
@@ -260,15 +180,4 @@ export function liveSocket(
 		forceNew: true
 	};
 	return io(cluster.origin, settings);
-}
-
-export function connected(socket: LiveSocket, timeoutMs = 15_000): Promise<void> {
-	if (socket.connected) return Promise.resolve();
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('no connection')), timeoutMs);
-		socket.once('connect', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
 }

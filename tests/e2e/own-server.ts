@@ -4,57 +4,16 @@
  * freeze and restart it. Simulated children join through the real join form and talk over real
  * socket.io-client connections, as bench/worker.js does.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/protocol';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
+import { freePort, healthz, launchServerJs, stopProcess, untilHealthy, type DemoEvent, type Launched, type LiveSocket } from '../server-process';
 import { DEMO_CODE } from './env';
 
-export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Every server process any test here started: killed when the worker exits, whatever happened. */
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-	for (const child of running) child.kill('SIGKILL');
-});
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
-
-export interface DemoEvent {
-	id: string;
-	code: string;
-	displayKey: string;
-	delegations: string[];
-	topics: string[];
-}
+export { connected, joinChild, sleep, waitFor, type DemoEvent, type LiveSocket } from '../server-process';
 
 export type OwnServer = Awaited<ReturnType<typeof startOwnServer>>;
 
@@ -63,17 +22,17 @@ export async function startOwnServer(label: string) {
 	const databasePath = join(dir, 'forum.db');
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	let child: ChildProcess | null = null;
+	let child: Launched | null = null;
 	/** The servers' output, kept for the report when a test fails. */
 	let log = '';
 	/** When the last started process began listening (it prints its address then). */
 	let listeningAt = 0;
 
+	const healthy = () => healthz(origin, 15_000);
+
 	async function start() {
-		const started = spawn(process.execPath, ['server.js'], {
-			cwd: ROOT,
-			env: {
-				...process.env,
+		child = launchServerJs(
+			{
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				DATABASE_PATH: databasePath,
@@ -83,43 +42,19 @@ export async function startOwnServer(label: string) {
 				// ...and the per-address socket cap (a hall's worth): these tests are ten halls at once.
 				SOCKETS_PER_ADDRESS: '100000'
 			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		child = started;
-		running.add(started);
-		const exited = new Promise<never>((_, reject) =>
-			started.once('exit', (code, signal) => {
-				running.delete(started);
-				reject(new Error(`server exited (${signal ?? code}) before it was healthy:\n${log}`));
-			})
+			(chunk, from) => {
+				log += chunk;
+				if (from === 'stdout' && chunk.includes(' is running on ')) listeningAt = Date.now();
+			}
 		);
-		exited.catch(() => {});
-		started.stdout?.on('data', (chunk) => {
-			log += chunk;
-			if (String(chunk).includes(' is running on ')) listeningAt = Date.now();
-		});
-		started.stderr?.on('data', (chunk) => (log += chunk));
 		// A server just restarted may have a thousand phones knocking at once: give each probe time.
-		await Promise.race([exited, waitFor('the server to be healthy', () => healthy(), 120_000, 100)]);
-	}
-
-	async function healthy(): Promise<boolean> {
-		try {
-			const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(15_000) });
-			return response.ok && ((await response.json()) as { ok: boolean }).ok === true;
-		} catch {
-			return false;
-		}
+		await untilHealthy(child, 'server', healthy, 120_000).catch((error: Error) => {
+			throw new Error(`${error.message}:\n${log}`);
+		});
 	}
 
 	async function stop(signal: 'SIGKILL' | 'SIGTERM') {
-		const current = child;
-		if (!current || current.exitCode !== null || current.signalCode !== null) return;
-		const exited = new Promise((resolve) => current.once('exit', resolve));
-		current.kill(signal);
-		await exited;
-		running.delete(current);
-		child = null;
+		if (await stopProcess(child, signal)) child = null;
 	}
 
 	/** Reads the database: a read-only connection of its own, closed again at once. */
@@ -133,7 +68,7 @@ export async function startOwnServer(label: string) {
 	}
 
 	async function dispose() {
-		child?.kill('SIGCONT');
+		child?.child.kill('SIGCONT');
 		await stop('SIGKILL');
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -165,31 +100,15 @@ export async function startOwnServer(label: string) {
 		/** SIGKILL: a crash, nothing flushed or closed. SIGTERM: the graceful stop in server.js. */
 		stop,
 		/** SIGSTOP / SIGCONT: a frozen server keeps its sockets open and answers nothing. */
-		freeze: () => child?.kill('SIGSTOP'),
-		thaw: () => child?.kill('SIGCONT'),
-		pid: () => child?.pid,
+		freeze: () => child?.child.kill('SIGSTOP'),
+		thaw: () => child?.child.kill('SIGCONT'),
+		pid: () => child?.child.pid,
 		listeningAt: () => listeningAt,
 		read,
 		log: () => log,
 		/** Kills the server (whatever state it is in) and removes its database. */
 		dispose
 	};
-}
-
-/** A child joins through the real join form (as a phone posts it); returns the session cookie. */
-export async function joinChild(server: OwnServer, delegationId: string): Promise<string> {
-	const response = await fetch(`${server.origin}/j/${server.event.code}?/join`, {
-		method: 'POST',
-		body: new URLSearchParams({ delegationId, nickname: '' }),
-		redirect: 'manual',
-		headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.find((c) => c.startsWith('dd_participant='));
-	if (!cookie) throw new Error(`join refused: HTTP ${response.status}`);
-	return cookie;
 }
 
 /** The participant behind a session cookie: the database keeps only the token's SHA-256. */
@@ -223,17 +142,6 @@ export function liveSocket(
 		forceNew: true
 	};
 	return io(server.origin, settings);
-}
-
-export function connected(socket: LiveSocket, timeoutMs = 15_000): Promise<void> {
-	if (socket.connected) return Promise.resolve();
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('no connection')), timeoutMs);
-		socket.once('connect', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
