@@ -36,6 +36,27 @@ export function createSnapshotService(
 	{ sharedCache = true }: SnapshotOptions = {}
 ) {
 	const shared = new Map<string, { key: string; items: SubmissionView[] }>();
+	/**
+	 * The changed items of a delta, per event and (from, cursor): after a restart a whole hall
+	 * resyncs from the same few cursors, and reads them once. Their counts may be old; the delta's
+	 * `counts`, read fresh, are what the phone keeps (VoteCounts).
+	 */
+	const changedShared = new Map<string, Map<string, SubmissionView[]>>();
+	const CHANGED_KEPT = 8;
+
+	async function changedSince(eventId: string, from: number, cursor: SyncCursor): Promise<SubmissionView[]> {
+		const read = async () => (await repos.sync.changedSince(eventId, from, PUBLIC_STATUSES)).map((s) => publicView(s));
+		if (!sharedCache) return read();
+		const key = `${cursor.epoch}:${cursor.version}:${from}`;
+		let kept = changedShared.get(eventId);
+		const hit = kept?.get(key);
+		if (hit) return hit;
+		const items = await read();
+		// A newer version makes every older key useless: start again rather than grow.
+		if (!kept || [...kept.keys()].some((k) => !k.startsWith(`${cursor.epoch}:${cursor.version}:`))) changedShared.set(eventId, (kept = new Map()));
+		if (kept.size < CHANGED_KEPT) kept.set(key, items);
+		return items;
+	}
 
 	/** The public items at (or after) this cursor, with the counts of now. */
 	async function publicItems(eventId: string, cursor: SyncCursor): Promise<SubmissionView[]> {
@@ -69,7 +90,7 @@ export function createSnapshotService(
 	async function delta(participant: Participant, since: SyncCursor, cursor: SyncCursor): Promise<ParticipantDelta> {
 		const from = Math.max(0, since.version - DELTA_OVERLAP);
 		const [changed, counts, mine, votedIds, stage, own] = await Promise.all([
-			repos.sync.changedSince(participant.eventId, from, PUBLIC_STATUSES),
+			changedSince(participant.eventId, from, cursor),
 			repos.sync.voteCounts(participant.eventId, PUBLIC_STATUSES),
 			submissions.mine(participant),
 			repos.votes.listVotedIds(participant.id),
@@ -79,7 +100,7 @@ export function createSnapshotService(
 		return {
 			delta: true,
 			cursor,
-			changed: changed.map((s) => publicView(s)),
+			changed,
 			counts,
 			mine,
 			votedIds,
