@@ -12,6 +12,9 @@ export const ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Scoped class names as `s` and the hash, not `svelte-` and the hash: they sit on every element
+	// of every component, the phone's included (issue 18's 50 KB budget).
+	compilerOptions: { cssHash: ({ hash, css }) => `s${hash(css)}` },
 	kit: {
 		adapter: adapter(),
 		// Switches SvelteKit's own cross-site form check off: hooks.server.ts makes the same check

@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { minify } from 'terser';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -29,7 +30,10 @@ function realtimeInDev(): Plugin {
 /**
  * Socket.IO's browser client, trimmed to what the forum uses (the phone's budget is 50 KB gzip):
  * - no WebTransport: the server offers no upgrade to it and connectForum (client/socket.ts) names
- *   polling and websocket only;
+ *   websocket (and polling) only;
+ * - long-polling out of the first load: phones open a WebSocket straight away, and only a network
+ *   that refuses WebSockets loads the polling transport (`dien-dan:engine-polling`, see
+ *   client/transport-fallback.ts), which registers itself in engine.io's transport table;
  * - no binary packets: every message of the protocol (realtime/protocol.ts) is JSON, so the
  *   parser's binary detection and reassembly are left out (a binary packet would be refused).
  * Each rewrite checks the text it replaces, so an upgrade that moves it fails the build.
@@ -42,8 +46,66 @@ function lighterSocketClient(): Plugin {
 			rewrite: (code) =>
 				code
 					.replace(/^import \{ WT \} from "\.\/webtransport\.js";\n/m, '')
-					.replace(/^\s*webtransport: WT,\n/m, ''),
-			check: (code) => !/\bWT\b/.test(code)
+					.replace(/^\s*webtransport: WT,\n/m, '')
+					.replace(/^import \{ XHR \} from "\.\/polling-xhr\.node\.js";\n/m, '')
+					.replace(/^\s*polling: XHR,\n/m, ''),
+			check: (code) => !/\bWT\b/.test(code) && !/\bXHR\b/.test(code)
+		},
+		{
+			// The package's own re-exports of its other transports would keep them in the first load.
+			file: esm('engine\\.io-client', 'index.js'),
+			rewrite: (code) => code.replace(/^export \{ (Fetch|XHR as NodeXHR|XHR|WT as WebTransport) \} from "\.\/transports\/[\w.-]+";\n/gm, ''),
+			check: (code) => !/\b(Fetch|XHR|WT)\b/.test(code)
+		},
+		{
+			file: esm('socket\\.io-client', 'index.js'),
+			rewrite: (code) => code.replace(/^export \{ Fetch, NodeXHR, XHR, NodeWebSocket, WebSocket, WebTransport, \} from "engine\.io-client";\n?/m, ''),
+			check: (code) => !/\b(Fetch|XHR|WebTransport)\b/.test(code)
+		},
+		{
+			// Base64 is how long-polling carries binary packets, which the protocol never sends.
+			file: esm('engine\\.io-parser', 'contrib/base64-arraybuffer.js'),
+			rewrite: (code) =>
+				/export const encode = \(arraybuffer\)/.test(code) && /export const decode = \(base64\)/.test(code)
+					? 'const binary = () => { throw new Error("binary packets: not in the protocol"); };\nexport const encode = binary;\nexport const decode = binary;\n'
+					: code,
+			check: (code) => code.startsWith('const binary')
+		},
+		{
+			// The browser's URL parser instead of a 1 KB regular expression kept for browsers without one.
+			// The fields are those engine.io and socket.io read: host (IPv6 without brackets), protocol
+			// without its colon, port, path, query.
+			file: esm('engine\\.io-client', 'contrib/parseuri.js'),
+			rewrite: (code) =>
+				/export function parse\(str\)/.test(code) && code.includes("'source', 'protocol', 'authority'")
+					? [
+							'export function parse(str) {',
+							'    const url = new URL(str);',
+							'    const host = url.hostname.replace(/^\\[(.*)\\]$/, "$1");',
+							'    return { source: str, protocol: url.protocol.slice(0, -1), host, authority: url.host, port: url.port, path: url.pathname, relative: url.pathname + url.search + url.hash, query: url.search.slice(1), anchor: url.hash.slice(1), ipv6uri: host !== url.hostname };',
+							'}',
+							''
+						].join('\n')
+					: code,
+			check: (code) => code.startsWith('export function parse(str) {\n    const url = new URL(str);')
+		},
+		{
+			// Messages for a developer, shortened: every phone downloads them.
+			file: esm('socket\\.io-client', 'socket.js'),
+			rewrite: (code) => code.replace(/"It seems you are trying to reach a Socket\.IO server in v2\.x with a v3\.x client, but they are not compatible \(more information here: https:\/\/socket\.io\/docs\/v3\/migrating-from-2-x-to-3-0\/\)"/, '"Socket.IO v2 server: not compatible"'),
+			check: (code) => code.includes('"Socket.IO v2 server: not compatible"')
+		},
+		{
+			file: esm('engine\\.io-client', 'socket.js'),
+			rewrite: (code) => code.replace(/"specifying both 'transportImplementations' and 'transports' options is not supported"/, '"transportImplementations or transports, not both"'),
+			check: (code) => code.includes('"transportImplementations or transports, not both"')
+		},
+		{
+			// The reassembly of binary packets, which the server never sends: one would close the
+			// connection as a parse error (Manager.ondata), and the phone reconnects and resyncs.
+			file: esm('socket\\.io-parser', 'index.js'),
+			rewrite: (code) => code.replace(/^class BinaryReconstructor \{\n[\s\S]*?\n\}\n/m, 'class BinaryReconstructor {\n    constructor() {\n        throw new Error("binary packets: not in the protocol");\n    }\n}\n'),
+			check: (code) => /class BinaryReconstructor \{\n {4}constructor\(\) \{\n {8}throw new Error/.test(code) && !code.includes('takeBinaryData(binData) {')
 		},
 		{
 			file: esm('socket\\.io-parser', 'is-binary.js'),
@@ -54,7 +116,7 @@ function lighterSocketClient(): Plugin {
 			file: esm('socket\\.io-parser', 'binary.js'),
 			rewrite: (code) =>
 				/export function deconstructPacket\(packet\)/.test(code) && /export function reconstructPacket\(packet, buffers\)/.test(code)
-					? 'export const deconstructPacket = (packet) => ({ packet, buffers: [] });\nexport const reconstructPacket = () => { throw new Error("binary packets are not part of the forum protocol"); };\n'
+					? 'export const deconstructPacket = (packet) => ({ packet, buffers: [] });\nexport const reconstructPacket = () => { throw new Error("binary packets: not in the protocol"); };\n'
 					: code,
 			check: (code) => code.startsWith('export const deconstructPacket')
 		}
@@ -143,7 +205,29 @@ function phoneModules() {
 	});
 	const sources = new Set(files);
 	const libraries = /node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io)[\\/]/;
-	return (id: string) => sources.has(id.split('?')[0]) || libraries.test(id);
+	// Long-polling is loaded apart, by the few phones that need it (client/transport-fallback.ts).
+	const lazyPolling = /engine\.io-client[\\/]build[\\/]esm[\\/](transports[\\/]polling|contrib[\\/]has-cors)/;
+	return (id: string) => sources.has(id.split('?')[0]) || (libraries.test(id) && !lazyPolling.test(id));
+}
+
+/**
+ * Terser over the browser chunks the bundler has already minified: its second compress pass finds
+ * about 1 KB (gzip) more in the phone's chunk (issue 18's 50 KB budget). Terser as the bundler's own
+ * minifier does worse than either, and would minify the server too. Browser chunks only.
+ */
+function minifiedAgain(): Plugin {
+	return {
+		name: 'dien-dan-minified-again',
+		apply: 'build',
+		async generateBundle(_options, bundle) {
+			if (this.environment?.name !== 'client') return;
+			for (const chunk of Object.values(bundle)) {
+				if (chunk.type !== 'chunk') continue;
+				const result = await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 2 }, sourceMap: false });
+				if (result.code) chunk.code = result.code;
+			}
+		}
+	};
 }
 
 /**
@@ -156,7 +240,11 @@ function phoneModules() {
  */
 const SQLITE_ONLY_TESTS = ['backup', 'database-faults', 'statements', 'audit-sampling', 'heartbeat', 'login-slowdown', 'postgres-migrations', 'db-copy'].map((name) => `tests/integration/${name}.test.ts`);
 
+/** engine.io's long-polling transport, for the phones whose network refuses WebSockets (client/transport-fallback.ts). */
+const ENGINE_POLLING = resolve('node_modules/engine.io-client/build/esm/transports/polling-xhr.js');
+
 export default defineConfig({
+	resolve: { alias: { 'dien-dan:engine-polling': ENGINE_POLLING } },
 	build: {
 		rolldownOptions: {
 			// The [PLUGIN_TIMINGS] report at the end of each build is for profiling plugins, not for us.
@@ -177,6 +265,7 @@ export default defineConfig({
 		realtimeInDev(),
 		lighterSocketClient(),
 		kitNamedSvelteImports(),
+		minifiedAgain(),
 		projectStartHint()
 	],
 	test: {

@@ -50,6 +50,7 @@ test('an item written offline is kept, then sent exactly once when the phone is 
 });
 
 test('unsent items survive a reload and are sent once the live connection returns', async ({ browser }) => {
+	test.setTimeout(75_000);
 	const writer = await newPhone(browser);
 	const reader = await newPhone(browser);
 	try {
@@ -57,10 +58,18 @@ test('unsent items survive a reload and are sent once the live connection return
 		await joinForum(page, 'Xã Yên Phúc');
 		await joinForum(reader.page, 'Xã Tri Lễ');
 
-		// The page itself loads, but the live connection cannot be made (like a captive Wi-Fi).
+		// The page itself loads, but the live connection cannot be made (like a captive Wi-Fi):
+		// no WebSocket, no long-polling.
+		let refuse = true;
+		let tried: () => void = () => {};
+		const socketTried = new Promise<void>((resolve) => (tried = resolve));
+		await page.routeWebSocket(SOCKET, (ws) => {
+			tried();
+			if (refuse) ws.close();
+			else ws.connectToServer();
+		});
 		await page.route(SOCKET, (route) => route.abort());
 		// The room opens its socket once hydrated: wait for that attempt before using the composer.
-		const socketTried = page.waitForRequest(SOCKET);
 		await page.reload();
 		await socketTried;
 		const badge = page.getByTestId('connection');
@@ -78,8 +87,10 @@ test('unsent items survive a reload and are sent once the live connection return
 		await expect(cards(reader.page, 'feed', text)).toHaveCount(0);
 
 		// The connection comes back: the socket client's own retry delivers the item.
+		refuse = false;
 		await page.unroute(SOCKET);
-		await expect(badge).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
+		// A refused WebSocket try waits out the client's 8 s connect timeout before the next.
+		await expect(badge).toHaveAttribute('data-state', 'online', { timeout: 25_000 });
 		await expect(unsent(page, text)).toHaveCount(0);
 		await expect(cards(page, 'mine', text)).toHaveCount(1);
 		await expect(cards(page, 'feed', text)).toHaveCount(1);

@@ -5,10 +5,11 @@ import { JOIN_PATH, expectOnline, joinForum, newPhone } from './helpers';
 /**
  * The child's phone is often a cheap Android on hall Wi-Fi: the page's JavaScript, gzipped, must
  * stay within budget on a cold cache. Growing past it fails the suite; trim before raising it.
- * Issue 18 asks for 50 KB (51,200 B); the room is at about 53.7 KB (from 61.2 KB), so the budget
- * holds that with a little room, and comes down as the rest is found.
+ * Issue 18's budget: 50 KB. The room is at about 49.9 KB (from 53.7 KB): WebSocket first with
+ * long-polling loaded only where a network refuses WebSockets, Terser after the bundler, shorter
+ * scoped class names and the socket client's binary paths left out (vite.config.ts).
  */
-const PHONE_JS_BUDGET_BYTES = 54 * 1024;
+const PHONE_JS_BUDGET_BYTES = 50 * 1024;
 
 function recordJavaScript(page: Page) {
 	const sizes = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '$lib/realtime/protocol';
+import { fallBackToPolling } from './transport-fallback';
 import { uuidV4 } from './uuid';
 
 export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -29,20 +30,23 @@ function laneKey(): string {
 }
 
 /**
- * Same origin as the page; the participant's cookie rides along in the handshake. Long-polling
- * first, then WebSocket: never WebTransport, which the build leaves out (vite.config.ts).
+ * Same origin as the page; the participant's cookie rides along in the handshake. WebSocket
+ * first; long-polling only where the network refuses WebSockets (transport-fallback.ts); never
+ * WebTransport, which the build leaves out (vite.config.ts).
  */
 export function connectForum(auth: HandshakeAuth): ForumSocket {
-	return io({
+	const socket: ForumSocket = io({
 		auth,
 		query: { [LANE_PARAM]: laneKey() },
-		transports: ['polling', 'websocket'],
+		transports: ['websocket'],
 		reconnectionDelay: 500,
 		// At most 2 s (±50 % jitter) between tries: after a server restart every phone is back within
 		// about 3 s of it listening (issue 18's restart budget is 5 s); the jitter spreads the hall out.
 		reconnectionDelayMax: 2000,
 		timeout: 8000
 	});
+	fallBackToPolling(socket);
+	return socket;
 }
 
 /** Commands wait this long for an ack before the phone treats them as not delivered. */

@@ -1,0 +1,51 @@
+import type { ForumSocket } from './socket';
+
+/** What the server answers when it is up: the same check the deployment's monitoring uses. */
+const serverAnswers = (): Promise<boolean> =>
+	fetch('/healthz', { cache: 'no-store' }).then(
+		(response) => response.ok,
+		() => false
+	);
+
+/** A connection that failed in the network (refused upgrade, reset, timeout), not one the server turned away. */
+function failedInTransport(error: unknown): boolean {
+	const { type, message } = (error ?? {}) as { type?: unknown; message?: unknown };
+	return type === 'TransportError' || message === 'timeout';
+}
+
+/**
+ * Phones open a WebSocket straight away: one round trip less than long-polling first, and no
+ * polling code in the first load. Some networks (a proxy, a school's filter) refuse WebSockets
+ * while pages load fine; there, after two failed tries while the server answers, the phone loads
+ * the long-polling transport and goes on as Socket.IO does by default (polling, then an upgrade
+ * where it works). Two tries and the server's answer keep a restart, when the server is simply
+ * away, from sending a whole hall to polling.
+ */
+export function fallBackToPolling(socket: ForumSocket, reachable: () => Promise<boolean> = serverAnswers, loadPolling = () => import('./polling-transport')) {
+	let suspect = false;
+	let checking = false;
+	const onFailure = async (error: unknown) => {
+		if (checking || !failedInTransport(error)) return;
+		checking = true;
+		try {
+			if (!(await reachable())) {
+				suspect = false;
+				return;
+			}
+			if (!suspect) {
+				suspect = true;
+				return;
+			}
+			await loadPolling();
+			// The manager reads its options on every (re)connect: the next try polls.
+			socket.io.opts.transports = ['polling', 'websocket'];
+			socket.off('connect_error', onFailure);
+		} catch {
+			// Not loaded (offline in between): the next failure tries again.
+		} finally {
+			checking = false;
+		}
+	};
+	socket.on('connect_error', onFailure);
+	socket.on('connect', () => (suspect = false));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ForumSocket } from '$lib/client/socket';
+import { fallBackToPolling } from '$lib/client/transport-fallback';
+
+/** Just what the fallback touches of a Socket.IO client socket: its events and its manager's options. */
+function fakeSocket() {
+	const listeners = new Map<string, Set<(arg?: unknown) => unknown>>();
+	const socket = {
+		io: { opts: { transports: ['websocket'] as unknown[] } },
+		on(event: string, fn: (arg?: unknown) => unknown) {
+			(listeners.get(event) ?? listeners.set(event, new Set()).get(event)!).add(fn);
+			return socket;
+		},
+		off(event: string, fn: (arg?: unknown) => unknown) {
+			listeners.get(event)?.delete(fn);
+			return socket;
+		},
+		async fire(event: string, arg?: unknown) {
+			await Promise.all([...(listeners.get(event) ?? [])].map((fn) => fn(arg)));
+		}
+	};
+	return socket;
+}
+
+const wsRefused = Object.assign(new Error('websocket error'), { type: 'TransportError' });
+const timedOut = new Error('timeout');
+const turnedAway = Object.assign(new Error('not_joined'), { data: undefined });
+
+function setUp(reachable: boolean) {
+	const socket = fakeSocket();
+	const loadPolling = vi.fn(async () => ({}));
+	fallBackToPolling(socket as unknown as ForumSocket, async () => reachable, loadPolling);
+	return { socket, loadPolling };
+}
+
+describe('a phone whose network refuses WebSockets', () => {
+	it('goes on by long-polling after two refused tries while the server answers', async () => {
+		const { socket, loadPolling } = setUp(true);
+		await socket.fire('connect_error', wsRefused);
+		expect(socket.io.opts.transports).toEqual(['websocket']);
+		await socket.fire('connect_error', timedOut);
+		expect(loadPolling).toHaveBeenCalledOnce();
+		expect(socket.io.opts.transports).toEqual(['polling', 'websocket']);
+		// Once switched, further failures change nothing and load nothing again.
+		await socket.fire('connect_error', wsRefused);
+		await socket.fire('connect_error', wsRefused);
+		expect(loadPolling).toHaveBeenCalledOnce();
+	});
+
+	it('stays on WebSockets while the server itself is away (a restart): the whole hall must not move to polling', async () => {
+		const { socket, loadPolling } = setUp(false);
+		for (let i = 0; i < 5; i++) await socket.fire('connect_error', wsRefused);
+		expect(loadPolling).not.toHaveBeenCalled();
+		expect(socket.io.opts.transports).toEqual(['websocket']);
+	});
+
+	it('stays on WebSockets when the server turned the phone away: the WebSocket itself worked', async () => {
+		const { socket, loadPolling } = setUp(true);
+		for (let i = 0; i < 5; i++) await socket.fire('connect_error', turnedAway);
+		expect(loadPolling).not.toHaveBeenCalled();
+	});
+
+	it('forgets one failure once a connection succeeds', async () => {
+		const { socket, loadPolling } = setUp(true);
+		await socket.fire('connect_error', wsRefused);
+		await socket.fire('connect');
+		await socket.fire('connect_error', wsRefused);
+		expect(loadPolling).not.toHaveBeenCalled();
+		await socket.fire('connect_error', wsRefused);
+		expect(loadPolling).toHaveBeenCalledOnce();
+	});
+});
