@@ -8,7 +8,8 @@
 // BENCH_TOPOLOGY / BENCH_STORAGE (where the forum runs: see bench/topology.js), BENCH_PORT (first port, default 4300),
 // BENCH_WORKERS (client threads, default 2), BENCH_JOINS_IN_FLIGHT (joins under way at once, default
 // 100: a sustained burst, not every socket in one millisecond), BENCH_PHONE_RUNS (slow-4G page loads, default 5; 0 skips),
-// BENCH_RESTART_N (phones in the restart storm, default 1000; 0 skips), BENCH_RESTART_ITEMS (public items then, default 60).
+// BENCH_RESTART_N (phones in the restart storm, default 1000; 0 skips), BENCH_RESTART_ITEMS (public items then, default 60),
+// BENCH_RUNS (whole runs, default 1: with 3, bench/results.json keeps each figure's median and every run's budget figures).
 // Rows of scenarios not run this time are kept from bench/results.json.
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
+import { medianOfRuns } from './medians.js';
 import { measurePhoneLoad } from './phone-load.js';
 import { serverCpuMs, startForumOnPostgres, STORAGE, TOPOLOGY, topologyName, withTopology } from './topology.js';
+
+// BENCH_RUNS (default 1): whole runs to take the median of (bench/medians.js).
+if (Number(process.env.BENCH_RUNS ?? 1) > 1) {
+	medianOfRuns(Number(process.env.BENCH_RUNS), import.meta.url);
+	process.exit(0);
+}
 
 const NS = (process.env.BENCH_NS ?? '200,1000').split(',').filter(Boolean).map(Number);
 const RESTART_N = Number(process.env.BENCH_RESTART_N ?? 1000);
@@ -100,11 +108,20 @@ async function startForum({ dir = mkdtempSync(join(tmpdir(), 'dien-dan-bench-'))
 	};
 }
 
-async function startBare() {
-	const port = nextPort++;
+async function startBare(port = nextPort++) {
 	const child = fork(new URL('./bare-server.js', import.meta.url), { env: { ...process.env, PORT: String(port) } });
 	await new Promise((resolve) => child.once('message', resolve));
-	return { pid: child.pid, origin: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	return {
+		pid: child.pid,
+		port,
+		origin: `http://127.0.0.1:${port}`,
+		stop: () => child.kill('SIGTERM'),
+		async stopped() {
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
 }
 
 function startWorkers(origin, mode) {
@@ -421,9 +438,69 @@ async function restartStorm(n) {
 	await clients.all({ type: 'close' }, 'closed');
 	await clients.terminate();
 	forum.stop();
+	rows.push(await bareRestartStorm(n));
+	console.table([rows.at(-1)]);
 	const full = rows.find((r) => r.variant === 'full_uncached');
 	for (const row of rows) row.cpuRatioToFull = full.serverCpuMs ? Math.round((row.serverCpuMs / full.serverCpuMs) * 100) / 100 : null;
 	return rows;
+}
+
+/**
+ * The floor of a restart storm on this machine: the bare Socket.IO server (bench/bare-server.js)
+ * restarted under the same number of phones, each reconnecting with the same settings and asking
+ * for an (empty) sync. Whatever the forum spends above it is its own handshake checks and resync.
+ */
+async function bareRestartStorm(n) {
+	let bare = await startBare();
+	const clients = startWorkers(bare.origin, 'bare');
+	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
+	await clients.all({ type: 'ready' }, 'ready');
+	await clients.all(null, 'joined', (i) => ({
+		type: 'join',
+		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
+		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
+		code: '',
+		delegationIds: Array.from({ length: share(i) }, () => '')
+	}));
+	await clients.all({ type: 'arm', withCursor: false }, 'armed');
+	await bare.stopped();
+	bare = await startBare(bare.port);
+	const listeningAt = now();
+	const cpuAtListen = cpuTicks(bare.pid);
+	let phones = [];
+	let cpuAtBack = null;
+	const deadline = now() + 60_000;
+	while (now() < deadline) {
+		phones = (await clients.all({ type: 'views', expected: [] }, 'views')).flatMap((v) => v.phones);
+		if (phones.every((p) => p.syncs >= 1)) {
+			cpuAtBack = cpuTicks(bare.pid);
+			break;
+		}
+		await sleep(50);
+	}
+	const back = phones.filter((p) => p.syncs >= 1);
+	const cpuMs = ((cpuAtBack ?? cpuTicks(bare.pid)) - cpuAtListen) * 10;
+	await clients.all({ type: 'close' }, 'closed');
+	await clients.terminate();
+	bare.stop();
+	return {
+		scenario: 'restart_storm',
+		variant: 'bare_floor',
+		n,
+		items: 0,
+		back: back.length,
+		allBackMs: back.length === n ? Math.round(Math.max(...back.map((p) => p.syncedAt)) - listeningAt) : null,
+		backP50Ms: percentile(back.map((p) => p.syncedAt - listeningAt), 50),
+		backP90Ms: percentile(back.map((p) => p.syncedAt - listeningAt), 90),
+		serverCpuMs: cpuMs,
+		cpuMsPerPhone: Math.round((cpuMs / n) * 100) / 100,
+		kbPerResync: Math.round((phones.reduce((sum, p) => sum + p.bytes, 0) / Math.max(1, phones.reduce((sum, p) => sum + p.syncs, 0)) / 1000) * 10) / 10,
+		deltas: 0,
+		syncFailures: phones.reduce((sum, p) => sum + p.failures, 0),
+		inconsistent: n - back.length,
+		lost: 0,
+		duplicated: 0
+	};
 }
 
 const rows = [];
@@ -461,6 +538,7 @@ for (const n of NS) {
 			lost: 0,
 			duplicated: 0,
 			baselineJoinsPerSec: floor.joinsPerSec,
+			joinsRatioToFloor: floor.joinsPerSec ? Math.round((ours.joinsPerSec / floor.joinsPerSec) * 100) / 100 : null,
 			joinsPerSecWhole: ours.joinsPerSecWhole,
 			joinP99Ms: ours.joinP99Ms,
 			cpuMsPerJoin: ours.cpuMsPerJoin,
@@ -475,6 +553,7 @@ for (const n of NS) {
 			ackP99Ms: ours.ackP99Ms,
 			toScreenP50Ms: ours.toScreenP50Ms,
 			toScreenP99Ms: ours.toScreenP99Ms,
+			toScreenRatioToFloor: floor.toScreenP99Ms ? Math.round((ours.toScreenP99Ms / floor.toScreenP99Ms) * 100) / 100 : null,
 			lost: ours.lost,
 			duplicated: ours.duplicated,
 			votes: ours.votes,
@@ -519,6 +598,10 @@ const kept = previous.map((r) => ({ topology: 'single', storage: 'sqlite', ...r 
 writeFileSync(resultsUrl, JSON.stringify({ ranAt, rows: [...kept, ...tagged] }, null, '\t') + '\n');
 console.log(`\nbench/results.json written (${topologyName}; rows of scenarios not run now kept).`);
 console.log('Ratios to the bare Socket.IO floor:');
+for (const row of rows.filter((r) => r.scenario === 'join_burst'))
+	console.log(`  n=${row.n} join_burst: sustained joins ${row.baselineJoinsPerSec ? (row.joinsPerSec / row.baselineJoinsPerSec).toFixed(2) : '—'}× the floor's (${row.joinsPerSec}/s of ${row.baselineJoinsPerSec}/s)`);
+for (const row of rows.filter((r) => r.scenario === 'restart_storm'))
+	console.log(`  restart ${row.variant}: server CPU ${row.serverCpuMs} ms (${row.cpuRatioToFull}× full_uncached), all back in ${row.allBackMs} ms`);
 for (const row of rows.filter((r) => r.scenario !== 'join_burst' && r.scenario !== 'restart_storm')) {
 	const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 	console.log(
