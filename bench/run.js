@@ -602,7 +602,7 @@ for (const row of rows.filter((r) => r.scenario === 'join_burst'))
 	console.log(`  n=${row.n} join_burst: sustained joins ${row.baselineJoinsPerSec ? (row.joinsPerSec / row.baselineJoinsPerSec).toFixed(2) : '—'}× the floor's (${row.joinsPerSec}/s of ${row.baselineJoinsPerSec}/s)`);
 for (const row of rows.filter((r) => r.scenario === 'restart_storm'))
 	console.log(`  restart ${row.variant}: server CPU ${row.serverCpuMs} ms (${row.cpuRatioToFull}× full_uncached), all back in ${row.allBackMs} ms`);
-for (const row of rows.filter((r) => r.scenario !== 'join_burst' && r.scenario !== 'restart_storm')) {
+for (const row of rows.filter((r) => r.scenario === 'vote_storm' || r.scenario === 'idle_hold')) {
 	const ratio = (a, b) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 	console.log(
 		`  n=${row.n} ${row.scenario}: ${row.scenario === 'vote_storm' ? `to-screen p99 ${ratio(row.toScreenP99Ms, row.baselineToScreenP99Ms)}` : `RSS/conn ${ratio(row.rssPerConnKB, row.baselineRssPerConnKB)}`}`
