@@ -309,14 +309,32 @@ export const HARMS: Harm[] = [
 	...harms(
 		'state',
 		'selfharm',
-		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc']
+		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc', 'gia nhu', 'gia ma']
 			.flatMap((wish) =>
-				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian'].map(
+				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian', 'khong co mat tren doi', 'khong duoc sinh ra', 'chua tung sinh ra'].map(
 					(end) => `${wish} ${end}`
 				)
 			)
 			.join(', ')
 	),
+	// Cutting oneself, every verb before every place of the body: "rạch vào đùi", "cứa lên cổ tay".
+	...harms(
+		'state',
+		'selfharm',
+		['rach', 'cua', 'cat', 'cao', 'dam', 'khia']
+			.flatMap((cut) => ['vao', 'len'].flatMap((on) => ['tay', 'co tay', 'dui', 'canh tay', 'bung', 'chan', 'co'].map((part) => `${cut} ${on} ${part}`)))
+			.join(', ')
+	),
+	// Pay held back, in every way a child says it: "chưa trả lương", "chưa cầm được đồng nào".
+	...harms(
+		'state',
+		'labour',
+		['khong', 'chua']
+			.flatMap((not) => ['tra luong', 'tra tien', 'tra cong', 'cam duoc dong nao', 'nhan duoc dong nao', 'duoc dong nao', 'duoc tra dong nao', 'nhan duoc luong'].map((end) => `${not} ${end}`))
+			.join(', ')
+	),
+	// Pills counted, a waking that will not come: "uống hết một lần cho xong", "không tỉnh lại nữa".
+	...harms('state', 'selfharm', `uong het mot lan, uong mot lan cho xong, bao nhieu vien thuoc, bao nhieu vien thi, khong tinh lai nua, khong bao gio tinh lai, em bien mat thi, minh bien mat thi, nhe nhom hon khi`),
 	// Gone from life, asleep for good: "nên biến khỏi cuộc đời này", "ngủ luôn không dậy".
 	...harms(
 		'state',
@@ -419,6 +437,10 @@ export const HARMS: Harm[] = [
 /** A harm that is not one after these words: "bóng đá", "câu lạc bộ". */
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
+	// "đến trường đón em", "ra ngõ đón em", "đi đón": a grown-up (or the dog) fetching the child.
+	don: new Set(['truong', 'di', 'ra', 'ngo', 'cong', 'ben', 'san', 'ga', 'xe']),
+	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
+	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec']),
 	// "biệt danh" (a nickname), "điểm danh" (the roll call), "chức danh": not "đánh". Only words whose
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
@@ -447,8 +469,13 @@ const NO_PLACE_FOR = 'choi doc hoc da tap boi ngoi gui sinh giai the dau vui pho
 export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "đá bóng", "đá cầu", "đá banh": a game; "nước đá", "đá quý": not a kick ("bị đá vào bụng" stays one).
 	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
-	danh: new Set('gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
-	dap: new Set(['xe', 'chan', 'nuoc']),
+	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
+	// "tim em đập thình thịch": a heart beating.
+	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'manh', 'nhanh', 'loan', 'lien', 'rat']),
+	// "nhịn ăn vặt để dành tiền", "nhịn ăn sáng": a choice the child makes, not being starved.
+	'nhin an': new Set(['vat', 'sang', 'kieng', 'keo', 'qua', 'banh']),
+	// "ông bà chăm em rất chu đáo" (unaccented "chăm" is also "chạm"): care.
+	'cham em': new Set(['rat', 'chu', 'ky', 'tot', 'tung', 'tu', 'cho', 'an', 'hoc']),
 	doi: new Set('tien ve mau nguoi moi cho ban xe lai toi den khi nao y song thoai'.split(' ')),
 	'bi duoi': new Set(['nuoc', 'suc', 'theo', 'viec', 'hoc']),
 	'bi lua': new Set(['mat', 'tien', 'dao']),
@@ -464,7 +491,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	lay: new Set('lai tien sach do y'.split(' ')),
 	// "sợ người lạ", "tan học", "hơn em 8 tuổi", "bộ đội biên phòng".
 	'so nguoi': new Set(['la', 'lon', 'ta', 'khac']),
-	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh'.split(' ')),
+	// "tan học"; "mang sang tận nhà", "tận tay", "tận hưởng": not "tàn thuốc".
+	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh nha noi tay mat cung tam huong tuy'.split(' ')),
 	'hon em': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	'hon minh': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	'bo doi': new Set(['bien', 'cu', 'tinh', 'xuat']),
