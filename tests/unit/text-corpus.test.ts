@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssessText, eventWordFilter, type SafetyVerdict } from '$lib/domain/safety';
-import { foldOf, prepareRows, scoreFeatures, trainPrepared, type Prepared, type TextModel } from '$lib/domain/text-model';
+import { foldOf, prepareRows, scoreFeatures, thresholdFor, trainPrepared, type Prepared, type TextModel } from '$lib/domain/text-model';
 
 interface Row {
 	id: string;
@@ -175,7 +175,9 @@ describe('the text checks on the children’s corpus', () => {
 		const all = [...train, ...holdout];
 		prepareRows([...all, ...fresh]).forEach((p, i) => prepared.set([...all, ...fresh][i], p));
 		const model = trainPrepared(train.map((row) => prepared.get(row)!));
-		console.log(`model: ${Object.keys(model.weights).length} features, threshold ${model.threshold}, trained on ${train.length} train rows`);
+		console.log(
+			`model: ${Object.keys(model.weights).length} features, threshold ${model.threshold} (${model.everydayThreshold} with an everyday cue), trained on ${train.length} train rows`
+		);
 
 		// Cross-validation over every row, folds by group (with the threshold chosen for the train
 		// rows). The patterns and the word filter do not learn, so each row's pattern and filter
@@ -189,12 +191,12 @@ describe('the text checks on the children’s corpus', () => {
 			const inFold = (row: Row) => foldOf(row.group, k) === fold;
 			const foldModel = trainPrepared(
 				all.filter((row) => !inFold(row)).map((row) => prepared.get(row)!),
-				{ threshold: model.threshold }
+				{ threshold: model.threshold, everydayThreshold: model.everydayThreshold }
 			);
 			all.forEach((row, i) => {
 				if (!inFold(row)) return;
 				const p = prepared.get(row)!;
-				const danger = patternSays[i] || (p.allowed && scoreFeatures(foldModel, p.features) >= foldModel.threshold);
+				const danger = patternSays[i] || (p.allowed && scoreFeatures(foldModel, p.features) >= thresholdFor(foldModel, p.features));
 				cvVerdicts[i] = danger ? 'danger' : filterSays[i] ? 'filtered' : 'clean';
 			});
 		}
