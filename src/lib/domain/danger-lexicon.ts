@@ -596,7 +596,7 @@ export const PASSIVE = marks(
 
 /** A hypothetical: what if it happened. */
 export const HYPOTHETICAL = marks(
-	`neu, neu nhu, neu ma, lo nhu, lo mai, nho nhu, nho dau, ngo nhu, gia su, gia nhu, truong hop, trong truong hop, phong khi, khi ma, lieu, nhung ai, ai bi, mot khi, khi nao,
+	`neu, neu nhu, neu ma, lo khong may, nho khong may, neu khong may, lo ma, lo nhu, lo mai, nho nhu, nho dau, ngo nhu, gia su, gia nhu, truong hop, trong truong hop, phong khi, khi ma, lieu, nhung ai, ai bi, mot khi, khi nao,
 	 lam sao de biet, lam sao biet, lam the nao de biet, lam sao nhan biet, lam sao de nhan biet, nhan biet, dau hieu, lieu co,
 	 khoi bi, de khoi bi, tranh bi, de tranh bi, de tranh, de khong bi, khong bi, de phong, phong khi bi, khoi, tu bao ve, bao ve minh, bao ve ban than, tu ve`
 );
@@ -608,7 +608,7 @@ export const POLICY = marks(
 	 bao nhieu, tinh trang, hien tuong, van nan, nhieu truong hop, tren dia ban, dia phuong, o dia phuong, huyen, xa, nha truong, truong hoc,
 	 chinh quyen, lanh dao, uy ban, co quan, ho tro, bao ve tre em, quyen tre em, phong tu van, tu van, tham van, tam ly, duong day nong, tong dai,
 	 goi so, so nao, so dien thoai, 111, xu ly, xu phat, trung tri, phap luat, luat, quy dinh, co che, dam bao, tang cuong, xay dung, mo lop,
-	 dao tao, ky nang, hoat dong, cac cap, nganh, doan, hoi phu nu, nguoi dan, cong dong, nhan biet, dau hieu, tap huan, kien thuc, vi pham, dau hieu,
+	 dao tao, ky nang, hoat dong, to chuc, buoi noi chuyen, muon truong, muon nha truong, mong truong, mong nha truong, muon xa, mong xa, cac cap, nganh, doan, hoi phu nu, nguoi dan, cong dong, nhan biet, dau hieu, tap huan, kien thuc, vi pham, dau hieu,
 	 hoc sinh, tre em, cac ban, nhieu ban, nen lam gi, phai lam gi, bao cho ai, bao ai, bao voi ai, lien he, nhu the nao,
 	 co quyen, quyen, co phai la, duoc coi la, the nao la, nhu the nao la, la gi, do tuoi, bao nhieu tuoi, may tuoi, duoc phep, co vi pham,
 	 pham phap, co bi phat, bi phat, co bi xu ly, toi gi, phat tu, hinh phat, tre vi thanh nien, nguoi chua thanh nien,

@@ -223,7 +223,11 @@ const ADVICE_INDEX = index(ADVICE.map((words) => ({ words })));
  * True when the harm at `at` sits inside a condition: "nếu em bị đánh thì…" (but not its
  * consequence: "nếu thi trượt thì em sẽ nhảy cầu" is a threat, not a hypothesis).
  */
-function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: readonly boolean[]): boolean {
+const NHO = markKey('nhỡ');
+function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: readonly boolean[], marks?: readonly (string | undefined)[]): boolean {
+	// "Nhỡ người lạ… thì em nên…": a sentence opened by "nhỡ" (typed so, or unaccented) is a condition
+	// when a question of advice follows the harm ("nhớ", "nhỏ" typed with their marks are not).
+	if (words[0] === 'nho' && (marks?.[0] === undefined || marks[0] === NHO) && askedAfter(words, at)) return true;
 	// A condition reaches over a comma only into a question of advice: "nếu có người…, họ đòi ảnh
 	// thì em nên làm gì" (but "nếu em gửi ảnh…, em gửi rồi giờ anh ấy đòi…" is what happened).
 	let where = -1;
@@ -233,7 +237,7 @@ function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: r
 			if (words[i] === 'thi') return false;
 			if (clause?.[i + 1]) crossed = true;
 			// "…nếu không sẽ tung ảnh", "không thì…": a threat, not a hypothesis.
-			if (words[i] === 'neu' && (words[i + 1] === 'khong' || (words[i + 1] === 'ma' && words[i + 2] === 'khong'))) return false;
+			if (words[i] === 'neu' && ((words[i + 1] === 'khong' && words[i + 2] !== 'may') || (words[i + 1] === 'ma' && words[i + 2] === 'khong'))) return false;
 			if (matchAt(idx, words, i).length) {
 				where = i;
 				return !crossed || has(ADVICE_INDEX, words, at);
@@ -461,8 +465,11 @@ function existential(words: readonly string[], i: number, clause: readonly boole
 	if (at === 0 || clause[at]) return true;
 	const prev = words[at - 1];
 	if (SELF_WORDS.has(prev) && PLACE_NOUNS.has(words[at - 2] ?? '')) return true;
-	return PLACE_NOUNS.has(prev) || prev === 'cung' || prev === 'van' || prev === 'nay';
+	// "cô giáo kể có bạn bị…", "nghe nói có người…": someone in a story told, not anyone named.
+	return PLACE_NOUNS.has(prev) || prev === 'cung' || prev === 'van' || prev === 'nay' || TOLD.has(prev);
 }
+/** Verbs of telling before "có": what follows is a story about someone. */
+const TOLD = new Set(['ke', 'noi', 'bao', 'doc', 'nghe', 'thay', 'rang', 'la']);
 
 function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmSpans: readonly Span[], names: Names, friendContext = false): Ref[] {
 	const covered = new Uint8Array(words.length);
@@ -630,7 +637,7 @@ function sentenceFindings(
 		if (entry.cat === 'marriage' && adultOnly) continue;
 		const before = refsFound.filter((r) => r.end <= harm.start);
 		const after = refsFound.filter((r) => r.start >= harm.end);
-		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
+		if ((hypothetical(words, harm.start, harm.entry.cat, clause, marks) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
 			questioned = true;
 			continue;
 		}
@@ -896,7 +903,7 @@ function analyse(text: string): Analysis {
 					if (entry.supported && entry.cat === 'physical' && accident) continue;
 					if (isHunger(entry) && mealComing) continue;
 					if (entry.words.length === 1 && !PLAIN_HARMS.has(entry.words[0])) continue;
-					if (hypothetical(words, harm.start, entry.cat, typed[i].clause)) continue;
+					if (hypothetical(words, harm.start, entry.cat, typed[i].clause, typed[i].marks)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
 					if (entry.cat === 'marriage' && adultAges(words) && !context.childAge) continue;
