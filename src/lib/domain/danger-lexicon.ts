@@ -660,9 +660,9 @@ export const NOT_SELF_AFTER: Record<string, Set<string>> = {
 	toi: new Set('nay qua nao hom mai muon khuya thu tan noi gio luc'.split(' '))
 };
 export const NOT_SELF_BEFORE: Record<string, Set<string>> = {
-	// "anh ấy hơn em 8 tuổi": a comparison, not the one harmed.
-	em: new Set(['hon']),
-	minh: new Set(['mot', 'tu', 'than', 'co', 'ban', 'nguoi', 'cua', 'toan', 'ca']),
+	// "anh ấy hơn em 8 tuổi": a comparison, not the one harmed; "các bạn tuổi em", "lứa tuổi mình": an age.
+	em: new Set(['hon', 'tuoi']),
+	minh: new Set(['mot', 'tu', 'than', 'co', 'ban', 'nguoi', 'cua', 'toan', 'ca', 'tuoi']),
 	con: new Set(['van', 'da', 'khong', 'vay', 'chi', 'ma', 'neu', 'thi', 'cung', 'ai', 'nhung', 'co', 'moi', 'tren', 'dang', 'van con', 'het', 'lam', 'ban', 'cac', 'nhieu', 'nuoi']),
 	to: new Set(['bao', 'rat', 'qua', 'lon', 'cao', 'noi', 'to', 'so', 'giay', 'hoi', 'chuc', 'ban', 'cai', 'nhieu']),
 	toi: new Set('buoi moi dem hom tu sang den di chieu nao qua nay toi ca ve lam cho nghi noi tot dan dua tro lan gui nhac tinh sap tuan nam thang lui tan chay bo keo ra vao len xuong'.split(' ')),
