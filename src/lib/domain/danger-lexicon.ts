@@ -437,8 +437,6 @@ export const HARMS: Harm[] = [
 /** A harm that is not one after these words: "bóng đá", "câu lạc bộ". */
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
-	// "đến trường đón em", "ra ngõ đón em", "đi đón": a grown-up (or the dog) fetching the child.
-	don: new Set(['truong', 'di', 'ra', 'ngo', 'cong', 'ben', 'san', 'ga', 'xe']),
 	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
 	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec']),
 	// "biệt danh" (a nickname), "điểm danh" (the roll call), "chức danh": not "đánh". Only words whose
@@ -471,11 +469,11 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
 	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
 	// "tim em đập thình thịch": a heart beating.
-	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'manh', 'nhanh', 'loan', 'lien', 'rat']),
+	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan']),
 	// "nhịn ăn vặt để dành tiền", "nhịn ăn sáng": a choice the child makes, not being starved.
-	'nhin an': new Set(['vat', 'sang', 'kieng', 'keo', 'qua', 'banh']),
+	'nhin an': new Set(['vat', 'kieng', 'keo', 'banh']),
 	// "ông bà chăm em rất chu đáo" (unaccented "chăm" is also "chạm"): care.
-	'cham em': new Set(['rat', 'chu', 'ky', 'tot', 'tung', 'tu', 'cho', 'an', 'hoc']),
+	'cham em': new Set(['chu', 'ky', 'tot', 'an', 'hoc']),
 	doi: new Set('tien ve mau nguoi moi cho ban xe lai toi den khi nao y song thoai'.split(' ')),
 	'bi duoi': new Set(['nuoc', 'suc', 'theo', 'viec', 'hoc']),
 	'bi lua': new Set(['mat', 'tien', 'dao']),

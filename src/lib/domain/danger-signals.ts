@@ -89,22 +89,53 @@ const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|
  * may stand a few words before the death word, inside the same clause ("buồn", "mệt", "chán" are
  * not here: those are said of real despair too).
  */
-const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'moi', 'ghen', 'tuc']);
+const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc']);
 function hyperbole(words: readonly string[], start: number, clause: readonly boolean[]): boolean {
 	for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
 		if (HYPERBOLE_FEELINGS.has(words[i])) return true;
 		// "thi học kì xong em mệt muốn chết": tired after an effort.
 		if (words[i] === 'met' && words.slice(Math.max(0, i - 6), i).some((w) => EFFORT.has(w))) return true;
-		if (clause[i]) return false;
+		// A new clause or a new subject: "em sợ bố lắm em muốn chết" says the wish of its own.
+		if (clause[i] || writerAt(words, i)) return false;
 	}
 	return false;
 }
+/** "thăm ông ngoại ốm", "thăm bạn ốm": "thăm", then only the person visited, then unaccented "ốm". */
+const VISITED = new Set('ong ba noi ngoai ban chu co di bac bo me em anh chi cau mo thay'.split(' '));
+function visitingTheIll(words: readonly string[], at: number): boolean {
+	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+		if (words[i] === 'tham') return i < at - 1;
+		if (!VISITED.has(words[i])) return false;
+	}
+	return false;
+}
+/** The nearest person before "đón" is the child's parent or grandparent, and no stranger stands between. */
+const CAREGIVERS = new Set(['bo', 'me', 'ba', 'ong', 'cha', 'ma']);
+const NOT_FAMILY = new Set(['nguoi', 'la', 'chu', 'co', 'ai', 'mot', 'anh', 'chi', 'ke', 'ban', 'quen', 'thang', 'ho', 'duong', 'ghe']);
+function fetchedByFamily(words: readonly string[], at: number): boolean {
+	for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+		if (NOT_FAMILY.has(words[i])) return false;
+		if (CAREGIVERS.has(words[i])) return true;
+	}
+	return false;
+}
+/** "bạn của mẹ ôm em", "người yêu mẹ": someone else's hug, not a mother's. */
+const NOT_MOTHER_BEFORE = new Set(['cua', 'ban', 'yeu', 'quen', 'chong']);
+
 /** A game on screen: what happens there happens to a character. */
-const GAME = /(^| )(nhan vat|trong game|choi game|game|man choi|level|pubg|lien quan|free fire|minecraft|roblox)( |$)/;
+const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi)( |$)/;
+/** The writer as a word ("em", "mình", "con"), not a classifier or a time ("con chó", "một mình", "tối nay"). */
+function writerAt(words: readonly string[], i: number): boolean {
+	const w = words[i];
+	return SELF_WORDS.has(w) && !NOT_SELF_AFTER[w]?.has(words[i + 1] ?? '') && !NOT_SELF_BEFORE[w]?.has(words[i - 1] ?? '');
+}
 /** Everyday effort before tiredness: "học cả tuần mệt quá rồi", "tập văn nghệ mệt rã rời". */
 const EFFORT = new Set(['hoc', 'tap', 'on', 'thi', 'bai', 'choi', 'da', 'chay', 'leo', 'boi', 'don', 'phu', 'lam bai', 'di bo', 'dap xe']);
 /** What a child says of an illness just before "phải": "bị ốm phải nghỉ học" is a reason, not a force. */
-const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'dau', 'ho', 'mua', 'lut', 'bao', 'thuy', 'dau mat', 'gay', 'nga', 'vien']);
+const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'mua', 'lut', 'thuy', 'vien']);
+
+/** Words that make the next one stronger: "rất", "thật", "khá". */
+const INTENSIFIERS = new Set(['rat', 'that', 'kha', 'cuc', 'sieu']);
 
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
@@ -112,6 +143,8 @@ const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }, clause: readonly boolean[] = []) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// The same past an intensifier: "chăm em rất chu đáo" ("đánh rất đau" stays a harm: "đau" is no exception).
+	if (INTENSIFIERS.has(words[h.end] ?? '') && NOT_HARM_NEXT[key]?.has(words[h.end + 1] ?? '')) return true;
 	// The same with the victim written in the entry: "không cho em ăn mì tôm nhiều" is "không cho ăn" + "mì".
 	const bare = h.entry.words.filter((w) => !SELF_WORDS.has(w)).join(' ');
 	if (bare !== key && NOT_HARM_NEXT[bare]?.has(words[h.end] ?? '')) return true;
@@ -138,8 +171,10 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.cat === 'selfharm' && h.entry.supported && words.slice(Math.max(0, h.start - 5), h.start).some((w) => EFFORT.has(w))) return true;
 	// "bật hết đèn cho đỡ sợ", "bớt sợ", "hết sợ": unaccented "sợ", not "sờ".
 	if (key === 'so' && (words[h.start - 1] === 'bot' || words[h.start - 1] === 'het' || (words[h.start - 1] === 'do' && /^(cho|de|cung|thay)$/.test(words[h.start - 2] ?? '')))) return true;
+	// "bố lội nước đến trường đón em": the child's own people fetching them, not a stranger taking them.
+	if (key === 'don' && fetchedByFamily(words, h.start)) return true;
 	// "đi thăm ông ngoại ốm": unaccented "ốm" (ill), not "ôm"; "mẹ ôm em ngủ": a mother's comfort.
-	if (h.entry.cat === 'sexual' && h.entry.words[0] === 'om' && (words.slice(Math.max(0, h.start - 4), h.start).includes('tham') || words[h.start - 1] === 'me')) return true;
+	if (h.entry.cat === 'sexual' && h.entry.words[0] === 'om' && (visitingTheIll(words, h.start) || (words[h.start - 1] === 'me' && !NOT_MOTHER_BEFORE.has(words[h.start - 2] ?? '')))) return true;
 	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
 	if (WARNING.test(before + ' ')) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
@@ -796,7 +831,7 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
  * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
  */
-const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) (mai |lau |ca nha |bo ve |me ve )*(chua duoc |moi duoc |de )?an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com)( |$)/;
+const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com)( |$)/;
 
 /** A stretch of time: "hai hôm", "3 ngày", "cả tuần", "mấy tháng". */
 const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)/;

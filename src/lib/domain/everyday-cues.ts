@@ -10,7 +10,7 @@
 
 const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 	// A meal coming or eaten with appetite: "mẹ đang nấu", "chờ mãi chưa được ăn", "ăn liền ba bát".
-	['meal', /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) (mai |lau |ca nha |bo ve |me ve )*(chua duoc |moi duoc |de )?an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com)|mam com|don com|ve an com|an ngon|no cang|de phan)( |$)/],
+	['meal', /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com)|mam com|don com|ve an com|an ngon|no cang|de phan)( |$)/],
 	// Someone caring: fetching, taking to the doctor, buying, comforting, calling to ask.
 	['care', /(^| )(don (em|minh|con)|cho (em|minh|con) (di|len|ve|den)|dan (em|minh|con) di|dua (em|minh|con) di|mua (cho|them)|goi dien hoi|xoa dau|xoa bop|boi (thuoc|cho)|quat cho|an ui|cham (em|minh|con)? ?(rat |chu dao|ky)|lo cho (em|minh|con) (an|hoc|tung)|hoi (em|minh|con) co (on|doi|lanh|met)|de (den|phan)|nau (cho|chao|mi)|ru (em|con) ngu|hua (se|cho|mua)|thuong (em|minh|con) lam)( |$)/],
 	// A feeling said big: "sợ … muốn chết", "cười chết mất", "vui muốn xỉu", "khó chết đi được".
