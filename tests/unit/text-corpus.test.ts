@@ -170,9 +170,9 @@ const TARGETS = { dangerRecall: 95, policyToSafeguarding: 5, profanityHeld: 90, 
 const FLOORS = { dangerRecall: 94.5, policyToSafeguarding: 6.7, profanityHeld: 91.4, ordinaryHeld: 2 };
 /**
  * Ordinary texts held in extra-c-everyday.json: about a third (33 by the patterns, 78 by the model)
- * before the everyday structures; 8.1 % (29 of 360, all by the model) after.
+ * before the everyday structures; 7.5 % (27 of 360, all by the model) after.
  */
-const EVERYDAY_FLOOR = 8.1;
+const EVERYDAY_FLOOR = 7.5;
 
 /**
  * What the checks reached on the fresh holdout the first time it was measured (2026-12-01, the

@@ -311,7 +311,7 @@ export const HARMS: Harm[] = [
 		'selfharm',
 		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc', 'gia nhu', 'gia ma']
 			.flatMap((wish) =>
-				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian', 'khong co mat tren doi', 'khong duoc sinh ra', 'chua tung sinh ra'].map(
+				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian', 'khong co mat tren doi', 'khong duoc sinh ra', 'chua tung sinh ra', 'duoc ngu mai'].map(
 					(end) => `${wish} ${end}`
 				)
 			)
@@ -321,7 +321,7 @@ export const HARMS: Harm[] = [
 	...harms(
 		'state',
 		'selfharm',
-		['rach', 'cua', 'cat', 'cao', 'dam', 'khia']
+		['rach', 'cua', 'cat', 'cao', 'dam', 'khia', 'khua']
 			.flatMap((cut) => ['vao', 'len'].flatMap((on) => ['tay', 'co tay', 'dui', 'canh tay', 'bung', 'chan', 'co'].map((part) => `${cut} ${on} ${part}`)))
 			.join(', ')
 	),
@@ -334,6 +334,8 @@ export const HARMS: Harm[] = [
 			.join(', ')
 	),
 	// Pills counted, a waking that will not come: "uống hết một lần cho xong", "không tỉnh lại nữa".
+	// No reason left to live, however it is said: "không còn thấy lý do gì để sống tiếp".
+	...harms('state', 'selfharm', `khong con thay ly do, ly do de song, ly do gi de song, y nghia de song, khong con thay y nghia`),
 	...harms('state', 'selfharm', `uong het mot lan, uong mot lan cho xong, bao nhieu vien thuoc, bao nhieu vien thi, khong tinh lai nua, khong bao gio tinh lai, em bien mat thi, minh bien mat thi, nhe nhom hon khi`),
 	// Gone from life, asleep for good: "nên biến khỏi cuộc đời này", "ngủ luôn không dậy".
 	...harms(
