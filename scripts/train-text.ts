@@ -22,6 +22,6 @@ const model = trainTextModel(rows);
 const json = JSON.stringify(model, null, 0).replace(/,"/g, ',\n"');
 writeFileSync(out, json + '\n');
 console.log(
-	`${rows.length} rows from ${files.join(', ')}; ${Object.keys(model.weights).length} features, threshold ${model.threshold}; ` +
+	`${rows.length} rows from ${files.join(', ')}; ${Object.keys(model.weights).length} features, threshold ${model.threshold} (${model.everydayThreshold} with an everyday cue); ` +
 		`${(json.length / 1024).toFixed(1)} KB in ${Date.now() - started} ms → ${out}`
 );

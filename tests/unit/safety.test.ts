@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessText, checkSafety, eventWordFilter, matchesDanger } from '$lib/domain/safety';
 import { hasDangerSignal } from '$lib/domain/danger-signals';
+import { foldVietnamese } from '$lib/domain/vietnamese-text';
 import { compileWordFilter, isSyllable } from '$lib/domain/word-filter';
 
 describe('the word filter', () => {
@@ -260,6 +261,45 @@ describe('a child in danger', () => {
 			expect(hasDangerSignal(text), text).toBe(false);
 		}
 		expect(assessText('Cô điểm danh em mỗi sáng.')).toBe('clean');
+	});
+
+	it('reads an everyday day near danger words as everyday, and the disclosure beside it as danger', () => {
+		// Each pair: the everyday structure (a meal coming, a feeling said big, care, a game, illness
+		// as the reason), then a disclosure in the same words that the structure must not hide.
+		const pairs: [string, string][] = [
+			['Em đói bụng quá, hôm nay mẹ nấu canh chua mà em chờ mãi chưa được ăn.', 'Em đói bụng quá, hai hôm nay mẹ kế không cho em ăn.'],
+			['Mình đói đến mức ngửi thấy mùi cơm nhà hàng xóm là thèm, mà mẹ bảo đợi bố về rồi cả nhà cùng ăn.', 'Em đói lắm, dì không cho ăn, em phải xin cơm hàng xóm.'],
+			['Em sợ điểm kém muốn chết, thế mà cuối cùng được 8 điểm văn.', 'Em sợ bố lắm em muốn chết.'],
+			['Em sợ con chó nhà hàng xóm muốn chết, lần nào đi qua cũng phải chạy.', 'Bố đánh em, em chỉ muốn chết.'],
+			['Thi học kì xong em mệt muốn chết, về nhà lăn ra ngủ.', 'Em mệt mỏi lắm, em muốn chết.'],
+			['Mưa to quá, bố phải lội nước đến trường đón em.', 'Có người lạ đến trường đón em, nói là bạn của mẹ, rồi đưa em đi xa.'],
+			['Bố mẹ đi thăm ông ngoại ốm một tối, em ở nhà tự nấu mì.', 'Chú hàng xóm sang thăm rồi ôm em, sờ vào người em.'],
+			['Em bị đau răng khóc cả tối, mẹ ôm em ngủ.', 'Bạn của mẹ hay ôm em rồi sờ vào người em.'],
+			['Nhân vật của em trong game bị giết liên tục.', 'Anh quen qua game hẹn gặp rồi đánh em.'],
+			['Em bị ốm phải nghỉ học ba ngày, các bạn mang bài sang tận nhà.', 'Nhà nghèo nên em phải nghỉ học đi làm thuê ở xưởng.'],
+			['Em sợ nhất lúc cô gọi lên bảng, tim em đập thình thịch.', 'Bố say rượu đập em rất mạnh.'],
+			['Bố mẹ em làm công nhân xa nhà, nhưng ông bà chăm em rất chu đáo.', 'Chú ấy hay chạm vào người em khi không có ai.']
+		];
+		for (const [everyday, disclosure] of pairs) {
+			expect(hasDangerSignal(everyday), everyday).toBe(false);
+			for (const text of [everyday, foldVietnamese(everyday)]) expect(assessText(text), text).toBe('clean');
+			expect(assessText(disclosure), disclosure).toBe('danger');
+			expect(assessText(foldVietnamese(disclosure)), foldVietnamese(disclosure)).toBe('danger');
+		}
+	});
+
+	it('reads a policy question’s condition and a story told as a question, not a disclosure', () => {
+		for (const text of [
+			'Lỡ chẳng may em bị người lạ sờ soạng trên xe buýt thì em nên hét lên hay xuống xe ạ?',
+			'Nhỡ người em quen qua game đòi gặp mặt thì em nên từ chối thế nào cho an toàn ạ?',
+			'Hôm trước cô giáo kể có bạn bị lừa gửi ảnh nóng, em muốn trường tổ chức buổi nói chuyện về an toàn trên mạng.',
+			'Vì sao nhiều bạn tuổi em bỏ nhà đi theo bạn bè xấu ạ?'
+		]) {
+			for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).not.toBe('danger');
+		}
+		// Not when it is the writer's own: "nhớ", typed so, is no "nhỡ"; a threat after "nếu không" stays one.
+		expect(assessText('Nhớ hôm qua người lạ sờ soạng em trên xe buýt, em sợ lắm.')).toBe('danger');
+		expect(assessText('Anh ấy bảo nếu không gửi ảnh thì sẽ tung ảnh của em lên mạng.')).toBe('danger');
 	});
 
 	it('outranks the word filter', () => {

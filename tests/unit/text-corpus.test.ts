@@ -7,12 +7,16 @@
  *
  * CORPUS_SPLIT=train measures cross-validation on the train rows only (for developing the checks
  * without looking at the holdout).
+ *
+ * `extra-c-everyday.json` (360 first-person everyday texts near danger words) is neither trained on
+ * nor a holdout: it is read and measured on its own, as the hardest test of ordinary texts held.
+ * Its rows were read while the everyday structures were written, so it is no blind figure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssessText, eventWordFilter, type SafetyVerdict } from '$lib/domain/safety';
-import { foldOf, prepareRows, scoreFeatures, trainPrepared, type Prepared, type TextModel } from '$lib/domain/text-model';
+import { foldOf, prepareRows, scoreFeatures, thresholdFor, trainPrepared, type Prepared, type TextModel } from '$lib/domain/text-model';
 
 interface Row {
 	id: string;
@@ -47,6 +51,9 @@ const train = load('train');
 const holdout = trainOnly ? [] : load('holdout');
 const freshSets = FRESH_FILES.map((name) => ({ name, rows: trainOnly ? [] : (JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Row[]) }));
 const fresh: Row[] = freshSets.flatMap((set) => set.rows);
+/** Everyday texts near danger words, kept out of training (see the file comment). */
+const EVERYDAY_FILE = 'extra-c-everyday.json';
+const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) as Row[];
 
 interface Tally {
 	n: number;
@@ -154,19 +161,32 @@ function verdictsWith(model: TextModel, rows: readonly Row[]): SafetyVerdict[] {
 
 /** What issue 15 asks of the held-out figures. */
 const TARGETS = { dangerRecall: 95, policyToSafeguarding: 5, profanityHeld: 90, ordinaryHeld: 2 };
-/** What the checks reach today on the holdout: the test's floor until the targets are met. */
-const FLOORS = { dangerRecall: 94, policyToSafeguarding: 7, profanityHeld: 90, ordinaryHeld: 2 };
+/**
+ * What the checks reach today on the holdout: the test's floor until the targets are met (ordinary
+ * held is at its target). Raised on 2026-12-01 with the everyday structures, extra-c's disclosures
+ * and policy questions, extra-d-train.json and the everyday threshold: recall 94.3 → 94.6 %,
+ * profanity held 91.4 % (unchanged), policy sent 6.7 % (unchanged; all twelve by the patterns).
+ */
+const FLOORS = { dangerRecall: 94.5, policyToSafeguarding: 6.7, profanityHeld: 91.4, ordinaryHeld: 2 };
+/**
+ * Ordinary texts held in extra-c-everyday.json: about a third (33 by the patterns, 78 by the model)
+ * before the everyday structures; 7.5 % (27 of 360, all by the model) after.
+ */
+const EVERYDAY_FLOOR = 7.5;
 
 /**
  * What the checks reached on the fresh holdout the first time it was measured (2026-12-01, the
  * checks frozen, nobody had read its rows): danger recall 97.2 %, policy sent 2.0 %, profanity held
- * 95.6 %, ordinary held 4.2 % (over the 2 % target: 5 of 120). The floors keep those figures.
+ * 95.6 %, ordinary held 4.2 % (over the 2 % target: 5 of 120). The floors keep those figures, and
+ * policy sent now 0.0 % (an age, "các bạn tuổi em", is no longer read as the writer harmed).
  */
 const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
-	'fresh-holdout.json': { dangerRecall: 97, policyToSafeguarding: 2.1, profanityHeld: 95.5, ordinaryHeld: 4.2 },
+	'fresh-holdout.json': { dangerRecall: 97, policyToSafeguarding: 0, profanityHeld: 95.5, ordinaryHeld: 4.2 },
 	// Measured once (2026-12-01, checks frozen, rows unread): 96.7 % recall, 8.0 % policy sent, 92.2 %
-	// profanity held, 12.5 % ordinary held (everyday texts near danger words: 48 of 60 right).
-	'fresh-holdout-2.json': { dangerRecall: 96.5, policyToSafeguarding: 8.1, profanityHeld: 92, ordinaryHeld: 12.6 }
+	// profanity held, 12.5 % ordinary held (everyday texts near danger words: 48 of 60 right). Only
+	// aggregate figures have been read since; with the everyday structures and the everyday
+	// threshold: 98.3 % recall, 8.0 % policy sent, 92.2 % profanity held, 2.5 % ordinary held.
+	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 8, profanityHeld: 92.2, ordinaryHeld: 2.5 }
 };
 
 describe('the text checks on the children’s corpus', () => {
@@ -175,7 +195,9 @@ describe('the text checks on the children’s corpus', () => {
 		const all = [...train, ...holdout];
 		prepareRows([...all, ...fresh]).forEach((p, i) => prepared.set([...all, ...fresh][i], p));
 		const model = trainPrepared(train.map((row) => prepared.get(row)!));
-		console.log(`model: ${Object.keys(model.weights).length} features, threshold ${model.threshold}, trained on ${train.length} train rows`);
+		console.log(
+			`model: ${Object.keys(model.weights).length} features, threshold ${model.threshold} (${model.everydayThreshold} with an everyday cue), trained on ${train.length} train rows`
+		);
 
 		// Cross-validation over every row, folds by group (with the threshold chosen for the train
 		// rows). The patterns and the word filter do not learn, so each row's pattern and filter
@@ -189,12 +211,12 @@ describe('the text checks on the children’s corpus', () => {
 			const inFold = (row: Row) => foldOf(row.group, k) === fold;
 			const foldModel = trainPrepared(
 				all.filter((row) => !inFold(row)).map((row) => prepared.get(row)!),
-				{ threshold: model.threshold }
+				{ threshold: model.threshold, everydayThreshold: model.everydayThreshold }
 			);
 			all.forEach((row, i) => {
 				if (!inFold(row)) return;
 				const p = prepared.get(row)!;
-				const danger = patternSays[i] || (p.allowed && scoreFeatures(foldModel, p.features) >= foldModel.threshold);
+				const danger = patternSays[i] || (p.allowed && scoreFeatures(foldModel, p.features) >= thresholdFor(foldModel, p.features));
 				cvVerdicts[i] = danger ? 'danger' : filterSays[i] ? 'filtered' : 'clean';
 			});
 		}
@@ -215,8 +237,9 @@ describe('the text checks on the children’s corpus', () => {
 		expect(holdout.length, 'holdout rows').toBeGreaterThan(0);
 		// The issue's targets are printed; the test fails below the figures reached so far, so a
 		// change can only keep or improve them. Two targets are not met yet (issue 15 stays open):
-		// danger recall 94.3 % of 95, policy sent to safeguarding 6.7 % of at most 5 (they were 93.5 %
-		// and 10.0 % before the structural patterns and extra-b-train.json).
+		// danger recall 94.6 % of 95, policy sent to safeguarding 6.7 % of at most 5 (they were 93.5 %
+		// and 10.0 % before the structural patterns and extra-b-train.json, 94.3 % and 6.7 % before
+		// the everyday structures).
 		console.log(
 			`  targets: danger recall >= ${TARGETS.dangerRecall} %, policy sent <= ${TARGETS.policyToSafeguarding} %, ` +
 				`profanity held >= ${TARGETS.profanityHeld} %, ordinary held <= ${TARGETS.ordinaryHeld} %`
@@ -236,6 +259,10 @@ describe('the text checks on the children’s corpus', () => {
 			expect(unseen.profanityHeld, `profanity held, ${set.name}`).toBeGreaterThanOrEqual(floors.profanityHeld);
 			expect(unseen.ordinaryHeld, `ordinary held, ${set.name}`).toBeLessThanOrEqual(floors.ordinaryHeld);
 		}
+
+		const everyday = measure(everydayRows, verdictsWith(model, everydayRows));
+		report(`Everyday texts near danger words (${everydayRows.length} rows, ${EVERYDAY_FILE}: not trained on, but read)`, everyday);
+		expect(everyday.ordinaryHeld, `ordinary held, ${EVERYDAY_FILE}`).toBeLessThanOrEqual(EVERYDAY_FLOOR);
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);
 });

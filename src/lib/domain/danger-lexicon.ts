@@ -309,14 +309,34 @@ export const HARMS: Harm[] = [
 	...harms(
 		'state',
 		'selfharm',
-		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc']
+		['muon', 'uoc', 'uoc gi', 'uoc chi', 'chi muon', 'that muon', 'chi mong', 'mong', 'uoc duoc', 'gia nhu', 'gia ma']
 			.flatMap((wish) =>
-				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian'].map(
+				['chet', 'bien mat', 'ra di mai mai', 'khong ton tai', 'bien khoi the gioi', 'ngu mai mai', 'khong tinh day', 'khong thuc day', 'bien mat luon', 'khong con tren doi', 'tu tu', 'khong phai song', 'bien khoi cuoc doi', 'bien mat khoi cuoc doi', 'bien khoi tran gian', 'khong co mat tren doi', 'khong duoc sinh ra', 'chua tung sinh ra', 'duoc ngu mai'].map(
 					(end) => `${wish} ${end}`
 				)
 			)
 			.join(', ')
 	),
+	// Cutting oneself, every verb before every place of the body: "rạch vào đùi", "cứa lên cổ tay".
+	...harms(
+		'state',
+		'selfharm',
+		['rach', 'cua', 'cat', 'cao', 'dam', 'khia', 'khua']
+			.flatMap((cut) => ['vao', 'len'].flatMap((on) => ['tay', 'co tay', 'dui', 'canh tay', 'bung', 'chan', 'co'].map((part) => `${cut} ${on} ${part}`)))
+			.join(', ')
+	),
+	// Pay held back, in every way a child says it: "chưa trả lương", "chưa cầm được đồng nào".
+	...harms(
+		'state',
+		'labour',
+		['khong', 'chua']
+			.flatMap((not) => ['tra luong', 'tra tien', 'tra cong', 'cam duoc dong nao', 'nhan duoc dong nao', 'duoc dong nao', 'duoc tra dong nao', 'nhan duoc luong'].map((end) => `${not} ${end}`))
+			.join(', ')
+	),
+	// Pills counted, a waking that will not come: "uống hết một lần cho xong", "không tỉnh lại nữa".
+	// No reason left to live, however it is said: "không còn thấy lý do gì để sống tiếp".
+	...harms('state', 'selfharm', `khong con thay ly do, ly do de song, ly do gi de song, y nghia de song, khong con thay y nghia`),
+	...harms('state', 'selfharm', `uong het mot lan, uong mot lan cho xong, bao nhieu vien thuoc, bao nhieu vien thi, khong tinh lai nua, khong bao gio tinh lai, em bien mat thi, minh bien mat thi, nhe nhom hon khi`),
 	// Gone from life, asleep for good: "nên biến khỏi cuộc đời này", "ngủ luôn không dậy".
 	...harms(
 		'state',
@@ -419,6 +439,8 @@ export const HARMS: Harm[] = [
 /** A harm that is not one after these words: "bóng đá", "câu lạc bộ". */
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
+	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
+	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec']),
 	// "biệt danh" (a nickname), "điểm danh" (the roll call), "chức danh": not "đánh". Only words whose
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
@@ -447,8 +469,13 @@ const NO_PLACE_FOR = 'choi doc hoc da tap boi ngoi gui sinh giai the dau vui pho
 export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "đá bóng", "đá cầu", "đá banh": a game; "nước đá", "đá quý": not a kick ("bị đá vào bụng" stays one).
 	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
-	danh: new Set('gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
-	dap: new Set(['xe', 'chan', 'nuoc']),
+	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
+	// "tim em đập thình thịch": a heart beating.
+	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan']),
+	// "nhịn ăn vặt để dành tiền", "nhịn ăn sáng": a choice the child makes, not being starved.
+	'nhin an': new Set(['vat', 'kieng', 'keo', 'banh']),
+	// "ông bà chăm em rất chu đáo" (unaccented "chăm" is also "chạm"): care.
+	'cham em': new Set(['chu', 'ky', 'tot', 'an', 'hoc']),
 	doi: new Set('tien ve mau nguoi moi cho ban xe lai toi den khi nao y song thoai'.split(' ')),
 	'bi duoi': new Set(['nuoc', 'suc', 'theo', 'viec', 'hoc']),
 	'bi lua': new Set(['mat', 'tien', 'dao']),
@@ -464,7 +491,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	lay: new Set('lai tien sach do y'.split(' ')),
 	// "sợ người lạ", "tan học", "hơn em 8 tuổi", "bộ đội biên phòng".
 	'so nguoi': new Set(['la', 'lon', 'ta', 'khac']),
-	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh'.split(' ')),
+	// "tan học"; "mang sang tận nhà", "tận tay", "tận hưởng": not "tàn thuốc".
+	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh nha noi tay mat cung tam huong tuy'.split(' ')),
 	'hon em': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	'hon minh': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	'bo doi': new Set(['bien', 'cu', 'tinh', 'xuat']),
@@ -568,7 +596,7 @@ export const PASSIVE = marks(
 
 /** A hypothetical: what if it happened. */
 export const HYPOTHETICAL = marks(
-	`neu, neu nhu, neu ma, lo nhu, lo mai, nho nhu, nho dau, ngo nhu, gia su, gia nhu, truong hop, trong truong hop, phong khi, khi ma, lieu, nhung ai, ai bi, mot khi, khi nao,
+	`neu, neu nhu, neu ma, lo khong may, nho khong may, neu khong may, lo ma, lo nhu, lo mai, nho nhu, nho dau, ngo nhu, gia su, gia nhu, truong hop, trong truong hop, phong khi, khi ma, lieu, nhung ai, ai bi, mot khi, khi nao,
 	 lam sao de biet, lam sao biet, lam the nao de biet, lam sao nhan biet, lam sao de nhan biet, nhan biet, dau hieu, lieu co,
 	 khoi bi, de khoi bi, tranh bi, de tranh bi, de tranh, de khong bi, khong bi, de phong, phong khi bi, khoi, tu bao ve, bao ve minh, bao ve ban than, tu ve`
 );
@@ -580,7 +608,7 @@ export const POLICY = marks(
 	 bao nhieu, tinh trang, hien tuong, van nan, nhieu truong hop, tren dia ban, dia phuong, o dia phuong, huyen, xa, nha truong, truong hoc,
 	 chinh quyen, lanh dao, uy ban, co quan, ho tro, bao ve tre em, quyen tre em, phong tu van, tu van, tham van, tam ly, duong day nong, tong dai,
 	 goi so, so nao, so dien thoai, 111, xu ly, xu phat, trung tri, phap luat, luat, quy dinh, co che, dam bao, tang cuong, xay dung, mo lop,
-	 dao tao, ky nang, hoat dong, cac cap, nganh, doan, hoi phu nu, nguoi dan, cong dong, nhan biet, dau hieu, tap huan, kien thuc, vi pham, dau hieu,
+	 dao tao, ky nang, hoat dong, to chuc, buoi noi chuyen, muon truong, muon nha truong, mong truong, mong nha truong, muon xa, mong xa, cac cap, nganh, doan, hoi phu nu, nguoi dan, cong dong, nhan biet, dau hieu, tap huan, kien thuc, vi pham, dau hieu,
 	 hoc sinh, tre em, cac ban, nhieu ban, nen lam gi, phai lam gi, bao cho ai, bao ai, bao voi ai, lien he, nhu the nao,
 	 co quyen, quyen, co phai la, duoc coi la, the nao la, nhu the nao la, la gi, do tuoi, bao nhieu tuoi, may tuoi, duoc phep, co vi pham,
 	 pham phap, co bi phat, bi phat, co bi xu ly, toi gi, phat tu, hinh phat, tre vi thanh nien, nguoi chua thanh nien,
@@ -632,9 +660,9 @@ export const NOT_SELF_AFTER: Record<string, Set<string>> = {
 	toi: new Set('nay qua nao hom mai muon khuya thu tan noi gio luc'.split(' '))
 };
 export const NOT_SELF_BEFORE: Record<string, Set<string>> = {
-	// "anh ấy hơn em 8 tuổi": a comparison, not the one harmed.
-	em: new Set(['hon']),
-	minh: new Set(['mot', 'tu', 'than', 'co', 'ban', 'nguoi', 'cua', 'toan', 'ca']),
+	// "anh ấy hơn em 8 tuổi": a comparison, not the one harmed; "các bạn tuổi em", "lứa tuổi mình": an age.
+	em: new Set(['hon', 'tuoi']),
+	minh: new Set(['mot', 'tu', 'than', 'co', 'ban', 'nguoi', 'cua', 'toan', 'ca', 'tuoi']),
 	con: new Set(['van', 'da', 'khong', 'vay', 'chi', 'ma', 'neu', 'thi', 'cung', 'ai', 'nhung', 'co', 'moi', 'tren', 'dang', 'van con', 'het', 'lam', 'ban', 'cac', 'nhieu', 'nuoi']),
 	to: new Set(['bao', 'rat', 'qua', 'lon', 'cao', 'noi', 'to', 'so', 'giay', 'hoi', 'chuc', 'ban', 'cai', 'nhieu']),
 	toi: new Set('buoi moi dem hom tu sang den di chieu nao qua nay toi ca ve lam cho nghi noi tot dan dua tro lan gui nhac tinh sap tuan nam thang lui tan chay bo keo ra vao len xuong'.split(' ')),

@@ -84,12 +84,67 @@ const OPINION_AFTER_LA = new Set(['thuong', 'de', 'dung', 'sai', 'binh', 'chuyen
 /** Figures of speech after a word of dying: "vì xấu hổ", "đi được", "mất thôi", "cười". */
 const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|cuoi|voi cuoi|vi cuoi|vi met|vi nong|vi ret|vi doi|vi buon cuoi) /;
 
+/**
+ * A feeling said big: "sợ điểm kém muốn chết", "nóng muốn chết", "khó chết đi được". The feeling
+ * may stand a few words before the death word, inside the same clause ("buồn", "mệt", "chán" are
+ * not here: those are said of real despair too).
+ */
+const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc']);
+function hyperbole(words: readonly string[], start: number, clause: readonly boolean[]): boolean {
+	for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
+		if (HYPERBOLE_FEELINGS.has(words[i])) return true;
+		// "thi học kì xong em mệt muốn chết": tired after an effort.
+		if (words[i] === 'met' && words.slice(Math.max(0, i - 6), i).some((w) => EFFORT.has(w))) return true;
+		// A new clause or a new subject: "em sợ bố lắm em muốn chết" says the wish of its own.
+		if (clause[i] || writerAt(words, i)) return false;
+	}
+	return false;
+}
+/** "thăm ông ngoại ốm", "thăm bạn ốm": "thăm", then only the person visited, then unaccented "ốm". */
+const VISITED = new Set('ong ba noi ngoai ban chu co di bac bo me em anh chi cau mo thay'.split(' '));
+function visitingTheIll(words: readonly string[], at: number): boolean {
+	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+		if (words[i] === 'tham') return i < at - 1;
+		if (!VISITED.has(words[i])) return false;
+	}
+	return false;
+}
+/** The nearest person before "đón" is the child's parent or grandparent, and no stranger stands between. */
+const CAREGIVERS = new Set(['bo', 'me', 'ba', 'ong', 'cha', 'ma']);
+const NOT_FAMILY = new Set(['nguoi', 'la', 'chu', 'co', 'ai', 'mot', 'anh', 'chi', 'ke', 'ban', 'quen', 'thang', 'ho', 'duong', 'ghe']);
+function fetchedByFamily(words: readonly string[], at: number): boolean {
+	for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+		if (NOT_FAMILY.has(words[i])) return false;
+		if (CAREGIVERS.has(words[i])) return true;
+	}
+	return false;
+}
+/** "bạn của mẹ ôm em", "người yêu mẹ": someone else's hug, not a mother's. */
+const NOT_MOTHER_BEFORE = new Set(['cua', 'ban', 'yeu', 'quen', 'chong']);
+
+/** A game on screen: what happens there happens to a character. */
+const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi)( |$)/;
+/** The writer as a word ("em", "mình", "con"), not a classifier or a time ("con chó", "một mình", "tối nay"). */
+function writerAt(words: readonly string[], i: number): boolean {
+	const w = words[i];
+	return SELF_WORDS.has(w) && !NOT_SELF_AFTER[w]?.has(words[i + 1] ?? '') && !NOT_SELF_BEFORE[w]?.has(words[i - 1] ?? '');
+}
+/** Everyday effort before tiredness: "học cả tuần mệt quá rồi", "tập văn nghệ mệt rã rời". */
+const EFFORT = new Set(['hoc', 'tap', 'on', 'thi', 'bai', 'choi', 'da', 'chay', 'leo', 'boi', 'don', 'phu', 'lam bai', 'di bo', 'dap xe']);
+/** What a child says of an illness just before "phải": "bị ốm phải nghỉ học" is a reason, not a force. */
+const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'mua', 'lut', 'thuy', 'vien']);
+
+/** Words that make the next one stronger: "rất", "thật", "khá". */
+const INTENSIFIERS = new Set(['rat', 'that', 'kha', 'cuc', 'sieu']);
+
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 
-const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }) => {
+const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }, clause: readonly boolean[] = []) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// The same past an intensifier: "chăm em rất chu đáo" ("đánh rất đau" stays a harm: "đau" is no exception).
+	if (INTENSIFIERS.has(words[h.end] ?? '') && NOT_HARM_NEXT[key]?.has(words[h.end + 1] ?? '')) return true;
 	// The same with the victim written in the entry: "không cho em ăn mì tôm nhiều" is "không cho ăn" + "mì".
 	const bare = h.entry.words.filter((w) => !SELF_WORDS.has(w)).join(' ');
 	if (bare !== key && NOT_HARM_NEXT[bare]?.has(words[h.end] ?? '')) return true;
@@ -107,6 +162,19 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.kind === 'act' && words[h.end] === 'con' && words[h.end + 1] === 'la' && OPINION_AFTER_LA.has(words[h.end + 2] ?? '')) return true;
 	// "muốn chết vì xấu hổ", "mệt muốn chết đi được": a figure of speech.
 	if (h.entry.cat === 'selfharm' && FIGURE_AFTER.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
+	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet luon)$/.test(key) && hyperbole(words, h.start, clause)) return true;
+	// "nhân vật của em bị giết", "trong game bị bắn chết": a game character, not the child.
+	if (/^(giet|danh|chet|ban|dam)/.test(key) && GAME.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' ')) return true;
+	// "khó chết đi được", "nóng chết đi được": a figure of speech.
+	if (key === 'chet di' && words[h.end] === 'duoc') return true;
+	// Tiredness after study or play is tiredness ("học cả tuần mệt quá rồi"), not despair.
+	if (h.entry.cat === 'selfharm' && h.entry.supported && words.slice(Math.max(0, h.start - 5), h.start).some((w) => EFFORT.has(w))) return true;
+	// "bật hết đèn cho đỡ sợ", "bớt sợ", "hết sợ": unaccented "sợ", not "sờ".
+	if (key === 'so' && (words[h.start - 1] === 'bot' || words[h.start - 1] === 'het' || (words[h.start - 1] === 'do' && /^(cho|de|cung|thay)$/.test(words[h.start - 2] ?? '')))) return true;
+	// "bố lội nước đến trường đón em": the child's own people fetching them, not a stranger taking them.
+	if (key === 'don' && fetchedByFamily(words, h.start)) return true;
+	// "đi thăm ông ngoại ốm": unaccented "ốm" (ill), not "ôm"; "mẹ ôm em ngủ": a mother's comfort.
+	if (h.entry.cat === 'sexual' && h.entry.words[0] === 'om' && (visitingTheIll(words, h.start) || (words[h.start - 1] === 'me' && !NOT_MOTHER_BEFORE.has(words[h.start - 2] ?? '')))) return true;
 	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
 	if (WARNING.test(before + ' ')) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
@@ -190,7 +258,11 @@ const ADVICE_INDEX = index(ADVICE.map((words) => ({ words })));
  * True when the harm at `at` sits inside a condition: "nếu em bị đánh thì…" (but not its
  * consequence: "nếu thi trượt thì em sẽ nhảy cầu" is a threat, not a hypothesis).
  */
-function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: readonly boolean[]): boolean {
+const NHO = markKey('nhỡ');
+function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: readonly boolean[], marks?: readonly (string | undefined)[]): boolean {
+	// "Nhỡ người lạ… thì em nên…": a sentence opened by "nhỡ" (typed so, or unaccented) is a condition
+	// when a question of advice follows the harm ("nhớ", "nhỏ" typed with their marks are not).
+	if (words[0] === 'nho' && (marks?.[0] === undefined || marks[0] === NHO) && askedAfter(words, at)) return true;
 	// A condition reaches over a comma only into a question of advice: "nếu có người…, họ đòi ảnh
 	// thì em nên làm gì" (but "nếu em gửi ảnh…, em gửi rồi giờ anh ấy đòi…" is what happened).
 	let where = -1;
@@ -200,7 +272,7 @@ function hypothetical(words: readonly string[], at: number, cat: Cat, clause?: r
 			if (words[i] === 'thi') return false;
 			if (clause?.[i + 1]) crossed = true;
 			// "…nếu không sẽ tung ảnh", "không thì…": a threat, not a hypothesis.
-			if (words[i] === 'neu' && (words[i + 1] === 'khong' || (words[i + 1] === 'ma' && words[i + 2] === 'khong'))) return false;
+			if (words[i] === 'neu' && ((words[i + 1] === 'khong' && words[i + 2] !== 'may') || (words[i + 1] === 'ma' && words[i + 2] === 'khong'))) return false;
 			if (matchAt(idx, words, i).length) {
 				where = i;
 				return !crossed || has(ADVICE_INDEX, words, at);
@@ -299,6 +371,8 @@ function findHarms(words: readonly string[]): FoundHarm[] {
 			for (let split = 1; split < n && !skipped && nextClassifier[i + 1] < i + n; split++) {
 				const at = i + split;
 				if (!CLASSIFIERS.has(words[at] ?? '') || entry.words[split] === words[at] || !runAt(words, i + 1, entry.words.slice(0, split), 1)) continue;
+				// "cả nhà" is the whole family: "bố về rồi cả nhà cùng ăn" is no "rời nhà".
+				if (words[at] === 'ca' && words[at + 1] === 'nha') continue;
 				if (runAt(words, at + 1, entry.words, split)) {
 					out.push({ start: i, end: i + n + 1, entry, inserted: false, at: entry.words.map((_, j) => (j < split ? i + j : i + j + 1)) });
 					skipped = true;
@@ -426,8 +500,11 @@ function existential(words: readonly string[], i: number, clause: readonly boole
 	if (at === 0 || clause[at]) return true;
 	const prev = words[at - 1];
 	if (SELF_WORDS.has(prev) && PLACE_NOUNS.has(words[at - 2] ?? '')) return true;
-	return PLACE_NOUNS.has(prev) || prev === 'cung' || prev === 'van' || prev === 'nay';
+	// "cô giáo kể có bạn bị…", "nghe nói có người…": someone in a story told, not anyone named.
+	return PLACE_NOUNS.has(prev) || prev === 'cung' || prev === 'van' || prev === 'nay' || TOLD.has(prev);
 }
+/** Verbs of telling before "có": what follows is a story about someone. */
+const TOLD = new Set(['ke', 'noi', 'bao', 'doc', 'nghe', 'thay', 'rang', 'la']);
 
 function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmSpans: readonly Span[], names: Names, friendContext = false): Ref[] {
 	const covered = new Uint8Array(words.length);
@@ -520,6 +597,8 @@ export interface DangerFinding {
 	supported?: boolean;
 	/** Evidence that counts only with a stretch of time ("ở nhà một mình"). */
 	lasting?: boolean;
+	/** Hunger said as evidence ("đói bụng quá"): no harm when a meal is coming. */
+	hunger?: boolean;
 	/** Evidence that counts only beside another finding or a plea (an absence: "cả tháng không về"). */
 	corroborated?: boolean;
 	/** The words that made it: for the organiser and for tests. */
@@ -593,13 +672,13 @@ function sentenceFindings(
 		if (entry.cat === 'marriage' && adultOnly) continue;
 		const before = refsFound.filter((r) => r.end <= harm.start);
 		const after = refsFound.filter((r) => r.start >= harm.end);
-		if ((hypothetical(words, harm.start, harm.entry.cat, clause) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
+		if ((hypothetical(words, harm.start, harm.entry.cat, clause, marks) && !concrete && !ownIntent(words, harm, refsFound)) || definitional(words, harm.start)) {
 			questioned = true;
 			continue;
 		}
 		const evidence = words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' ');
 		const push = (strong: boolean) =>
-			findings.push({ cat: entry.cat, evidence, strong, supported: entry.supported, lasting: entry.lasting, corroborated: entry.corroborated });
+			findings.push({ cat: entry.cat, evidence, strong, supported: entry.supported, lasting: entry.lasting, corroborated: entry.corroborated, hunger: isHunger(entry) });
 		const nearestBefore = (limit: number, at: number) => {
 			const candidates = before.filter((r) => r.end <= at && at - r.end <= limit);
 			return candidates[candidates.length - 1];
@@ -608,6 +687,8 @@ function sentenceFindings(
 		let passive = reversedPassives.find((p) => p.end <= harm.start && harm.start - p.end <= 4 && gapIsPeople(p.end, harm.start));
 		if (passive && entry.noPassive && passive.entry.words[passive.entry.words.length - 1] === 'bi' && passive.end === harm.start) continue;
 		if (passive && entry.noPassive) passive = undefined;
+		// "bị ốm phải nghỉ học", "mưa lũ phải nghỉ": an illness or the weather is the reason, no one forces.
+		if (passive && passive.entry.words[0] === 'phai' && words.slice(Math.max(0, passive.start - 3), passive.start).some((w) => ILLNESS.has(w))) passive = undefined;
 		if (entry.forced && !passive) continue;
 		// A grown-up relative's own wedding ("chị gái em lấy chồng ở tỉnh khác"), with no child's age stated and no one forcing it.
 		if (entry.cat === 'marriage' && !context.childAge && !passive && grownUpRelative(nearestBefore(6, harm.start), words)) continue;
@@ -743,6 +824,15 @@ function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolea
 	return ADULT_RELATIVES.has(span.join(' '));
 }
 
+/** Hunger as evidence: the words of being hungry ("đói bụng", "đói quá", "đói meo"), not "bỏ đói". */
+const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
+/**
+ * A meal on its way, cooked by someone who feeds the child: "mẹ nấu canh chua", "chờ mãi chưa được
+ * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
+ * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
+ */
+const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com)( |$)/;
+
 /** A stretch of time: "hai hôm", "3 ngày", "cả tuần", "mấy tháng". */
 const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)/;
 
@@ -793,7 +883,7 @@ function analyse(text: string): Analysis {
 	};
 	const all = sentences.flat();
 	const harmsBySentence = sentences.map((words, i) => {
-		const found = findHarms(words).filter((h) => !harmBlocked(words, h) && harmReadable(h, typed[i]));
+		const found = findHarms(words).filter((h) => !harmBlocked(words, h, typed[i].clause) && harmReadable(h, typed[i]));
 		// Drop harms inside a longer one.
 		return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
 	});
@@ -826,6 +916,7 @@ function analyse(text: string): Analysis {
 	// "Nhà em ăn lẩu, em đói quá" is no one who harms: the household alone does not make evidence a harm.
 	const harmer = refsBySentence.some((list, s) => list.some((r) => r.kind === 'harmer' && (!r.weak || r.possessed) && sentences[s][r.start] !== 'nha'));
 	const lasting = DURATION.test(all.join(' ')) || has(HABIT_INDEX, all);
+	const mealComing = MEAL_COMING.test(all.join(' '));
 	if (!lasting) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].lasting) findings.splice(k, 1);
 	// An injury after an accident ("ngã xe đạp gãy tay, bố đưa em đi viện") is not evidence of a harm.
 	// An absence ("bác em đi làm xa cả tháng không về") says danger only beside a need or a plea.
@@ -833,6 +924,8 @@ function analyse(text: string): Analysis {
 	const accident = has(ACCIDENT_INDEX, all);
 	if (accident) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported && findings[k].cat === 'physical') findings.splice(k, 1);
 	if (findings.length && findings.every((f) => f.supported) && !harmer && !lasting) findings.length = 0;
+	// Hungry before a meal that is coming ("mẹ đang nấu cơm", "đợi bố về cả nhà cùng ăn"): an appetite, not a child starved.
+	if (mealComing) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].hunger && findings[k].supported) findings.splice(k, 1);
 	const policyVoice = policyBySentence.some((list) => list.length > 0) || refsBySentence.some((list) => list.some((r) => r.kind === 'generic'));
 	if (!findings.length && anyVictim && !questioned) {
 		// The voice of a disclosure: the writer (or a named friend) and a harm, with nothing of a
@@ -843,8 +936,9 @@ function analyse(text: string): Analysis {
 					const entry = harm.entry;
 					if (entry.strict || entry.forced || entry.corroborated || (entry.supported && !harmer && !lasting) || (entry.lasting && !lasting)) continue;
 					if (entry.supported && entry.cat === 'physical' && accident) continue;
+					if (isHunger(entry) && mealComing) continue;
 					if (entry.words.length === 1 && !PLAIN_HARMS.has(entry.words[0])) continue;
-					if (hypothetical(words, harm.start, entry.cat, typed[i].clause)) continue;
+					if (hypothetical(words, harm.start, entry.cat, typed[i].clause, typed[i].marks)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
 					if (entry.cat === 'marriage' && adultAges(words) && !context.childAge) continue;
@@ -857,7 +951,7 @@ function analyse(text: string): Analysis {
 					if (OWN_STATES.has(entry.words.join(' ')) && subject && subject.kind !== 'self') continue;
 					// "Con mèo nhà em bỏ đi": the household's, not the writer's.
 					if (entry.kind === 'state' && subject?.possessed && words[subject.start] === 'nha') continue;
-					findings.push({ cat: entry.cat, evidence: words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' '), strong: false });
+					findings.push({ cat: entry.cat, evidence: words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' '), strong: false, hunger: isHunger(entry) });
 				}
 			});
 		}

@@ -4,20 +4,27 @@
  * "sờ"), the same text with recognised word runs replaced by their role (SELF, HARMER, HARM_act,
  * POLICY, …; `roleWords` in danger-signals.ts), so that it learns the shape of a disclosure rather
  * than one family's words, and a few counts of that shape (how many harms, someone to be harmed, the
- * voice of a question). It may add a danger verdict; it never removes one a pattern found (see
- * safety.ts).
+ * voice of a question), the everyday cues of `everyday-cues.ts` (a meal coming, care, a game…)
+ * and the ages a text states. It may add a danger verdict; it never removes one a pattern found (see
+ * safety.ts). A text with an everyday cue needs a higher probability (`everydayThreshold`).
  *
  * Training is deterministic (fixed order, full-batch gradient descent from zero), so
  * `npm run train:text` rebuilds the same `text-model.json` from the same corpus. The decision
  * threshold is chosen from out-of-fold scores (5 folds by `group`): see `chooseThreshold`.
  */
 import { analyseText, hasDangerSignal } from './danger-signals';
+import { everydayCues } from './everyday-cues';
 
 export interface TextModel {
 	version: 1;
 	bias: number;
 	/** Probability at or above which the model says danger. */
 	threshold: number;
+	/**
+	 * The same for a text with an everyday cue (a meal coming, care, a game…: `everyday-cues.ts`),
+	 * never below `threshold`: there the words of danger are more often the words of a child's day.
+	 */
+	everydayThreshold?: number;
 	weights: Record<string, number>;
 }
 
@@ -46,6 +53,13 @@ export function textFeatures(text: string): string[] {
 	out.add(`s:harms${Math.min(harms, 2)}`);
 	out.add(victim ? 's:victim' : 's:novictim');
 	if (policyVoice) out.add('s:policy');
+	// What makes a text near danger words an everyday one (a meal coming, care, a game…), and the
+	// ages it states: a sister of 25 is a grown-up, a bride of 14 is a child.
+	const folded = sentences.map((words) => words.join(' ')).join(' | ');
+	const cues = everydayCues(folded);
+	for (const cue of cues) out.add(`c:${cue}`);
+	const ages = [...folded.matchAll(/(^| )(\d{1,2}) tuoi/g)].map((m) => Number(m[2]));
+	if (ages.length) out.add(ages.some((age) => age < 18) ? 's:childage' : 's:adultage');
 	const isRole = (w: string) => /^[A-Z|]/.test(w);
 	for (let i = 0; i < roles.length; i++) {
 		const a = roles[i];
@@ -84,8 +98,18 @@ export function modelMayAdd(text: string): boolean {
 	return (victim || !policyVoice) && !questioned;
 }
 
+/** Does the text hold an everyday cue (its features, `c:…`)? */
+const everyday = (features: readonly string[]) => features.some((f) => f.startsWith('c:'));
+
+/** The probability at or above which the model says danger of a text with these features. */
+export function thresholdFor(model: TextModel, features: readonly string[]): number {
+	return everyday(features) ? Math.max(model.threshold, model.everydayThreshold ?? model.threshold) : model.threshold;
+}
+
 export function modelSaysDanger(model: TextModel, text: string): boolean {
-	return modelMayAdd(text) && scoreText(model, text) >= model.threshold;
+	if (!modelMayAdd(text)) return false;
+	const features = textFeatures(text);
+	return scoreFeatures(model, features) >= thresholdFor(model, features);
 }
 
 export interface Prepared {
@@ -107,10 +131,15 @@ const OPTIONS = {
 	maxFeatures: 2500,
 	/** Guards on the threshold chosen: out of fold, the model adds at most this share of policy items… */
 	policyBudget: 0.02,
-	/** …and of ordinary items and profanity (the corpus's hardest first-person everyday texts among them). */
-	ordinaryBudget: 0.04,
+	/**
+	 * …and of ordinary items and profanity (the corpus's hardest first-person everyday texts among
+	 * them; 5 % since extra-d's joined them, at 4 % the threshold rose above the minimum).
+	 */
+	ordinaryBudget: 0.05,
 	/** And never below this threshold. */
-	minThreshold: 0.45
+	minThreshold: 0.45,
+	/** A danger row left unflagged counts as this many false alarms when the threshold is chosen. */
+	missCost: 2
 };
 
 /** Features and labels of the rows, computed once (the test reuses them across folds). */
@@ -178,14 +207,20 @@ function fit(data: readonly Prepared[]): { bias: number; weights: Map<string, nu
 	return { bias: b, weights };
 }
 
-function pruned(bias: number, weights: Map<string, number>, threshold: number): TextModel {
+function pruned(bias: number, weights: Map<string, number>, threshold: number, everydayThreshold = threshold): TextModel {
 	const kept = [...weights.entries()]
 		.filter(([, v]) => Math.abs(v) >= 0.01)
 		.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || (x[0] < y[0] ? -1 : 1))
 		.slice(0, OPTIONS.maxFeatures)
 		.sort((x, y) => (x[0] < y[0] ? -1 : 1));
 	const round = (v: number) => Math.round(v * 1000) / 1000;
-	return { version: 1, bias: round(bias), threshold: round(threshold), weights: Object.fromEntries(kept.map(([f, v]) => [f, round(v)])) };
+	return {
+		version: 1,
+		bias: round(bias),
+		threshold: round(threshold),
+		everydayThreshold: round(everydayThreshold),
+		weights: Object.fromEntries(kept.map(([f, v]) => [f, round(v)]))
+	};
 }
 
 /** Splits rows into k folds by group, deterministically (by a hash of the group name). */
@@ -204,13 +239,16 @@ export function trainTextModel(rows: readonly TrainingRow[]): TextModel {
 }
 
 /**
- * Trains on prepared rows. `threshold` skips choosing one by inner cross-validation (the test's
- * outer folds reuse the threshold chosen for the train rows, to stay fast).
+ * Trains on prepared rows. `threshold` (and `everydayThreshold`) skip choosing them by inner
+ * cross-validation (the test's outer folds reuse those chosen for the train rows, to stay fast).
  */
-export function trainPrepared(data: readonly Prepared[], { threshold: fixed }: { threshold?: number } = {}): TextModel {
+export function trainPrepared(
+	data: readonly Prepared[],
+	{ threshold: fixed, everydayThreshold: fixedEveryday }: { threshold?: number; everydayThreshold?: number } = {}
+): TextModel {
 	if (fixed !== undefined) {
 		const { bias, weights } = fit(data);
-		return pruned(bias, weights, fixed);
+		return pruned(bias, weights, fixed, fixedEveryday ?? fixed);
 	}
 	// Out-of-fold scores, to choose the threshold honestly.
 	const k = 5;
@@ -224,15 +262,42 @@ export function trainPrepared(data: readonly Prepared[], { threshold: fixed }: {
 		});
 	}
 	const threshold = chooseThreshold(data, oof);
+	const everydayThreshold = chooseEverydayThreshold(data, oof, threshold);
 	const { bias, weights } = fit(data);
-	return pruned(bias, weights, threshold);
+	return pruned(bias, weights, threshold, everydayThreshold);
+}
+
+/**
+ * The threshold for texts with an everyday cue, chosen the same way over those rows only (out of
+ * fold, the model on its own, a miss counting `missCost` false alarms, the lowest of the best): not
+ * below the general threshold. Many a first-person everyday text names a danger word (đói, ở nhà
+ * một mình, lấy chồng, chết in a game) beside a cue; few disclosures the patterns miss do.
+ */
+function chooseEverydayThreshold(data: readonly Prepared[], scores: Float64Array, base: number): number {
+	let best = base;
+	let bestErrors = Infinity;
+	for (let step = 99; step >= Math.round(base * 100); step--) {
+		const t = step / 100;
+		let errors = 0;
+		data.forEach((row, i) => {
+			if (!everyday(row.features) || !row.allowed) return;
+			const flagged = scores[i] >= t;
+			if (row.label === 'danger' && !flagged) errors += OPTIONS.missCost;
+			else if (row.label !== 'danger' && flagged) errors++;
+		});
+		if (errors <= bestErrors) {
+			best = t;
+			bestErrors = errors;
+		}
+	}
+	return best;
 }
 
 /**
  * The threshold at which the model, on its own and out of fold, makes the fewest mistakes: danger
- * rows it would leave unflagged plus policy, ordinary and profanity rows it would flag, counted
- * alike (a wrong danger verdict hides a child's question from the hall; a miss leaves a child
- * unheard). On its own rather than beside the patterns, because the patterns were written from these
+ * rows it would leave unflagged (each counting `missCost`: a wrong danger verdict hides a child's
+ * question from the hall, but a miss leaves a child unheard) plus policy, ordinary and profanity
+ * rows it would flag. On its own rather than beside the patterns, because the patterns were written from these
  * very rows and find far more of them than they will of a new child's words: what they leave here
  * says little about what the model must cover there. Not below `minThreshold`; between thresholds
  * that make as few mistakes, the lowest (a false alarm is still read by a person, the organiser, in
@@ -259,7 +324,8 @@ function chooseThreshold(data: readonly Prepared[], scores: Float64Array): numbe
 		if (added(['policy'], t) > OPTIONS.policyBudget || added(['ordinary', 'profanity'], t) > OPTIONS.ordinaryBudget) continue;
 		let errors = 0;
 		data.forEach((row, i) => {
-			if ((row.label === 'danger') !== flagged(i, t)) errors++;
+			if (row.label === 'danger' && !flagged(i, t)) errors += OPTIONS.missCost;
+			else if (row.label !== 'danger' && flagged(i, t)) errors++;
 		});
 		if (errors <= bestErrors) {
 			best = t;
