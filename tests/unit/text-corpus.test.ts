@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -186,7 +186,12 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// profanity held, 12.5 % ordinary held (everyday texts near danger words: 48 of 60 right). Only
 	// aggregate figures have been read since; with the everyday structures and the everyday
 	// threshold: 98.3 % recall, 8.0 % policy sent, 92.2 % profanity held, 2.5 % ordinary held.
-	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 8, profanityHeld: 92.2, ordinaryHeld: 2.5 }
+	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 8, profanityHeld: 92.2, ordinaryHeld: 2.5 },
+	// Written blind like the others (by a writer who read only the corpus README, the brief and the
+	// plans) and measured once, on 2026-12-01 at 19:00, with the checks frozen and its rows unread:
+	// 96.7 % recall (174/180), 2.7 % policy sent (4/150), 86.7 % profanity held (78/90: insults
+	// without a swear word 10 of 18), 10.8 % ordinary held (13/120, all everyday: 47 of 60 right).
+	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 86.6, ordinaryHeld: 10.9 }
 };
 
 describe('the text checks on the children’s corpus', () => {
