@@ -67,6 +67,24 @@ describe('delta resync', () => {
 		expect(delta.cursor.version).toBeGreaterThan(first.cursor!.version);
 	});
 
+	it('phones resyncing from one cursor share a read, and one that comes after a change still gets it', async () => {
+		server = await startTestServer();
+		const writer = await server.connected({ token: (await server.join()).token });
+		for (let i = 0; i < 3; i++) await server.submit(writer, `Câu hỏi số ${i + 1} về đèn đường`);
+		const phones = await Promise.all([1, 2, 3].map(async (i) => server.connected({ token: (await server.join(i)).token })));
+		const cursor = asFull(await sync(phones[0])).cursor!;
+		// A hall coming back at once: the same cursor, the same changed items.
+		const together = await Promise.all(phones.slice(0, 2).map((phone) => sync(phone, cursor)));
+		expect(asDelta(together[0]).changed).toEqual(asDelta(together[1]).changed);
+		// Then the MC answers one: a phone still naming the old cursor gets the answer, not the kept read.
+		const [first] = asDelta(together[0]).changed;
+		const mc = await server.connected({ staff: { token: (await server.staffMember('organiser')).token, eventId: server.event.id } });
+		expect((await mc.emitWithAck('submission:answer', { submissionId: first.id, summary: 'Xã sẽ lắp đèn', answeredBy: null })).ok).toBe(true);
+		const later = asDelta(await sync(phones[2], cursor));
+		expect(later.changed.find((s) => s.id === first.id)?.status).toBe('answered');
+		expect(later.cursor!.version).toBeGreaterThan(cursor.version);
+	});
+
 	it('an item that leaves the feed drops out of the counts; a pending one is never sent to other phones', async () => {
 		server = await startTestServer({ moderation: true });
 		const moderator = await server.connected({ staff: { token: (await server.staffMember('moderator')).token, eventId: server.event.id } });

@@ -37,25 +37,33 @@ export function createSnapshotService(
 ) {
 	const shared = new Map<string, { key: string; items: SubmissionView[] }>();
 	/**
-	 * The changed items of a delta, per event and (from, cursor): after a restart a whole hall
-	 * resyncs from the same few cursors, and reads them once. Their counts may be old; the delta's
-	 * `counts`, read fresh, are what the phone keeps (VoteCounts).
+	 * The changed items of a delta, per event, cursor and overlap: after a restart a whole hall
+	 * resyncs from the same few cursors, and reads them once (the read itself is shared, so phones
+	 * arriving while it is under way on PostgreSQL wait for it rather than read again). Their counts
+	 * may be old; the delta's `counts`, read fresh, are what the phone keeps (VoteCounts).
 	 */
-	const changedShared = new Map<string, Map<string, SubmissionView[]>>();
+	const changedShared = new Map<string, { epoch: string; version: number; reads: Map<number, Promise<SubmissionView[]>> }>();
 	const CHANGED_KEPT = 8;
 
-	async function changedSince(eventId: string, from: number, cursor: SyncCursor): Promise<SubmissionView[]> {
+	function changedSince(eventId: string, from: number, cursor: SyncCursor): Promise<SubmissionView[]> {
 		const read = async () => (await repos.sync.changedSince(eventId, from, PUBLIC_STATUSES)).map((s) => publicView(s));
 		if (!sharedCache) return read();
-		const key = `${cursor.epoch}:${cursor.version}:${from}`;
 		let kept = changedShared.get(eventId);
-		const hit = kept?.get(key);
-		if (hit) return hit;
-		const items = await read();
-		// A newer version makes every older key useless: start again rather than grow.
-		if (!kept || [...kept.keys()].some((k) => !k.startsWith(`${cursor.epoch}:${cursor.version}:`))) changedShared.set(eventId, (kept = new Map()));
-		if (kept.size < CHANGED_KEPT) kept.set(key, items);
-		return items;
+		// A newer version makes every kept read useless: start again rather than grow. A phone whose
+		// cursor was read before that change reads for itself.
+		if (!kept || kept.epoch !== cursor.epoch || kept.version < cursor.version)
+			changedShared.set(eventId, (kept = { epoch: cursor.epoch, version: cursor.version, reads: new Map() }));
+		else if (kept.version > cursor.version) return read();
+		const reads = kept.reads;
+		let reading = reads.get(from);
+		if (!reading) {
+			reading = read();
+			if (reads.size < CHANGED_KEPT) {
+				reads.set(from, reading);
+				reading.catch(() => reads.delete(from));
+			}
+		}
+		return reading;
 	}
 
 	/** The public items at (or after) this cursor, with the counts of now. */
