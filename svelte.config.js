@@ -14,7 +14,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	// Scoped class names as `s` and the hash, not `svelte-` and the hash: they sit on every element
 	// of every component, the phone's included (issue 18's 50 KB budget).
-	compilerOptions: { cssHash: ({ hash, css }) => `s${hash(css)}` },
+	// Hashed from the file, as Svelte's default is, so two components with the same styles never share a scope.
+	compilerOptions: { cssHash: ({ hash, css, filename }) => `s${hash(filename ?? css)}` },
 	kit: {
 		adapter: adapter(),
 		// Switches SvelteKit's own cross-site form check off: hooks.server.ts makes the same check

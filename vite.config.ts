@@ -219,12 +219,14 @@ function minifiedAgain(): Plugin {
 	return {
 		name: 'dien-dan-minified-again',
 		apply: 'build',
-		async generateBundle(_options, bundle) {
-			if (this.environment?.name !== 'client') return;
-			for (const chunk of Object.values(bundle)) {
-				if (chunk.type !== 'chunk') continue;
-				const result = await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 2 }, sourceMap: false });
-				if (result.code) chunk.code = result.code;
+		// After the bundler's own minifier, and before the file names' hashes are taken: a Terser
+		// upgrade or option change never ships new bytes under an old immutable name.
+		renderChunk: {
+			order: 'post',
+			async handler(code) {
+				if (this.environment?.name !== 'client') return null;
+				const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, sourceMap: false });
+				return result.code ? { code: result.code, map: null } : null;
 			}
 		}
 	};

@@ -11,6 +11,8 @@ const keyOf = (r) => `${r.topology}/${r.storage}/${r.scenario}/${r.n}/${r.varian
 const SPREAD = ['joinsPerSec', 'baselineJoinsPerSec', 'joinsRatioToFloor', 'ackP99Ms', 'toScreenP99Ms', 'baselineToScreenP99Ms', 'toScreenRatioToFloor', 'serverCpuMs', 'allBackMs', 'usableMs', 'cpuRatioToFull'];
 /** Counts of things that went wrong: the worst run's, never a median that hides one. */
 const WORST = ['lost', 'duplicated', 'unacked', 'inconsistent', 'syncFailures'];
+/** Counts of things that went right: the fewest of any run. */
+const FEWEST = ['back'];
 
 function median(values) {
 	const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
@@ -33,12 +35,18 @@ export function medianOfRuns(runs, script) {
 	const medians = keys.map((key) => {
 		const versions = perRun.map((rows) => rows.find((r) => keyOf(r) === key)).filter(Boolean);
 		const row = { ...versions.at(-1), runs: versions.length };
-		for (const field of Object.keys(row)) {
-			if (typeof row[field] !== 'number' || field === 'n' || field === 'runs') continue;
+		const fields = new Set(versions.flatMap((v) => Object.keys(v).filter((f) => typeof v[f] === 'number')));
+		for (const field of fields) {
+			if (field === 'n' || field === 'runs') continue;
 			const values = versions.map((v) => v[field]);
-			row[field] = WORST.includes(field) ? Math.max(...values.filter((v) => typeof v === 'number')) : median(values);
+			const numbers = values.filter((v) => typeof v === 'number');
+			if (WORST.includes(field)) row[field] = Math.max(...numbers);
+			else if (FEWEST.includes(field)) row[field] = Math.min(...numbers);
+			// A budget figure some run could not give (not every phone came back): no median hides it.
+			else if (SPREAD.includes(field) && numbers.length < values.length) row[field] = null;
+			else row[field] = median(values);
 		}
-		const spread = Object.fromEntries(SPREAD.filter((f) => typeof versions[0][f] === 'number').map((f) => [f, versions.map((v) => v[f])]));
+		const spread = Object.fromEntries(SPREAD.filter((f) => versions.some((v) => typeof v[f] === 'number')).map((f) => [f, versions.map((v) => v[f] ?? null)]));
 		if (Object.keys(spread).length) row.eachRun = spread;
 		return row;
 	});

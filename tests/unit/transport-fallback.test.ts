@@ -26,11 +26,14 @@ const wsRefused = Object.assign(new Error('websocket error'), { type: 'Transport
 const timedOut = new Error('timeout');
 const turnedAway = Object.assign(new Error('not_joined'), { data: undefined });
 
-function setUp(reachable: boolean) {
+function setUp(reachable: boolean, memory = { needed: false }) {
 	const socket = fakeSocket();
 	const loadPolling = vi.fn(async () => ({}));
-	fallBackToPolling(socket as unknown as ForumSocket, async () => reachable, loadPolling);
-	return { socket, loadPolling };
+	fallBackToPolling(socket as unknown as ForumSocket, async () => reachable, loadPolling, {
+		get: () => memory.needed,
+		set: () => void (memory.needed = true)
+	});
+	return { socket, loadPolling, memory };
 }
 
 describe('a phone whose network refuses WebSockets', () => {
@@ -58,6 +61,17 @@ describe('a phone whose network refuses WebSockets', () => {
 		const { socket, loadPolling } = setUp(true);
 		for (let i = 0; i < 5; i++) await socket.fire('connect_error', turnedAway);
 		expect(loadPolling).not.toHaveBeenCalled();
+	});
+
+	it('remembers it for the tab: after a reload, one refused try is enough', async () => {
+		const first = setUp(true);
+		await first.socket.fire('connect_error', wsRefused);
+		await first.socket.fire('connect_error', wsRefused);
+		expect(first.memory.needed).toBe(true);
+		const reloaded = setUp(true, first.memory);
+		await reloaded.socket.fire('connect_error', wsRefused);
+		expect(reloaded.loadPolling).toHaveBeenCalledOnce();
+		expect(reloaded.socket.io.opts.transports).toEqual(['polling', 'websocket']);
 	});
 
 	it('forgets one failure once a connection succeeds', async () => {

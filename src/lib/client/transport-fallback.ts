@@ -1,11 +1,30 @@
 import type { ForumSocket } from './socket';
 
-/** What the server answers when it is up: the same check the deployment's monitoring uses. */
+/** What the server answers when it is up: the same check the deployment's monitoring uses. A hang is no answer. */
 const serverAnswers = (): Promise<boolean> =>
-	fetch('/healthz', { cache: 'no-store' }).then(
+	fetch('/healthz', { cache: 'no-store', signal: AbortSignal.timeout(3000) }).then(
 		(response) => response.ok,
 		() => false
 	);
+
+/** Kept for the tab: after a reload on the same network, one refused try is enough. */
+const NEEDS_POLLING = 'dd-polling';
+const remembered = {
+	get: () => {
+		try {
+			return sessionStorage.getItem(NEEDS_POLLING) === '1';
+		} catch {
+			return false;
+		}
+	},
+	set: () => {
+		try {
+			sessionStorage.setItem(NEEDS_POLLING, '1');
+		} catch {
+			// Private mode: the next load waits for two tries again.
+		}
+	}
+};
 
 /** A connection that failed in the network (refused upgrade, reset, timeout), not one the server turned away. */
 function failedInTransport(error: unknown): boolean {
@@ -19,10 +38,15 @@ function failedInTransport(error: unknown): boolean {
  * while pages load fine; there, after two failed tries while the server answers, the phone loads
  * the long-polling transport and goes on as Socket.IO does by default (polling, then an upgrade
  * where it works). Two tries and the server's answer keep a restart, when the server is simply
- * away, from sending a whole hall to polling.
+ * away, from sending a whole hall to polling. The tab remembers it: after a reload, one try.
  */
-export function fallBackToPolling(socket: ForumSocket, reachable: () => Promise<boolean> = serverAnswers, loadPolling = () => import('./polling-transport')) {
-	let suspect = false;
+export function fallBackToPolling(
+	socket: ForumSocket,
+	reachable: () => Promise<boolean> = serverAnswers,
+	loadPolling = () => import('./polling-transport'),
+	memory = remembered
+) {
+	let suspect = memory.get();
 	let checking = false;
 	const onFailure = async (error: unknown) => {
 		if (checking || !failedInTransport(error)) return;
@@ -39,6 +63,7 @@ export function fallBackToPolling(socket: ForumSocket, reachable: () => Promise<
 			await loadPolling();
 			// The manager reads its options on every (re)connect: the next try polls.
 			socket.io.opts.transports = ['polling', 'websocket'];
+			memory.set();
 			socket.off('connect_error', onFailure);
 		} catch {
 			// Not loaded (offline in between): the next failure tries again.
