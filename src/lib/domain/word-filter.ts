@@ -19,6 +19,7 @@
  *   ordinary abbreviations (vl, cl, cc, dm, l) are held where children use them as profanity, and not
  *   where they name something (see `ABBREVIATIONS`); the brand "Dell", "cák bạn" (các bạn) are guarded.
  */
+import { aimedInsultAt } from './aimed-insults';
 import { foldVietnamese } from './vietnamese-text';
 
 /** Common Vietnamese profanity and insults, with and without diacritics and in teen spelling. */
@@ -719,7 +720,7 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 	return (text: string): boolean => {
 		const tokens = tokenize(text);
 		textAccented = tokens.some((t) => t.accented);
-		for (let i = 0; i < tokens.length; i++) if (matchFrom(tokens, i)) return true;
+		for (let i = 0; i < tokens.length; i++) if (matchFrom(tokens, i) || aimedInsultAt(tokens, i, textAccented)) return true;
 		for (const run of joinedRuns(tokens)) {
 			const view = [...tokens.slice(0, run.at), run.token, ...tokens.slice(run.at + run.span)];
 			if (matchFrom(view, run.at)) return true;
