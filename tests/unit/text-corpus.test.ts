@@ -54,6 +54,19 @@ const fresh: Row[] = freshSets.flatMap((set) => set.rows);
 /** Everyday texts near danger words, kept out of training (see the file comment). */
 const EVERYDAY_FILE = 'extra-c-everyday.json';
 const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) as Row[];
+/**
+ * extra-e (README): insults aimed at a person with the ordinary texts that share their words, and
+ * everyday texts near danger words, written for issue 15's second round and measured before the
+ * checks were changed for them. Not trained on: trained on, either file cost the first holdout's
+ * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. Measured on
+ * their own; the word filter and the patterns do not learn, so these are read, not blind, figures.
+ */
+const EXTRA_E = [
+	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 63 and 33 after.
+	{ name: 'extra-e-insults.json', floors: { profanityHeld: 87.5, ordinaryHeld: 8.4 } },
+	// Before the patterns for a game's kill, an errand and an effort as the reason: 17 of 66 held; 8 after.
+	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } }
+].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
 	n: number;
@@ -268,6 +281,13 @@ describe('the text checks on the children’s corpus', () => {
 		const everyday = measure(everydayRows, verdictsWith(model, everydayRows));
 		report(`Everyday texts near danger words (${everydayRows.length} rows, ${EVERYDAY_FILE}: not trained on, but read)`, everyday);
 		expect(everyday.ordinaryHeld, `ordinary held, ${EVERYDAY_FILE}`).toBeLessThanOrEqual(EVERYDAY_FLOOR);
+
+		for (const set of EXTRA_E) {
+			const figures = measure(set.rows, verdictsWith(model, set.rows));
+			report(`${set.name} (${set.rows.length} rows: not trained on, but read)`, figures);
+			expect(figures.profanityHeld, `profanity held, ${set.name}`).toBeGreaterThanOrEqual(set.floors.profanityHeld);
+			expect(figures.ordinaryHeld, `ordinary held, ${set.name}`).toBeLessThanOrEqual(set.floors.ordinaryHeld);
+		}
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);
 });
