@@ -62,8 +62,9 @@ const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) 
  * their own; the word filter and the patterns do not learn, so these are read, not blind, figures.
  */
 const EXTRA_E = [
-	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 63 and 33 after.
-	{ name: 'extra-e-insults.json', floors: { profanityHeld: 87.5, ordinaryHeld: 8.4 } },
+	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 62 and 36 after
+	// (one more insult was held only as the model's danger for "đồ bỏ đi" before that was read as a thing thrown away).
+	{ name: 'extra-e-insults.json', floors: { profanityHeld: 86.1, ordinaryHeld: 0 } },
 	// Before the patterns for a game's kill, an errand and an effort as the reason: 17 of 66 held; 8 after.
 	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));

@@ -114,6 +114,8 @@ const CON_THEN = keys('kia nhỏ đó này ấy');
 /** Words that may come between the name and the insult: "thằng kia mặt dày", "mày đúng là đồ…", "mày bị thiểu năng". */
 const LINKS = keys('kia đó này nhỏ ấy đúng đúg là bị thật trông cứ quá');
 const LINKS_FOLDED = set('kia');
+/** Words before a person's name: "bạn Nam", "thằng Tuấn", "con Lan". */
+const BEFORE_A_NAME = keys('bạn bn thằng thg con');
 const MAX_LINKS = 3;
 const DO = accentKey('đồ');
 
@@ -135,7 +137,11 @@ function named(tokens: readonly InsultToken[], i: number, term: Term, typed: boo
 		if (STRONG_FOLDED.has(t.folded) && !t.accented) return true;
 		if (t.folded === 'thang' && t.accent === accentKey('thằng')) return true;
 		if (t.folded === 'con' && links > 0 && CON_THEN.has(tokens[j + 1].accent)) return typed || LINKS_FOLDED.has(tokens[j + 1].folded);
-		if (!(t.accented ? LINKS.has(t.accent) : typed ? LINKS.has(t.accent) : LINKS_FOLDED.has(t.folded))) return false;
+		if (!(t.accented ? LINKS.has(t.accent) : typed ? LINKS.has(t.accent) : LINKS_FOLDED.has(t.folded))) {
+			// A name after the person word, then a link: "bạn Nam đúng là đồ bỏ đi", "thằng Tuấn đúng là…".
+			const before = tokens[j - 1];
+			return typed && !term.narrow && links > 0 && !!before && !before.boundary && BEFORE_A_NAME.has(before.accent);
+		}
 		links++;
 	}
 	return false;
