@@ -205,7 +205,9 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// plans) and measured once, on 2026-12-01 at 19:00, with the checks frozen and its rows unread:
 	// 96.7 % recall (174/180), 2.7 % policy sent (4/150), 86.7 % profanity held (78/90: insults
 	// without a swear word 10 of 18), 10.8 % ordinary held (13/120, all everyday: 47 of 60 right).
-	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 86.6, ordinaryHeld: 10.9 }
+	// With the insults aimed at a person (aimed-insults.ts, issue 15's second round): profanity held
+	// 92.2 % (insults 15 of 18); the rest unchanged.
+	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 92.2, ordinaryHeld: 10.9 }
 };
 
 describe('the text checks on the children’s corpus', () => {

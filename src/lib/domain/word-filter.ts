@@ -18,6 +18,8 @@
  * - Teen profanity is on the list (clm, vcl, vkl, vl, dcm, cmm, cc, loz, dell…). Those that are also
  *   ordinary abbreviations (vl, cl, cc, dm, l) are held where children use them as profanity, and not
  *   where they name something (see `ABBREVIATIONS`); the brand "Dell", "cák bạn" (các bạn) are guarded.
+ * - Insults with no swear word are held where they are aimed at a person ("thằng kia mặt dày", "mày
+ *   bị thiểu năng à"): `aimed-insults.ts`, on the same tokens.
  */
 import { aimedInsultAt } from './aimed-insults';
 import { foldVietnamese } from './vietnamese-text';
