@@ -95,6 +95,41 @@ describe('the word filter', () => {
 		}
 	});
 
+	it('holds an insult with no swear word where it is aimed at a person, and the same words said of a thing', () => {
+		const aimed = [
+			'Thằng kia mặt dày thật, ăn chực xong còn chê.',
+			'thg kia mặt dày thật',
+			'Mày bị thiểu năng à mà hỏi câu đấy?',
+			'm ngu thế, có mỗi bài này cg sai',
+			'Mày đúng là đồ não cá vàng, vừa dặn xong đã quên.',
+			'May dung la do nao ca vang',
+			'Nó đúng là đồ hai mặt',
+			'Con kia mồm thối, nói câu nào cũng khó nghe.',
+			'Thang dau bo kia cu cai co.',
+			'Đồ nhà quê, đến cái điện thoại cũng không biết dùng.',
+			'Do an bam, suot ngay xin tien ban be.',
+			'Bạn Nam đúng là đồ bỏ đi, chẳng làm được việc gì.',
+			'Mày là cái thá gì mà dạy đời tao.'
+		];
+		for (const text of aimed) expect(filter(text), text).toBe(true);
+		const ordinary = [
+			'Em buồn ngủ quá mà vẫn phải làm bài.',
+			'Mày ngủ chưa, mai đi học sớm đấy.',
+			// Typed without diacritics, "mày ngu" may be "mày ngủ", "do ngu" "do ngủ" (because of sleep).
+			'May ngu chua, mai di hoc som day.',
+			'Em bi muon hoc do ngu dau',
+			'Đồ ăn nhanh ăn nhiều thì hại sức khỏe, cô dặn thế.',
+			'Bà gửi đồ nhà quê lên cho cả nhà, có gà với rau.',
+			'Quần áo cũ chật rồi mẹ bảo là đồ bỏ đi, đem cho.',
+			'Quyển từ điển này bìa mặt dày và cứng.',
+			'Em trai em lùn nhất lớp nhưng chạy nhanh nhất.',
+			'Nó lùn hơn em một chút.',
+			'Bài này khó quá, em điên đầu mất.',
+			'Nó bị thiểu năng trí tuệ nên cả lớp giúp bạn ấy.'
+		];
+		for (const text of ordinary) expect(filter(text), text).toBe(false);
+	});
+
 	it('matches an organiser’s unaccented ordinary word only as typed', () => {
 		const own = compileWordFilter(['ngu']);
 		expect(own('em ngu qua')).toBe(true);
@@ -285,6 +320,15 @@ describe('a child in danger', () => {
 			for (const text of [everyday, foldVietnamese(everyday)]) expect(assessText(text), text).toBe('clean');
 			expect(assessText(disclosure), disclosure).toBe('danger');
 			expect(assessText(foldVietnamese(disclosure)), foldVietnamese(disclosure)).toBe('danger');
+		}
+	});
+
+	it('reads a game’s kill, minding a sibling during an errand and tiredness after classes as everyday, and a blow or pressure beside them as danger', () => {
+		for (const text of ['Chơi game với anh em bị giết năm lần, tức ghê.', 'Em phải trông em bé cả buổi chiều vì mẹ đi chợ.', 'Em mệt muốn chết vì hôm nay học thêm ba ca.', 'e mệt muốn chết vì hum nay hc thêm 3 ca', 'Quần áo cũ mẹ bảo là đồ bỏ đi.']) {
+			expect(hasDangerSignal(text), text).toBe(false);
+		}
+		for (const text of ['Em chơi game bị bố đánh.', 'Em phải trông em cả ngày vì mẹ đi chợ, không được đi học.', 'Em mệt muốn chết vì học thêm áp lực quá.', 'Em mệt muốn chết vì bố đánh em.', 'Bố em bỏ đi từ lâu, em buồn lắm.']) {
+			expect(hasDangerSignal(text), text).toBe(true);
 		}
 	});
 

@@ -54,6 +54,20 @@ const fresh: Row[] = freshSets.flatMap((set) => set.rows);
 /** Everyday texts near danger words, kept out of training (see the file comment). */
 const EVERYDAY_FILE = 'extra-c-everyday.json';
 const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) as Row[];
+/**
+ * extra-e (README): insults aimed at a person with the ordinary texts that share their words, and
+ * everyday texts near danger words, written for issue 15's second round and measured before the
+ * checks were changed for them. Not trained on: trained on, either file cost the first holdout's
+ * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. Measured on
+ * their own; the word filter and the patterns do not learn, so these are read, not blind, figures.
+ */
+const EXTRA_E = [
+	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 62 and 36 after
+	// (one more insult was held only as the model's danger for "đồ bỏ đi" before that was read as a thing thrown away).
+	{ name: 'extra-e-insults.json', floors: { profanityHeld: 86.1, ordinaryHeld: 0 } },
+	// Before the patterns for a game's kill, an errand and an effort as the reason: 17 of 66 held; 8 after.
+	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } }
+].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
 	n: number;
@@ -191,7 +205,9 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// plans) and measured once, on 2026-12-01 at 19:00, with the checks frozen and its rows unread:
 	// 96.7 % recall (174/180), 2.7 % policy sent (4/150), 86.7 % profanity held (78/90: insults
 	// without a swear word 10 of 18), 10.8 % ordinary held (13/120, all everyday: 47 of 60 right).
-	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 86.6, ordinaryHeld: 10.9 }
+	// With the insults aimed at a person (aimed-insults.ts, issue 15's second round): profanity held
+	// 92.2 % (insults 15 of 18); the rest unchanged.
+	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 92.2, ordinaryHeld: 10.9 }
 };
 
 describe('the text checks on the children’s corpus', () => {
@@ -268,6 +284,13 @@ describe('the text checks on the children’s corpus', () => {
 		const everyday = measure(everydayRows, verdictsWith(model, everydayRows));
 		report(`Everyday texts near danger words (${everydayRows.length} rows, ${EVERYDAY_FILE}: not trained on, but read)`, everyday);
 		expect(everyday.ordinaryHeld, `ordinary held, ${EVERYDAY_FILE}`).toBeLessThanOrEqual(EVERYDAY_FLOOR);
+
+		for (const set of EXTRA_E) {
+			const figures = measure(set.rows, verdictsWith(model, set.rows));
+			report(`${set.name} (${set.rows.length} rows: not trained on, but read)`, figures);
+			expect(figures.profanityHeld, `profanity held, ${set.name}`).toBeGreaterThanOrEqual(set.floors.profanityHeld);
+			expect(figures.ordinaryHeld, `ordinary held, ${set.name}`).toBeLessThanOrEqual(set.floors.ordinaryHeld);
+		}
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);
 });

@@ -451,8 +451,8 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	so: new Set(['cay', 'con', 'ghi', 'the', 'ma', 'tong', 'bao', 'nhieu', 'xo']),
 	'bo doi': new Set(['di', 'chu', 'anh', 'lam', 'vao', 'nhap', 'cac']),
 	cao: new Set(['chieu', 'do', 'nhay', 'cang', 'lam']),
-	// "con mèo bỏ đi": a pet.
-	'bo di': new Set(['meo', 'cho', 'ga', 'chim']),
+	// "con mèo bỏ đi": a pet; "là đồ bỏ đi", "vứt bỏ đi", "xoá bỏ đi": a thing thrown away.
+	'bo di': new Set(['meo', 'cho', 'ga', 'chim', 'do', 'vut', 'xoa', 'quang']),
 	// "đừng đi theo người lạ": a warning.
 	'di theo nguoi la': new Set(['dung', 'khong', 'chua', 'tranh']),
 	'theo nguoi la': new Set(['dung', 'khong', 'chua', 'tranh', 'di']),

@@ -90,11 +90,20 @@ const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|
  * not here: those are said of real despair too).
  */
 const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc']);
+/** The reason for tiredness given after it: "vì (hôm nay) học thêm", "vì chạy năm vòng". */
+const EFFORT_REASON = /(^| )vi( hom nay| ca ngay| phai)? (hoc them|tap|chay|lam bai|da bong|on thi|leo|boi|don nha)( |$)/;
+/** …but not a pressure said with it: "mệt muốn chết vì học áp lực quá". */
+const PRESSURE = /(^| )(ap luc|chiu het noi|khong chiu noi|qua suc|chan)( |$)/;
 function hyperbole(words: readonly string[], start: number, clause: readonly boolean[]): boolean {
 	for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
 		if (HYPERBOLE_FEELINGS.has(words[i])) return true;
 		// "thi học kì xong em mệt muốn chết": tired after an effort.
 		if (words[i] === 'met' && words.slice(Math.max(0, i - 6), i).some((w) => EFFORT.has(w))) return true;
+		// "mệt muốn chết vì hôm nay học thêm ba ca": the effort given as the reason, after.
+		if (words[i] === 'met' && i === start - 1) {
+			const after = words.slice(start, start + 10).join(' ') + ' ';
+			if (EFFORT_REASON.test(after) && !PRESSURE.test(after)) return true;
+		}
 		// A new clause or a new subject: "em sợ bố lắm em muốn chết" says the wish of its own.
 		if (clause[i] || writerAt(words, i)) return false;
 	}
@@ -124,6 +133,12 @@ const NOT_MOTHER_BEFORE = new Set(['cua', 'ban', 'yeu', 'quen', 'chong']);
 
 /** A game on screen: what happens there happens to a character. */
 const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi)( |$)/;
+/** Playing a game: "chơi game", "ván game", "trong game" (a character's death, the child's own play). */
+const PLAYING = /(^| )(choi game|van game|game)( |$)/;
+/** A parent away on an errand for a while: "vì mẹ đi chợ", "để bố mẹ đi ăn cưới". */
+const ERRAND = /(^| )(vi|de|cho|khi) (bo me|bo|me|ba|ong|ba noi|ba ngoai) (di cho|nau com|di vang|di cong chuyen|di kham|di an cuoi|di dam cuoi|di hop|di lam dong)( |$)/;
+/** What makes minding a sibling a child's labour: school missed, every day. */
+const SCHOOL_LOST = /(^| )(nghi hoc|bo hoc|khong duoc di hoc|khong duoc hoc|khong di hoc|ca ngay|suot ngay|hang ngay|ngay nao cung|moi ngay)( |$)/;
 /** The writer as a word ("em", "mình", "con"), not a classifier or a time ("con chó", "một mình", "tối nay"). */
 function writerAt(words: readonly string[], i: number): boolean {
 	const w = words[i];
@@ -165,6 +180,10 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet luon)$/.test(key) && hyperbole(words, h.start, clause)) return true;
 	// "nhân vật của em bị giết", "trong game bị bắn chết": a game character, not the child.
 	if (/^(giet|danh|chet|ban|dam)/.test(key) && GAME.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' ')) return true;
+	// "chơi game với anh, em bị giết năm lần": killed or shot while playing (not "đánh": "chơi game bị bố đánh" is a blow).
+	if (/^(giet|chet|ban)/.test(key) && PLAYING.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' ')) return true;
+	// "phải trông em cả buổi chiều vì mẹ đi chợ": minding a sibling while a parent runs an errand, school not lost.
+	if (key === 'phai trong em' && ERRAND.test(words.slice(h.end, h.end + 10).join(' ') + ' ') && !SCHOOL_LOST.test(words.join(' ') + ' ')) return true;
 	// "khó chết đi được", "nóng chết đi được": a figure of speech.
 	if (key === 'chet di' && words[h.end] === 'duoc') return true;
 	// Tiredness after study or play is tiredness ("học cả tuần mệt quá rồi"), not despair.

@@ -1,7 +1,8 @@
 /**
  * Keeping the hall safe, before anything reaches a screen:
  * - a word filter (the default list plus the event's own) holds matching items for a moderator
- *   instead of showing them (`word-filter.ts`);
+ *   instead of showing them (`word-filter.ts`), and insults aimed at a person without a swear word
+ *   ("thằng kia mặt dày", `aimed-insults.ts`);
  * - items that suggest a child is in danger are never shown: they go privately to the organiser,
  *   with the 111 hotline, whatever the moderation setting. Patterns over who harms, the harm and who
  *   is harmed decide first (`danger-signals.ts`); a small statistical model trained on the corpus

@@ -18,7 +18,10 @@
  * - Teen profanity is on the list (clm, vcl, vkl, vl, dcm, cmm, cc, loz, dell…). Those that are also
  *   ordinary abbreviations (vl, cl, cc, dm, l) are held where children use them as profanity, and not
  *   where they name something (see `ABBREVIATIONS`); the brand "Dell", "cák bạn" (các bạn) are guarded.
+ * - Insults with no swear word are held where they are aimed at a person ("thằng kia mặt dày", "mày
+ *   bị thiểu năng à"): `aimed-insults.ts`, on the same tokens.
  */
+import { aimedInsultAt } from './aimed-insults';
 import { foldVietnamese } from './vietnamese-text';
 
 /** Common Vietnamese profanity and insults, with and without diacritics and in teen spelling. */
@@ -719,7 +722,7 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 	return (text: string): boolean => {
 		const tokens = tokenize(text);
 		textAccented = tokens.some((t) => t.accented);
-		for (let i = 0; i < tokens.length; i++) if (matchFrom(tokens, i)) return true;
+		for (let i = 0; i < tokens.length; i++) if (matchFrom(tokens, i) || aimedInsultAt(tokens, i, textAccented)) return true;
 		for (const run of joinedRuns(tokens)) {
 			const view = [...tokens.slice(0, run.at), run.token, ...tokens.slice(run.at + run.span)];
 			if (matchFrom(view, run.at)) return true;
