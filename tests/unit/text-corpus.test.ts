@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -207,7 +207,12 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// without a swear word 10 of 18), 10.8 % ordinary held (13/120, all everyday: 47 of 60 right).
 	// With the insults aimed at a person (aimed-insults.ts, issue 15's second round): profanity held
 	// 92.2 % (insults 15 of 18); the rest unchanged.
-	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 92.2, ordinaryHeld: 10.9 }
+	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 92.2, ordinaryHeld: 10.9 },
+	// The fourth, written blind while the second round (aimed insults, more everyday structures) was
+	// built, and measured once after it, on 2026-12-01 at 19:14, checks frozen, rows unread: 95.0 %
+	// recall (171/180), 0.0 % policy sent, 90.0 % profanity held (81/90: insults 11 of 18), 11.7 %
+	// ordinary held (14/120: 3 collisions, 11 everyday texts of 60).
+	'fresh-holdout-4.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 89.9, ordinaryHeld: 11.7 }
 };
 
 describe('the text checks on the children’s corpus', () => {
