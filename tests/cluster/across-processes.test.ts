@@ -32,15 +32,26 @@ async function pageOn(browser: Browser, c: Cluster, target: AppProcess, device: 
 	await context.addInitScript((key) => sessionStorage.setItem('dd-lane', key), lane);
 	const page = await context.newPage();
 	placements.set(page, { target, seen: 0, astray: [] });
-	page.on('response', (response) => {
-		const url = new URL(response.url());
+	const check = (address: string, headers: Record<string, string>) => {
+		const url = new URL(address);
 		const placement = placements.get(page);
 		if (!placement || !url.pathname.startsWith('/socket.io/')) return;
 		placement.seen++;
-		const upstream = response.headers()['x-test-upstream'] ?? '';
+		const upstream = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-test-upstream')?.[1] ?? '';
 		if (url.searchParams.get('lane') !== lane || !upstream.endsWith(`:${target.port}`))
 			placement.astray.push(`lane ${url.searchParams.get('lane')} answered by ${upstream}`);
+	};
+	// Long-polling requests (a phone whose network refuses WebSockets, or an upgrade probe) ...
+	page.on('response', (response) => check(response.url(), response.headers()));
+	// ... and the WebSocket handshakes phones open first, whose answer only the DevTools protocol shows.
+	const cdp = await context.newCDPSession(page);
+	const sockets = new Map<string, string>();
+	cdp.on('Network.webSocketCreated', ({ requestId, url }) => sockets.set(requestId, url));
+	cdp.on('Network.webSocketHandshakeResponseReceived', ({ requestId, response }) => {
+		const url = sockets.get(requestId);
+		if (url) check(url.replace(/^ws/, 'http'), response.headers as Record<string, string>);
 	});
+	await cdp.send('Network.enable');
 	return page;
 }
 
