@@ -175,23 +175,68 @@ async function forumConsole(forum) {
 	return watcher(forum.origin, { role: 'staff', eventId: forum.event.id }, { cookie });
 }
 
+/** Every simulated child joins, shared out over the workers: through the join form against the forum, a bare connect against the floor. */
+function joinChildren(clients, n, forum = null) {
+	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
+	return clients.all(null, 'joined', (i) => ({
+		type: 'join',
+		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
+		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
+		code: forum ? forum.event.code : '',
+		delegationIds: Array.from({ length: share(i) }, (_, k) => (forum ? forum.delegations[k % forum.delegations.length] : ''))
+	}));
+}
+
+/**
+ * After a restart: watches the phones until every one is back and shows what the database holds
+ * (`expected`), then the storm's row: when they were back, and the new server's CPU until then.
+ */
+async function resyncRow(clients, { variant, n, pid, listeningAt, cpuAtListen, expected }) {
+	let phones = [];
+	let cpuAtBack = null;
+	const deadline = now() + 60_000;
+	while (now() < deadline) {
+		phones = (await clients.all({ type: 'views', expected }, 'views')).flatMap((v) => v.phones);
+		if (phones.every((p) => p.syncs >= 1 && p.consistent)) {
+			cpuAtBack = cpuTicks(pid);
+			break;
+		}
+		await sleep(50);
+	}
+	const back = phones.filter((p) => p.syncs >= 1 && p.consistent);
+	if (back.length < n) console.log(`  ${variant}: ${n - back.length} phones not back and consistent after 60 s`);
+	const cpuMs = ((cpuAtBack ?? cpuTicks(pid)) - cpuAtListen) * 10;
+	const sum = (field) => phones.reduce((total, p) => total + p[field], 0);
+	return {
+		scenario: 'restart_storm',
+		variant,
+		n,
+		items: expected.length,
+		back: back.length,
+		allBackMs: back.length === n ? Math.round(Math.max(...back.map((p) => p.syncedAt)) - listeningAt) : null,
+		backP50Ms: percentile(back.map((p) => p.syncedAt - listeningAt), 50),
+		backP90Ms: percentile(back.map((p) => p.syncedAt - listeningAt), 90),
+		serverCpuMs: cpuMs,
+		cpuMsPerPhone: Math.round((cpuMs / n) * 100) / 100,
+		kbPerResync: Math.round((sum('bytes') / Math.max(1, sum('syncs')) / 1000) * 10) / 10,
+		deltas: sum('deltas'),
+		syncFailures: sum('failures'),
+		inconsistent: n - back.length,
+		lost: 0,
+		duplicated: 0
+	};
+}
+
 /** One run against a server: join burst, vote storm (screen and console watching), idle hold. */
 async function scenario(target, n, mode) {
 	const rssStart = rssKB(target);
 	const clients = startWorkers(target.origin, mode);
-	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
 
 	// Thread start-up and module loading are not part of a join: wait for every worker first.
 	await clients.all({ type: 'ready' }, 'ready');
 	const joinStart = now();
 	const cpuBeforeJoins = serverCpuMs(target);
-	const joined = await clients.all(null, 'joined', (i) => ({
-		type: 'join',
-		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
-		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
-		code: mode === 'forum' ? target.event.code : '',
-		delegationIds: Array.from({ length: share(i) }, (_, k) => (mode === 'forum' ? target.delegations[k % target.delegations.length] : ''))
-	}));
+	const joined = await joinChildren(clients, n, mode === 'forum' ? target : null);
 	const joinsPerSecWhole = Math.round(n / ((now() - joinStart) / 1000));
 	const cpuPerJoin = cpuPer(cpuBeforeJoins, serverCpuMs(target), n);
 	// Sustained: the rate once the first fifth has joined, when the server's code is warm (a fresh
@@ -358,15 +403,8 @@ async function sendItems(forum, count, label) {
 async function restartStorm(n) {
 	let forum = await startForum();
 	const clients = startWorkers(forum.origin, 'forum');
-	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
 	await clients.all({ type: 'ready' }, 'ready');
-	await clients.all(null, 'joined', (i) => ({
-		type: 'join',
-		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
-		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
-		code: forum.event.code,
-		delegationIds: Array.from({ length: share(i) }, (_, k) => forum.delegations[k % forum.delegations.length])
-	}));
+	await joinChildren(clients, n, forum);
 	console.log(`  ${n} phones joined`);
 	const items = await sendItems(forum, RESTART_ITEMS, 'Câu hỏi');
 	await clients.all({ type: 'track' }, 'tracked');
@@ -400,39 +438,7 @@ async function restartStorm(n) {
 			.prepare("select id, status, vote_count as votes from submissions where event_id = ? and status in ('approved', 'answered', 'follow_up')")
 			.all(forum.event.id)
 			.map((r) => [r.id, { status: r.status, votes: r.votes }]);
-		let phones = [];
-		let cpuAtBack = null;
-		const deadline = now() + 60_000;
-		while (now() < deadline) {
-			phones = (await clients.all({ type: 'views', expected }, 'views')).flatMap((v) => v.phones);
-			if (phones.every((p) => p.syncs >= 1 && p.consistent)) {
-				cpuAtBack = cpuTicks(forum.pid);
-				break;
-			}
-			await sleep(50);
-		}
-		const back = phones.filter((p) => p.syncs >= 1 && p.consistent);
-		if (back.length < n) console.log(`  ${variant}: ${n - back.length} phones not back and consistent after 60 s`);
-		const lastBack = Math.max(...back.map((p) => p.syncedAt));
-		const cpuMs = ((cpuAtBack ?? cpuTicks(forum.pid)) - cpuAtListen) * 10;
-		rows.push({
-			scenario: 'restart_storm',
-			variant,
-			n,
-			items: expected.length,
-			back: back.length,
-			allBackMs: back.length === n ? Math.round(lastBack - forum.listeningAt) : null,
-			backP50Ms: percentile(back.map((p) => p.syncedAt - forum.listeningAt), 50),
-			backP90Ms: percentile(back.map((p) => p.syncedAt - forum.listeningAt), 90),
-			serverCpuMs: cpuMs,
-			cpuMsPerPhone: Math.round((cpuMs / n) * 100) / 100,
-			kbPerResync: Math.round((phones.reduce((sum, p) => sum + p.bytes, 0) / Math.max(1, phones.reduce((sum, p) => sum + p.syncs, 0)) / 1000) * 10) / 10,
-			deltas: phones.reduce((sum, p) => sum + p.deltas, 0),
-			syncFailures: phones.reduce((sum, p) => sum + p.failures, 0),
-			inconsistent: phones.length - back.length,
-			lost: 0,
-			duplicated: 0
-		});
+		rows.push(await resyncRow(clients, { variant, n, pid: forum.pid, listeningAt: forum.listeningAt, cpuAtListen, expected }));
 		console.table([rows.at(-1)]);
 	}
 	await clients.all({ type: 'close' }, 'closed');
@@ -453,54 +459,16 @@ async function restartStorm(n) {
 async function bareRestartStorm(n) {
 	let bare = await startBare();
 	const clients = startWorkers(bare.origin, 'bare');
-	const share = (i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
 	await clients.all({ type: 'ready' }, 'ready');
-	await clients.all(null, 'joined', (i) => ({
-		type: 'join',
-		inFlight: Math.ceil(JOINS_IN_FLIGHT / WORKERS),
-		firstChild: Array.from({ length: i }, (_, k) => share(k)).reduce((a, b) => a + b, 0),
-		code: '',
-		delegationIds: Array.from({ length: share(i) }, () => '')
-	}));
+	await joinChildren(clients, n);
 	await clients.all({ type: 'arm', withCursor: false }, 'armed');
 	await bare.stopped();
 	bare = await startBare(bare.port);
-	const listeningAt = now();
-	const cpuAtListen = cpuTicks(bare.pid);
-	let phones = [];
-	let cpuAtBack = null;
-	const deadline = now() + 60_000;
-	while (now() < deadline) {
-		phones = (await clients.all({ type: 'views', expected: [] }, 'views')).flatMap((v) => v.phones);
-		if (phones.every((p) => p.syncs >= 1)) {
-			cpuAtBack = cpuTicks(bare.pid);
-			break;
-		}
-		await sleep(50);
-	}
-	const back = phones.filter((p) => p.syncs >= 1);
-	const cpuMs = ((cpuAtBack ?? cpuTicks(bare.pid)) - cpuAtListen) * 10;
+	const row = await resyncRow(clients, { variant: 'bare_floor', n, pid: bare.pid, listeningAt: now(), cpuAtListen: cpuTicks(bare.pid), expected: [] });
 	await clients.all({ type: 'close' }, 'closed');
 	await clients.terminate();
 	bare.stop();
-	return {
-		scenario: 'restart_storm',
-		variant: 'bare_floor',
-		n,
-		items: 0,
-		back: back.length,
-		allBackMs: back.length === n ? Math.round(Math.max(...back.map((p) => p.syncedAt)) - listeningAt) : null,
-		backP50Ms: percentile(back.map((p) => p.syncedAt - listeningAt), 50),
-		backP90Ms: percentile(back.map((p) => p.syncedAt - listeningAt), 90),
-		serverCpuMs: cpuMs,
-		cpuMsPerPhone: Math.round((cpuMs / n) * 100) / 100,
-		kbPerResync: Math.round((phones.reduce((sum, p) => sum + p.bytes, 0) / Math.max(1, phones.reduce((sum, p) => sum + p.syncs, 0)) / 1000) * 10) / 10,
-		deltas: 0,
-		syncFailures: phones.reduce((sum, p) => sum + p.failures, 0),
-		inconsistent: n - back.length,
-		lost: 0,
-		duplicated: 0
-	};
+	return row;
 }
 
 const rows = [];
