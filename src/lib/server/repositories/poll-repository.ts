@@ -11,7 +11,7 @@ const toStored = ({ scaleMin, scaleMax, createdAt: _createdAt, ...row }: Row): S
 export function createPollRepository(db: Db): PollRepository {
 	// Prepared: every phone's sync reads the event's polls.
 	const ofEvent = preparedOnce(() =>
-		db.select().from(polls).where(eq(polls.eventId, sql.placeholder('eventId'))).orderBy(asc(polls.createdAt)).prepare()
+		db.select().from(polls).where(eq(polls.eventId, sql.placeholder('eventId'))).orderBy(asc(polls.createdAt), asc(polls.id)).prepare()
 	);
 	const find = (id: string) => {
 		const row = db.select().from(polls).where(eq(polls.id, id)).get();
