@@ -346,6 +346,25 @@ describe('a child in danger', () => {
 		expect(assessText('Anh ấy bảo nếu không gửi ảnh thì sẽ tung ảnh của em lên mạng.')).toBe('danger');
 	});
 
+	it('reads whether a harm can happen, a rule for everyone and a warning not to send pictures as questions, and the disclosure beside each as danger', () => {
+		for (const text of [
+			'Con trai có thể bị xâm hại tình dục không ạ? Em thấy tuyên truyền chỉ nói về các bạn nữ.',
+			'Thông điệp: Cơ thể em là của em, không ai được chạm vào khi em không đồng ý!',
+			'Thông điệp của chúng em: Không gửi ảnh riêng tư cho bất kỳ ai, kể cả người mình tin tưởng!',
+			'Cán bộ xã có thường xuyên đến thăm những gia đình hay xảy ra đánh đập con không ạ?'
+		]) {
+			for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).not.toBe('danger');
+		}
+		for (const text of [
+			'Em có thể bị bố đánh nữa không, tối qua bố say rồi đánh em.',
+			'Chú ấy dặn không ai được biết, rồi chú chạm vào người em.',
+			'Em không gửi ảnh nóng thì anh ta dọa tung ảnh cũ của em lên mạng.',
+			'Nhà em hay đánh đập con, tối nào bố cũng đánh em.'
+		]) {
+			for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
+		}
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

@@ -169,6 +169,10 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	// itself a negation, "không cho ăn", is its own phrase).
 	// But "không đánh thì không nên người" says the harm is done (unless…, then…).
 	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi') return true;
+	// The sending negated as the clause's first word, or in a message to the hall ("Thông điệp: không
+	// gửi ảnh riêng tư cho bất kỳ ai"): advice, not a request for pictures ("em không gửi thì nó dọa…"
+	// keeps its threat).
+	if (h.entry.cat === 'online' && /^(gui|cho)$/.test(words[h.start - 1] ?? '') && NEGATIONS.has(words[h.start - 2] ?? '') && (h.start === 2 || clause[h.start - 2] || (words[0] === 'thong' && words[1] === 'diep'))) return true;
 	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
 	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho|nghiem cam|luat cam|bi cam|deu cam) /.test(before + ' ')) return true;
@@ -207,7 +211,26 @@ const DEFINITION_INDEX = index(DEFINITION.map((words) => ({ words })));
 
 /** Just before the harm, a question of what counts: "thì có phải là bị xâm hại không", "có bị coi là bạo hành". */
 function definitional(words: readonly string[], at: number): boolean {
-	return has(DEFINITION_INDEX, words, at - 4, at) || topical(words, at);
+	return has(DEFINITION_INDEX, words, at - 4, at) || topical(words, at) || possibility(words, at) || RULE_FOR_ALL.test(words.slice(Math.max(0, at - 4), at).join(' ') + ' ');
+}
+/** A rule for everyone, right before the harm: "không ai được chạm vào…", "không ai có quyền đánh…". */
+const RULE_FOR_ALL = /(^| )khong ai (duoc|co quyen|duoc phep) $/;
+
+/**
+ * Whether it can happen at all, asked of someone in general: "con trai có thể bị xâm hại không ạ?"
+ * (but not "em có thể bị bố đánh nữa không", where the writer is the one at risk).
+ */
+function possibility(words: readonly string[], at: number): boolean {
+	let k = -1;
+	for (let i = Math.max(0, at - 4); i < at - 1; i++) if (words[i] === 'co' && words[i + 1] === 'the') k = i;
+	if (k < 0) return false;
+	// Asked: "…không ạ", "…không", near the harm or at the end (folded text runs on past "?").
+	let asked = words.slice(-3).includes('khong');
+	for (let i = at + 1; i < Math.min(words.length, at + 7) && !asked; i++) asked = words[i] === 'khong' && /^(a|vay|nhi|ha|nhe)?$/.test(words[i + 1] ?? '');
+	if (!asked) return false;
+	// "con trai", "con gái": boys and girls in general, not the writer as someone's child.
+	for (let i = 0; i < k; i++) if (SELF_WORDS.has(words[i]) && !(words[i] === 'con' && /^(trai|gai)$/.test(words[i + 1] ?? ''))) return false;
+	return true;
 }
 
 /** Spoken of as a topic: "nói chuyện về xâm hại", "học về bạo lực", "kiến thức về tự tử", "tác hại của tảo hôn". */
@@ -602,7 +625,8 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		}
 		const speaker = kind === 'self' && (matchAt(SPEAKER_INDEX, words, end).length > 0 || words[i - 1] === 'cho' && words[end] === 'hoi');
 		// "Trường em có bạn…", "làng em có nhà…", "có người…": someone, not anyone the writer names.
-		const indefinite = kind !== 'self' && !possessed && existential(words, i, clause);
+		// "Những gia đình hay…", "các nhà…": households in general, not the writer's own.
+		const indefinite = kind !== 'self' && !possessed && (existential(words, i, clause) || ((words[i - 1] === 'nhung' || words[i - 1] === 'cac') && /^(gia|nha)$/.test(words[i])));
 		if (indefinite) weak = true;
 		out.push({ start: i, end, kind, weak, possessed, speaker, indefinite });
 		i = end;
