@@ -26,14 +26,20 @@ const wsRefused = Object.assign(new Error('websocket error'), { type: 'Transport
 const timedOut = new Error('timeout');
 const turnedAway = Object.assign(new Error('not_joined'), { data: undefined });
 
-function setUp(reachable: boolean, memory = { needed: false }) {
+type LoadPolling = NonNullable<Parameters<typeof fallBackToPolling>[2]>;
+
+function setUp(reachable: boolean, memory = { needed: false }, loaded: LoadPolling = async () => ({}) as Awaited<ReturnType<LoadPolling>>) {
 	const socket = fakeSocket();
-	const loadPolling = vi.fn(async () => ({}));
-	fallBackToPolling(socket as unknown as ForumSocket, async () => reachable, loadPolling, {
-		get: () => memory.needed,
-		set: () => void (memory.needed = true)
-	});
-	return { socket, loadPolling, memory };
+	const loadPolling = vi.fn(loaded);
+	const reload = vi.fn();
+	fallBackToPolling(
+		socket as unknown as ForumSocket,
+		async () => reachable,
+		loadPolling,
+		{ get: () => memory.needed, set: () => void (memory.needed = true) },
+		reload
+	);
+	return { socket, loadPolling, memory, reload };
 }
 
 describe('a phone whose network refuses WebSockets', () => {
@@ -48,6 +54,22 @@ describe('a phone whose network refuses WebSockets', () => {
 		await socket.fire('connect_error', wsRefused);
 		await socket.fire('connect_error', wsRefused);
 		expect(loadPolling).toHaveBeenCalledOnce();
+	});
+
+	it('reloads once the polling code is gone after a redeploy, remembering to poll; not when the server is away', async () => {
+		const gone: LoadPolling = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+		const { socket, reload, memory } = setUp(true, { needed: true }, gone);
+		await socket.fire('connect_error', wsRefused);
+		expect(reload).toHaveBeenCalledOnce();
+		expect(memory.needed).toBe(true);
+
+		// The server answered, then the network went while the code loaded: no reload into an offline page.
+		let answers = 0;
+		const dropping = fakeSocket();
+		const noReload = vi.fn();
+		fallBackToPolling(dropping as unknown as ForumSocket, async () => answers++ === 0, gone, { get: () => true, set: () => {} }, noReload);
+		await dropping.fire('connect_error', wsRefused);
+		expect(noReload).not.toHaveBeenCalled();
 	});
 
 	it('stays on WebSockets while the server itself is away (a restart): the whole hall must not move to polling', async () => {

@@ -44,7 +44,8 @@ export function fallBackToPolling(
 	socket: ForumSocket,
 	reachable: () => Promise<boolean> = serverAnswers,
 	loadPolling = () => import('./polling-transport'),
-	memory = remembered
+	memory = remembered,
+	reload = () => location.reload()
 ) {
 	let suspect = memory.get();
 	let checking = false;
@@ -66,7 +67,13 @@ export function fallBackToPolling(
 			memory.set();
 			socket.off('connect_error', onFailure);
 		} catch {
-			// Not loaded (offline in between): the next failure tries again.
+			// Not loaded. Offline in between: the next failure tries again. But while the server answers,
+			// the chunk is gone (a new version was deployed under this page): only a reload fetches the
+			// new one, and the tab, remembering, polls at once. What the child sent waits in the outbox.
+			if (await reachable()) {
+				memory.set();
+				reload();
+			}
 		} finally {
 			checking = false;
 		}
