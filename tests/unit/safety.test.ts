@@ -365,6 +365,40 @@ describe('a child in danger', () => {
 		}
 	});
 
+	it('reads a third round of everyday days near danger words as everyday, and a disclosure in the same words as danger', () => {
+		// Structures found by extra-f (README), each beside a disclosure that shares its words.
+		const everyday = [
+			'Em bị điểm 3 môn Lý, sợ về bị đánh đòn lắm, ai ngờ bố chỉ ngồi giảng lại bài cho em tới khuya.',
+			'Chiều nào em cũng đánh cầu lông với bố ở sân nhà văn hóa, bố đánh mạnh lắm em đỡ không nổi.',
+			'Em thích ngồi một mình ở thư viện, không phải em bị cô lập đâu, em thích yên tĩnh thôi.',
+			'Bạn lớp trưởng nhắn tin xin ảnh của em để làm kỷ yếu lớp 9, cả lớp ai cũng gửi.',
+			'Mẹ em đăng ảnh em hồi 2 tuổi đang tắm chậu lên Facebook, em năn nỉ mẹ xóa, mẹ xóa liền rồi.',
+			'Hồi bé em dỗi mẹ đòi bỏ nhà đi, ra tới cổng thì đói bụng nên quay vào ăn cơm, giờ kể lại cả nhà vẫn cười.',
+			'Em bị sốt phải nghỉ học 2 hôm, nằm một mình trên giường chán lắm, mẹ nấu cháo hành cho em ăn.',
+			'Tuần sau nhà mình có đám cưới chị họ, mình phải nghỉ học 1 buổi để về quê, đã xin phép cô chủ nhiệm rồi.',
+			'Nhiều khi em ước được biến mất một ngày để khỏi đi học thêm, mà mai có tiết thể dục nên vẫn thích đi học.',
+			'Mẹ thu điện thoại của em vì chơi game nhiều quá, mẹ hứa thi xong trả.',
+			'Tối em sợ ngủ một mình vì lỡ xem phim ma, mẹ cho em bật đèn ngủ với ôm gấu bông.',
+			'Hôm nay em nhịn ăn sáng vì dậy muộn, may mà đứa bạn cho nửa ổ bánh mì.',
+			'Tối qua chơi Liên Quân em bị đánh chết 12 lần, tức muốn đập điện thoại.'
+		];
+		for (const text of everyday) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
+		const disclosures = [
+			'Sợ về bị bố đánh, ai ngờ về bố đánh em thật, lưng em bầm hết.',
+			'Em đánh cầu lông xong về bị bố đánh vì về muộn.',
+			'Không phải em bịa đâu, em bị bạn cùng lớp đánh thật.',
+			'Bạn lớp trưởng xin ảnh em để làm kỷ yếu, rồi bạn ấy đòi ảnh nóng của em, dọa tung lên mạng.',
+			'Một người tự nhận là nhiếp ảnh gia bảo em chụp ảnh hở hang để làm hồ sơ người mẫu, em lỡ gửi mấy tấm rồi.',
+			'Em dỗi bố đòi bỏ nhà đi vì bố hay đánh em, tối nay em đi thật.',
+			'Em bị ốm mấy hôm nằm một mình, không ai nấu cháo cho em, bố đi nhậu suốt.',
+			'Bạn Tâm lớp em phải trông nhà một mình cả tháng vì mẹ đi theo chồng mới, bạn ấy tự nấu cơm nhưng hết gạo từ hôm kia.',
+			'Em phải nghỉ học đi làm thuê ở xưởng, bố xin phép cô cho em nghỉ.',
+			'Em ước được biến mất mãi mãi, không ai cần em.',
+			'Mẹ kế bắt em nhịn ăn sáng vì em làm vỡ bát.'
+		];
+		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

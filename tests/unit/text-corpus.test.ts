@@ -61,12 +61,18 @@ const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) 
  * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. Measured on
  * their own; the word filter and the patterns do not learn, so these are read, not blind, figures.
  */
+/** Everyday rows of extra-f held after the third round (all by the model). */
+const ORDINARY_F = 22.5;
 const EXTRA_E = [
 	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 62 and 36 after
 	// (one more insult was held only as the model's danger for "đồ bỏ đi" before that was read as a thing thrown away).
 	{ name: 'extra-e-insults.json', floors: { profanityHeld: 86.1, ordinaryHeld: 0 } },
 	// Before the patterns for a game's kill, an errand and an effort as the reason: 17 of 66 held; 8 after.
-	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } }
+	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } },
+	// extra-f (README): 150 everyday texts near danger words and 90 disclosures written as their near-twins.
+	// Before the third round the patterns held 75 of its 450 everyday rows and the model 87 more (36 %);
+	// after it, the patterns none. Trained on, it lowered danger recall on the fresh holdouts, so it is measured.
+	{ name: 'extra-f-twins.json', floors: { profanityHeld: 100, ordinaryHeld: ORDINARY_F, dangerRecall: 100 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
@@ -211,12 +217,14 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// without a swear word 10 of 18), 10.8 % ordinary held (13/120, all everyday: 47 of 60 right).
 	// With the insults aimed at a person (aimed-insults.ts, issue 15's second round): profanity held
 	// 92.2 % (insults 15 of 18); the rest unchanged.
-	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 92.2, ordinaryHeld: 10.9 },
+	// With the third round's everyday structures (extra-f, 2026-12-01): ordinary held 10.8 → 5.8 %.
+	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 92.2, ordinaryHeld: 5.9 },
 	// The fourth, written blind while the second round (aimed insults, more everyday structures) was
 	// built, and measured once after it, on 2026-12-01 at 19:14, checks frozen, rows unread: 95.0 %
 	// recall (171/180), 0.0 % policy sent, 90.0 % profanity held (81/90: insults 11 of 18), 11.7 %
 	// ordinary held (14/120: 3 collisions, 11 everyday texts of 60).
-	'fresh-holdout-4.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 89.9, ordinaryHeld: 11.7 }
+	// With the third round's everyday structures (extra-f): ordinary held 11.7 → 9.2 % (aggregates read since).
+	'fresh-holdout-4.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 89.9, ordinaryHeld: 9.2 }
 };
 
 describe('the text checks on the children’s corpus', () => {
@@ -299,6 +307,7 @@ describe('the text checks on the children’s corpus', () => {
 			report(`${set.name} (${set.rows.length} rows: not trained on, but read)`, figures);
 			expect(figures.profanityHeld, `profanity held, ${set.name}`).toBeGreaterThanOrEqual(set.floors.profanityHeld);
 			expect(figures.ordinaryHeld, `ordinary held, ${set.name}`).toBeLessThanOrEqual(set.floors.ordinaryHeld);
+			if ('dangerRecall' in set.floors) expect(figures.dangerRecall, `danger recall, ${set.name}`).toBeGreaterThanOrEqual(set.floors.dangerRecall);
 		}
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);

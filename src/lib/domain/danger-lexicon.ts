@@ -445,12 +445,15 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
 	dap: new Set(['xe', 'dap']),
+	// "bật đèn ngủ": a night light, not sleeping with someone.
+	'ngu voi': new Set(['den']),
 	doi: new Set(['bo', 'tham', 'ban', 'cuoc']),
 	// "nhà dột" (a leaking roof), "cây số", "con số", "đi bộ đội", "chiều cao": not harms.
 	dot: new Set(['nha', 'mai']),
 	so: new Set(['cay', 'con', 'ghi', 'the', 'ma', 'tong', 'bao', 'nhieu', 'xo']),
 	'bo doi': new Set(['di', 'chu', 'anh', 'lam', 'vao', 'nhap', 'cac']),
-	cao: new Set(['chieu', 'do', 'nhay', 'cang', 'lam']),
+	// "đói cồn cào": hunger said, not a scratch.
+	cao: new Set(['chieu', 'do', 'nhay', 'cang', 'lam', 'con']),
 	// "con mèo bỏ đi": a pet; "là đồ bỏ đi", "vứt bỏ đi", "xoá bỏ đi": a thing thrown away.
 	'bo di': new Set(['meo', 'cho', 'ga', 'chim', 'do', 'vut', 'xoa', 'quang']),
 	// "đừng đi theo người lạ": a warning.
@@ -459,7 +462,7 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	// "đi cắt tóc", "vừa cắt tóc kiểu mới", "thợ cắt tóc": a haircut, not bullies cutting a child's hair.
 	'cat toc': new Set(['di', 'vua', 'moi', 'tho', 'tiem', 'hieu', 'duoc']),
 	// "sợ muốn chết", "vui muốn chết", "cười muốn chết": a feeling said big, not a wish to die ("buồn", "mệt" stay).
-	'muon chet': new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'hoi hop', 'sung suong'])
+	'muon chet': new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'hoi hop', 'sung suong', 'run'])
 };
 
 /** What a commune may lack a place for (to play, read, swim, park…): the next word after "không có chỗ". */
@@ -469,9 +472,13 @@ const NO_PLACE_FOR = 'choi doc hoc da tap boi ngoi gui sinh giai the dau vui pho
 export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "đá bóng", "đá cầu", "đá banh": a game; "nước đá", "đá quý": not a kick ("bị đá vào bụng" stays one).
 	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
-	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra'.split(' ')),
+	// "đánh yêu": a friend's playful tap, not a blow.
+	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra yeu'.split(' ')),
+	// "ôm gấu bông", "ôm gối": a child hugging a toy or a pillow, not being held.
+	om: new Set('gau goi bup meo cun'.split(' ')),
 	// "tim em đập thình thịch": a heart beating.
-	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan']),
+	// "tức muốn đập điện thoại", "đập bàn": a thing, not a person.
+	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan', 'dien', 'dt', 'ban', 'cua', 'coc', 'chen', 'bat', 'trung', 'muoi']),
 	// "nhịn ăn vặt để dành tiền", "nhịn ăn sáng": a choice the child makes, not being starved.
 	'nhin an': new Set(['vat', 'kieng', 'keo', 'banh']),
 	// "ông bà chăm em rất chu đáo" (unaccented "chăm" is also "chạm"): care.
@@ -492,10 +499,11 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "sợ người lạ", "tan học", "hơn em 8 tuổi", "bộ đội biên phòng".
 	'so nguoi': new Set(['la', 'lon', 'ta', 'khac']),
 	// "tan học"; "mang sang tận nhà", "tận tay", "tận hưởng": not "tàn thuốc".
-	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh nha noi tay mat cung tam huong tuy'.split(' ')),
+	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh nha noi tay mat cung tam huong tuy cong cua'.split(' ')),
 	'hon em': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	'hon minh': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
-	'bo doi': new Set(['bien', 'cu', 'tinh', 'xuat']),
+	// "bộ đội mang mì tôm tới" (soldiers bringing relief), "bố đổi chỗ làm": not a child starved.
+	'bo doi': new Set(['bien', 'cu', 'tinh', 'xuat', 'mang', 'giup', 'cuu', 'den', 'toi', 'cho', 'ho']),
 	// "không cho ăn kẹo nhiều" is a rule about sweets; "không còn ai chơi cùng" is loneliness.
 	'khong cho an': new Set('keo banh kem vat nhieu ngot mi do qua bim snack nhanh'.split(' ')),
 	'khong con ai': new Set('choi noi hoc lam ngoi di'.split(' ')),

@@ -20,6 +20,7 @@
  * `HARM_MARKS`, `WORD_MARKS`); a phrase is not read across a comma; a harm after "không" is negated.
  * The word tables are in `danger-lexicon.ts`.
  */
+import { everydayCues } from './everyday-cues';
 import { childSentencesTyped, markKey, type ChildWords } from './child-text';
 import { foldVietnamese } from './vietnamese-text';
 import {
@@ -89,7 +90,7 @@ const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|
  * may stand a few words before the death word, inside the same clause ("buồn", "mệt", "chán" are
  * not here: those are said of real despair too).
  */
-const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc']);
+const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run']);
 /** The reason for tiredness given after it: "vì (hôm nay) học thêm", "vì chạy năm vòng". */
 const EFFORT_REASON = /(^| )vi( hom nay| ca ngay| phai)? (hoc them|tap|chay|lam bai|da bong|on thi|leo|boi|don nha)( |$)/;
 /** …but not a pressure said with it: "mệt muốn chết vì học áp lực quá". */
@@ -132,9 +133,9 @@ function fetchedByFamily(words: readonly string[], at: number): boolean {
 const NOT_MOTHER_BEFORE = new Set(['cua', 'ban', 'yeu', 'quen', 'chong']);
 
 /** A game on screen: what happens there happens to a character. */
-const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi)( |$)/;
+const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi|(choi|van|tran|game) (lien quan|lq)|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin|tran dau|team)( |$)/;
 /** Playing a game: "chơi game", "ván game", "trong game" (a character's death, the child's own play). */
-const PLAYING = /(^| )(choi game|van game|game)( |$)/;
+const PLAYING = /(^| )(choi game|van game|game|(choi|van|tran) (lien quan|lq)|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin)( |$)/;
 /** A parent away on an errand for a while: "vì mẹ đi chợ", "để bố mẹ đi ăn cưới". */
 const ERRAND = /(^| )(vi|de|cho|khi) (bo me|bo|me|ba|ong|ba noi|ba ngoai) (di cho|nau com|di vang|di cong chuyen|di kham|di an cuoi|di dam cuoi|di hop|di lam dong)( |$)/;
 /** What makes minding a sibling a child's labour: school missed, every day. */
@@ -147,7 +148,7 @@ function writerAt(words: readonly string[], i: number): boolean {
 /** Everyday effort before tiredness: "học cả tuần mệt quá rồi", "tập văn nghệ mệt rã rời". */
 const EFFORT = new Set(['hoc', 'tap', 'on', 'thi', 'bai', 'choi', 'da', 'chay', 'leo', 'boi', 'don', 'phu', 'lam bai', 'di bo', 'dap xe']);
 /** What a child says of an illness just before "phải": "bị ốm phải nghỉ học" is a reason, not a force. */
-const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'mua', 'lut', 'thuy', 'vien']);
+const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'mua', 'lut', 'thuy', 'vien', 'dau']);
 
 /** Words that make the next one stronger: "rất", "thật", "khá". */
 const INTENSIFIERS = new Set(['rat', 'that', 'kha', 'cuc', 'sieu']);
@@ -200,9 +201,61 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.cat === 'sexual' && h.entry.words[0] === 'om' && (visitingTheIll(words, h.start) || (words[h.start - 1] === 'me' && !NOT_MOTHER_BEFORE.has(words[h.start - 2] ?? '')))) return true;
 	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
 	if (WARNING.test(before + ' ')) return true;
+	if (everydayHarm(words, h, key, before)) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
 	return key === 'so' && SELF_WORDS.has(words[h.end] ?? '') && FEARED_NEXT.has(words[h.end + 1] ?? '');
 };
+
+/** Words right before a harm that deny it: "không phải em bị cô lập đâu". */
+const DENIED = /(^| )khong phai (la )?((em|minh|to|tui) )?(bi )?$/;
+/** A wish to vanish for a day to skip a lesson: "ước biến mất một ngày để khỏi đi học thêm". */
+const SKIP_LESSON = /^((mot|1) (ngay|hom|buoi|tuan|luc|chut) )?(de|cho) (khoi|khong phai|tron|nghi|duoc nghi|duoc tron)( |$)/;
+/** A picture asked for a purpose of school: "xin ảnh của em để làm kỷ yếu" (not "hồ sơ người mẫu": a groomer's pretext). */
+const SCHOOL_PICTURE = /(^| )(ky yeu|the hoc sinh|bao tuong|lam the|anh the|anh lop|ke yeu)( |$)/;
+/** A sport or an instrument played in the sentence: "đánh cầu lông", "học đánh đàn". */
+const PLAYED = /(^| )danh (cau|dan|bong|co|trong|piano|guitar|organ|ban phim|tennis|bi)( |$)/;
+/** A threat to leave made in a tantrum, and its end: "dỗi mẹ đòi bỏ nhà đi… 15 phút sau về". */
+const TANTRUM = /(^| )(doi|doa|tuyen bo|gia vo|gia bo) $/;
+const TANTRUM_OVER = /(^| )(quay vao|quay ve|quay lai|phut sau|\d+p sau|lat sau|luc sau|ca nha (van |lai )?cuoi|ke lai|hoi be|hoi nho|luc nho|hoi con be)( |$)/;
+/** A reason for hunger that is the day's schedule or the child's own: "đói vì căng tin bán hết sớm", "nhịn ăn sáng vì dậy muộn". */
+const HUNGER_REASON = /^(sang |trua |toi )?(vi|do|tai) (cang tin|nha an|bep an|quan|hoc ca ngay|hoc them|tan hoc|ra choi|day muon|ngu quen|quen an|chay|da bong|tap|giam can|an kieng|voi)( |$)/;
+/** A baby picture: "ảnh em hồi 2 tuổi". */
+const BABY_PICTURE = /(^| )(hoi|luc|khi) ((\d|mot|hai|ba|bon) tuoi|be|nho|con be|mau giao|so sinh)( |$)/;
+const PARENT_BEFORE = new Set(['bo', 'me', 'ba', 'ma', 'cha']);
+/** What turns a fear around: "ai ngờ", "hóa ra", "may mà", "thế mà bố chỉ…". */
+const FEAR_UNDONE = /(^| )(ai ngo|nao ngo|khong ngo|hoa ra|may ma|may la|the ma (bo|me|co|thay)|nhung (bo|me|co|thay) chi)( |$)/;
+const LEAVE_ASKED = /(^| )(xin phep|xin nghi|duoc phep|cho phep|viet don)( |$)/;
+const WORK_INSTEAD = /(^| )(di lam|lam thue|phu ban|kiem tien|lam cong|ra dong|chan trau|lam ruong|phu viec|ban hang)( |$)/;
+
+/** Everyday uses of a harm's words, read from the words around it (each paired with a disclosure in safety.test.ts). */
+function everydayHarm(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
+	if (DENIED.test(before + ' ')) return true;
+	const after = words.slice(h.end, h.end + 8).join(' ') + ' ';
+	const forcedBefore = /^(bi|bat|ep|phai)$/.test(words[h.start - 1] ?? '');
+	if (h.entry.cat === 'selfharm' && /(^| )bien mat$/.test(key) && SKIP_LESSON.test(after)) return true;
+	if (h.entry.cat === 'online' && SCHOOL_PICTURE.test(after)) return true;
+	// A parent posting the child's baby picture ("mẹ đăng ảnh em hồi 2 tuổi"): a family's photo, not abuse.
+	const parentBefore = PARENT_BEFORE.has(words[h.start - 1] ?? '') || (SELF_WORDS.has(words[h.start - 1] ?? '') && PARENT_BEFORE.has(words[h.start - 2] ?? ''));
+	if (h.entry.cat === 'online' && parentBefore && BABY_PICTURE.test(after)) return true;
+	// Feared, then not so: "sợ về bị đánh đòn lắm, ai ngờ bố chỉ ngồi giảng lại bài".
+	if (/(^| )so( [a-z]+){0,3} $/.test(before + ' ') && FEAR_UNDONE.test(words.slice(h.end).join(' ') + ' ')) return true;
+	// A day off school asked for ("phải nghỉ học 1 buổi để về quê, đã xin phép cô"), with no work in it.
+	if (key === 'nghi hoc' && LEAVE_ASKED.test(words.join(' ') + ' ') && !WORK_INSTEAD.test(words.join(' ') + ' ')) return true;
+	// "bố đánh mạnh lắm" in a game of badminton: the shuttle, not the child (not "bị bố đánh", not "đánh em").
+	if (key === 'danh' && !forcedBefore && words[h.start - 2] !== 'bi' && !SELF_WORDS.has(words[h.end] ?? '') && PLAYED.test(words.join(' ') + ' ')) return true;
+	if (h.entry.cat === 'runaway' && TANTRUM.test(words.slice(Math.max(0, h.start - 2), h.start).join(' ') + ' ') && TANTRUM_OVER.test(words.join(' ') + ' ')) return true;
+	if (isHungerKey(key) && !forcedBefore && HUNGER_REASON.test(after)) return true;
+	// "để dành cho em", "để dành 5 nghìn": saving, not "để đánh" ("cầm roi để đánh em" stays a blow).
+	if (key === 'danh' && words[h.start - 1] === 'de' && /^(cho|tien|duoc|lai|\d+|mot|hai|ba|nam|muoi)$/.test(words[h.end] ?? '')) return true;
+	// "ngủ bù cho đã": to one's heart's content, not a kick.
+	if (key === 'da' && words[h.start - 1] === 'cho' && (h.end === words.length || /^(luon|thi|roi|moi)$/.test(words[h.end]))) return true;
+	// "bà quạt cho em ngủ": a fan, not a whip ("quất").
+	if (key === 'quat' && words[h.end] === 'cho' && /^(ngu|mat|de|do)$/.test(words[h.end + 2] ?? '')) return true;
+	// A parent taking the phone away ("mẹ thu điện thoại của em vì chơi game"): a rule at home, not a trafficker's hold.
+	if (h.entry.cat === 'trafficking' && key.includes('dien thoai') && PARENT_BEFORE.has(words[h.start - 1] ?? '')) return true;
+	return false;
+}
+const isHungerKey = (key: string) => /^(bi )?(doi|nhin an|nhin doi)( |$)/.test(key);
 
 
 
@@ -874,7 +927,7 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
  * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
  */
-const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com)( |$)/;
+const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an)( |$)/;
 
 /** A stretch of time: "hai hôm", "3 ngày", "cả tuần", "mấy tháng". */
 const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)/;
@@ -969,6 +1022,10 @@ function analyse(text: string): Analysis {
 	if (findings.length && findings.every((f) => f.supported) && !harmer && !lasting) findings.length = 0;
 	// Hungry before a meal that is coming ("mẹ đang nấu cơm", "đợi bố về cả nhà cùng ăn"): an appetite, not a child starved.
 	if (mealComing) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].hunger && findings[k].supported) findings.splice(k, 1);
+	// Evidence alone (alone at home, in bed, hungry) while someone looks after the child ("mẹ nấu cháo
+	// cho em", "bác hàng xóm qua hỏi thăm"): a day at home, not neglect. A harm itself stays one.
+	const cared = everydayCues(all.join(' ')).some((cue) => cue === 'care' || cue === 'meal');
+	if (cared) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported) findings.splice(k, 1);
 	const policyVoice = policyBySentence.some((list) => list.length > 0) || refsBySentence.some((list) => list.some((r) => r.kind === 'generic'));
 	if (!findings.length && anyVictim && !questioned) {
 		// The voice of a disclosure: the writer (or a named friend) and a harm, with nothing of a
@@ -980,6 +1037,7 @@ function analyse(text: string): Analysis {
 					if (entry.strict || entry.forced || entry.corroborated || (entry.supported && !harmer && !lasting) || (entry.lasting && !lasting)) continue;
 					if (entry.supported && entry.cat === 'physical' && accident) continue;
 					if (isHunger(entry) && mealComing) continue;
+					if ((entry.supported || entry.lasting) && cared) continue;
 					if (entry.words.length === 1 && !PLAIN_HARMS.has(entry.words[0])) continue;
 					if (hypothetical(words, harm.start, entry.cat, typed[i].clause, typed[i].marks)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.

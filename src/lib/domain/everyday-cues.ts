@@ -10,9 +10,9 @@
 
 const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 	// A meal coming or eaten with appetite: "mẹ đang nấu", "chờ mãi chưa được ăn", "ăn liền ba bát".
-	['meal', /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com)|mam com|don com|ve an com|an ngon|no cang|de phan)( |$)/],
+	['meal', /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com)|mam com|don com|ve an com|vao an com|an ngon|no cang|de phan)( |$)/],
 	// Someone caring: fetching, taking to the doctor, buying, comforting, calling to ask.
-	['care', /(^| )(don (em|minh|con)|cho (em|minh|con) (di|len|ve|den)|dan (em|minh|con) di|dua (em|minh|con) di|mua (cho|them)|goi dien hoi|xoa dau|xoa bop|boi (thuoc|cho)|quat cho|an ui|cham (em|minh|con)? ?(rat |chu dao|ky)|lo cho (em|minh|con) (an|hoc|tung)|hoi (em|minh|con) co (on|doi|lanh|met)|de (den|phan)|nau (cho|chao|mi)|ru (em|con) ngu|hua (se|cho|mua)|thuong (em|minh|con) lam)( |$)/],
+	['care', /(^| )(don (em|minh|con)|cho (em|minh|con) (di|len|ve|den)|dan (em|minh|con) di|dua (em|minh|con) di|mua (cho|them)|mua( [a-z]+){1,2} cho (em|minh|con|ca lop|ca doi|ca nhom|tui em)|goi dien hoi|(qua|sang|ghe) hoi tham|xoa dau|xoa bop|boi (thuoc|cho)|quat cho|an ui|cham (em|minh|con)? ?(rat |chu dao|ky)|lo cho (em|minh|con) (an|hoc|tung)|hoi (em|minh|con) co (on|doi|lanh|met)|de (den|phan)|nau (cho|chao|mi)|ru (em|con) ngu|hua (se|cho|mua)|thuong (em|minh|con) lam)( |$)/],
 	// A feeling said big: "sợ … muốn chết", "cười chết mất", "vui muốn xỉu", "khó chết đi được".
 	['hyperbole', /(^| )((so|vui|cuoi|them|thich|nong|lanh|ngai|suong|khat|moi|tuc|kho|met|doi|buon cuoi|xau ho)( [a-z]+){0,3} (muon chet|chet mat|chet di duoc|chet luon|muon xiu|muon khoc|muon do|muon dien|muon quang|chet)|chet di duoc|chet mat|muon xiu|don tho|xau ho muon)( |$)/],
 	// A game or a sport: the character dies, the level is hard; a fall in football.
@@ -34,9 +34,10 @@ export function everydayCues(folded: string): string[] {
 	const out: string[] = [];
 	for (const [name, pattern] of CUES) {
 		const found = pattern.exec(text);
-		// Denied care is a neglect's words: "không ai đưa em đi khám", "chẳng ai nấu cơm".
+		// Denied care is a neglect's words: "không ai đưa em đi khám", "chẳng ai nấu cơm"; and a meal the
+		// child must make alone ("tự nấu cơm", "phải nấu cơm") is no one caring.
 		if (found && !NEGATED.test(text.slice(Math.max(0, found.index - 14), found.index + 1))) out.push(name);
 	}
 	return out;
 }
-const NEGATED = /(khong|chua|chang|cha|khong ai|khong co ai|chang ai|it khi|khong bao gio)( [a-z]+)? $/;
+const NEGATED = /(khong|chua|chang|cha|khong ai|khong co ai|chang ai|it khi|khong bao gio|tu|phai|phai tu|tu minh)( [a-z]+)? $/;
