@@ -58,15 +58,22 @@ const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) 
  * extra-e (README): insults aimed at a person with the ordinary texts that share their words, and
  * everyday texts near danger words, written for issue 15's second round and measured before the
  * checks were changed for them. Not trained on: trained on, either file cost the first holdout's
- * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. Measured on
- * their own; the word filter and the patterns do not learn, so these are read, not blind, figures.
+ * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. extra-h, more
+ * insults (spaced, stretched and masked spellings too) and their innocent twins, is kept out the
+ * same way. Measured on their own; the word filter and the patterns do not learn, so these are
+ * read, not blind, figures.
  */
 const EXTRA_E = [
 	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 62 and 36 after
 	// (one more insult was held only as the model's danger for "đồ bỏ đi" before that was read as a thing thrown away).
 	{ name: 'extra-e-insults.json', floors: { profanityHeld: 86.1, ordinaryHeld: 0 } },
 	// Before the patterns for a game's kill, an errand and an effort as the reason: 17 of 66 held; 8 after.
-	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } }
+	{ name: 'extra-e-everyday.json', floors: { profanityHeld: 100, ordinaryHeld: 12.2 } },
+	// extra-h (README), two batches, each measured before the checks were changed for it: the first,
+	// 55 of 90 insult rows held (spaced spellings 0 of 9) and 7 of 60 ordinary rows held; the second,
+	// 37 of 45 and 6 of 30. After: 124 of 135 and 8 of 90 (all 8 the patterns' or the model's danger:
+	// a bogeyman a grandmother scares with, a deaf cousin who "không nghe được"; not the word filter's).
+	{ name: 'extra-h-insults.json', floors: { profanityHeld: 91.8, ordinaryHeld: 8.9 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
