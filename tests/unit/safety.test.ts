@@ -130,6 +130,65 @@ describe('the word filter', () => {
 		for (const text of ordinary) expect(filter(text), text).toBe(false);
 	});
 
+	it('holds an insult named after it, said back as a retort, spelled out or stretched, and leaves the same words said innocently', () => {
+		const aimed = [
+			// The person named after the insult: "con … ấy", "… như mày".
+			'Con dở hơi ấy lại bịa chuyện về tao.',
+			'Loại mất nết như mày thì ai chơi cùng.',
+			// A retort opening a sentence, to the one spoken to; "… vừa thôi"; a disability asked of "mày".
+			'Ngu thế, có mỗi câu dễ cũng sai.',
+			'Thần kinh à, tự nhiên đi xoá bài của người khác.',
+			'Ngu vừa thôi, đọc đề đi rồi hỏi.',
+			'Con kia chảnh chó vừa thôi.',
+			'Mày điếc à?',
+			// Stretched, spelled out letter by letter (after a teen "m" too), masked.
+			'nguuuu thế, có mỗi câu dễ cg sai',
+			'Mày n g u thật sự luôn á.',
+			'm n g u thật sự luôn á',
+			'Do d i e n, tranh xa tao ra.',
+			'C*m m*m đi, nói nhiều quá.',
+			// An order to go away, "mặt l", and insults the list lacked.
+			'Cút ra khỏi nhóm này, đồ phản bội.',
+			'Cut ra khoi nhom nay.',
+			'Cut di cho khuat mat tao.',
+			'Cam mieng lai, do nhieu chuyen.',
+			'Nhìn cái mặt l của nó là thấy ghét.',
+			'Thằng súc vật đá con mèo nhà tao.',
+			'Đồ mặt lợn, ai thèm chơi với mày.'
+		];
+		for (const text of aimed) expect(filter(text), text).toBe(true);
+		const ordinary = [
+			'Con bò kia đang ăn cỏ ngoài đồng.',
+			'Con ngáo ộp kia đáng sợ quá.',
+			'Em cũng lùn như nó.',
+			// Typed without diacritics, "ngu như lợn" may be "ngủ như lợn", "ngu vừa thôi" "ngủ vừa thôi".
+			'Em trai em ngu nhu lon ca ngay chu nhat',
+			'Ngu vua thoi, mai con di hoc.',
+			'Ăn vừa thôi kẻo đau bụng.',
+			'buồn nguuuu quá',
+			'Bạn Lan bị câm điếc, trường nên có cô giáo biết ngôn ngữ ký hiệu.',
+			'Bạn ấy bị câm à?',
+			'Chim cút ra khỏi lồng rồi.',
+			'Chim cut di dau roi',
+			'Mẹ mua trứng cút về luộc cho em ăn sáng.',
+			'Mỗi ngày nên uống 2 l nước',
+			// "bỏ đi" is an insult only as "đồ bỏ đi": "nó bỏ đi" is someone leaving.
+			'Nó bỏ đi rồi, không nói gì.',
+			'Mày hâm mộ ai thế?',
+			'Mẹ hâm nóng nồi canh cho em.',
+			'Đồ ăn hại dạ dày nhất là đồ chiên rán, cô y tế bảo thế.',
+			'Do an hai da day nhat la do chien ran.',
+			'Con mèo nhà em ăn vụng cá, mẹ bảo nó tham ăn.',
+			'Hôm nay môn sinh học về hệ thần kinh, em thấy rất hay.',
+			'Mùa nước nổi, bà em nấu canh chua bông điên điển.',
+			'Bài khó quá, em sắp điên mất thôi.',
+			// "nao tan" is "nào tan (học)", "thang toi" "tháng tới".
+			'Khi nao tan hoc em ra cong doi bo.',
+			'Thang toi lop em di tham quan trai bo sua.'
+		];
+		for (const text of ordinary) expect(filter(text), text).toBe(false);
+	});
+
 	it('matches an organiser’s unaccented ordinary word only as typed', () => {
 		const own = compileWordFilter(['ngu']);
 		expect(own('em ngu qua')).toBe(true);

@@ -58,8 +58,10 @@ const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) 
  * extra-e (README): insults aimed at a person with the ordinary texts that share their words, and
  * everyday texts near danger words, written for issue 15's second round and measured before the
  * checks were changed for them. Not trained on: trained on, either file cost the first holdout's
- * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. Measured on
- * their own; the word filter and the patterns do not learn, so these are read, not blind, figures.
+ * danger recall (94.6 → 93.9 %), since a bullying disclosure quotes the same insults. extra-h, more
+ * insults (spaced, stretched and masked spellings too) and their innocent twins, is kept out the
+ * same way. Measured on their own; the word filter and the patterns do not learn, so these are
+ * read, not blind, figures.
  */
 /** Everyday rows of extra-f held after the third round (all by the model). */
 const ORDINARY_F = 22.5;
@@ -72,7 +74,12 @@ const EXTRA_E = [
 	// extra-f (README): 150 everyday texts near danger words and 90 disclosures written as their near-twins.
 	// Before the third round the patterns held 75 of its 450 everyday rows and the model 87 more (36 %);
 	// after it, the patterns none. Trained on, it lowered danger recall on the fresh holdouts, so it is measured.
-	{ name: 'extra-f-twins.json', floors: { profanityHeld: 100, ordinaryHeld: ORDINARY_F, dangerRecall: 100 } }
+	{ name: 'extra-f-twins.json', floors: { profanityHeld: 100, ordinaryHeld: ORDINARY_F, dangerRecall: 100 } },
+	// extra-h (README), two batches, each measured before the checks were changed for it: the first,
+	// 55 of 90 insult rows held (spaced spellings 0 of 9) and 7 of 60 ordinary rows held; the second,
+	// 37 of 45 and 6 of 30. After: 124 of 135 and 8 of 90 (all 8 the patterns' or the model's danger:
+	// a bogeyman a grandmother scares with, a deaf cousin who "không nghe được"; not the word filter's).
+	{ name: 'extra-h-insults.json', floors: { profanityHeld: 91.8, ordinaryHeld: 8.9 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
@@ -307,7 +314,8 @@ describe('the text checks on the children’s corpus', () => {
 			report(`${set.name} (${set.rows.length} rows: not trained on, but read)`, figures);
 			expect(figures.profanityHeld, `profanity held, ${set.name}`).toBeGreaterThanOrEqual(set.floors.profanityHeld);
 			expect(figures.ordinaryHeld, `ordinary held, ${set.name}`).toBeLessThanOrEqual(set.floors.ordinaryHeld);
-			if ('dangerRecall' in set.floors) expect(figures.dangerRecall, `danger recall, ${set.name}`).toBeGreaterThanOrEqual(set.floors.dangerRecall);
+			const recallFloor = 'dangerRecall' in set.floors ? set.floors.dangerRecall : undefined;
+			if (recallFloor !== undefined) expect(figures.dangerRecall, `danger recall, ${set.name}`).toBeGreaterThanOrEqual(recallFloor);
 		}
 		// Training six models takes a few seconds; on a loaded 2-core machine, several times that.
 	}, 90_000);

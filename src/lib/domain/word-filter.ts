@@ -13,7 +13,8 @@
  *   or a closing particle ("à", "ấy", "vậy"…); not at "gì", "không", "đâu", which also carry a clause
  *   on ("mấy buổi không", "đi đâu"), and never at the polite "ạ".
  * - Masked and spaced spellings fold to the word: đ*o, d3o, l0n, bu*i, đ.m, v.c.l, đ_é_o, l`, d m,
- *   c l m, l ồ n; stretched letters too (đmmmm, vcllll). Masking is itself plain: "c-c", "d*o" are held.
+ *   c l m, l ồ n, and in phrases (c*m m*m, đồ đ i ê n, m n g u); stretched letters too (đmmmm,
+ *   vcllll). Masking is itself plain: "c-c", "d*o" are held.
  *   Single letters join only with a consonant among them: teen "e o" is "em ở", not "éo".
  * - Teen profanity is on the list (clm, vcl, vkl, vl, dcm, cmm, cc, loz, dell…). Those that are also
  *   ordinary abbreviations (vl, cl, cc, dm, l) are held where children use them as profanity, and not
@@ -21,7 +22,7 @@
  * - Insults with no swear word are held where they are aimed at a person ("thằng kia mặt dày", "mày
  *   bị thiểu năng à"): `aimed-insults.ts`, on the same tokens.
  */
-import { aimedInsultAt } from './aimed-insults';
+import { aimedInsultAt, HARMED_BY_FOOD } from './aimed-insults';
 import { foldVietnamese } from './vietnamese-text';
 
 /** Common Vietnamese profanity and insults, with and without diacritics and in teen spelling. */
@@ -192,6 +193,15 @@ export const DEFAULT_WORD_FILTER: readonly string[] = [
 	'chết tiệt',
 	'cút xéo',
 	'cút đi',
+	// "Cút" ordering someone away; never a quail ("chim cút ra khỏi lồng", "trứng cút"): see `QUAIL`.
+	'cút ra',
+	'cút khỏi',
+	'cút ngay',
+	'cút xa',
+	'cút luôn',
+	'cút mẹ',
+	// "mặt lồn" masked as "mặt l" (not "2 l nước": see `AMBIGUOUS`).
+	'mặt l',
 	'bố mày',
 	'cha mày',
 	'đồ dở hơi',
@@ -244,6 +254,8 @@ interface Context {
 	slot?: ReadonlySet<string>;
 	/** Plain when it ends a clause, whatever comes before. */
 	end?: boolean;
+	/** Plain when it opens a sentence (an order: "Cut ra khoi nhom nay"). */
+	opens?: boolean;
 	/** Never the insult after / before these words (either spelling): "hạt óc chó", "rơi vãi", "éo le". */
 	unlessPrev?: ReadonlySet<string>;
 	unlessNext?: ReadonlySet<string>;
@@ -256,6 +268,9 @@ interface Context {
 }
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+/** "Chim cút", "trứng cút", "thịt cút", "con cút": a quail, whatever follows ("chim cút ra khỏi lồng"). */
+const QUAIL = set('chim trung thit con ga dan nuoi');
 
 /** Before a food or an animal, "óc chó" is a walnut and "óc heo" a dish: "hạt óc chó", "ăn óc heo". */
 const FOOD_BEFORE = set('hat qua sua dau banh nhan cay an mon mua ban nau chao');
@@ -292,6 +307,17 @@ const AMBIGUOUS: Record<string, Context> = {
 	// "rơi vãi" (spilt), "vài nơi" (a few places): ordinary.
 	vai: { next: set('loz chuong luon dan'), unlessPrev: set('roi vung') },
 	cut: { slot: set('nhu do thang thg cai oc mat bu vai'), prev: set('an') },
+	// "ngủ như lợn" (sleeps like a log) typed without diacritics: plain only said of a person.
+	'ngu nhu lon': { prev: set('may m mi thang thg do la tao') },
+	'ngu nhu heo': { prev: set('may m mi thang thg do la tao') },
+	'cut ra': { opens: true, prev: set('may mi thi'), unlessPrev: QUAIL },
+	'cut khoi': { opens: true, prev: set('may mi thi'), unlessPrev: QUAIL },
+	'cut ngay': { opens: true, prev: set('may mi thi'), unlessPrev: QUAIL },
+	'cut xa': { opens: true, prev: set('may mi thi'), unlessPrev: QUAIL },
+	'cut luon': { opens: true, prev: set('may mi thi'), unlessPrev: QUAIL },
+	'cut me': { opens: true, prev: set('may mi thi'), unlessPrev: QUAIL },
+	// "mặt l" (mặt lồn); not "2 l nước" nor "size L" (see `ABBREVIATIONS.l`).
+	'mat l': { end: true, prev: set('thang thg con do may cai'), unlessNext: set('nuoc sua xang dau') },
 	pho: { slot: set('con do thang la') },
 	'me may': { end: true, prev: set('con dit du') },
 	'vai lon': { end: true, unlessPrev: set('uong mua may') },
@@ -332,12 +358,13 @@ const AMBIGUOUS: Record<string, Context> = {
 	'nao bo': { prev: set('thang thg con do may la nhu') },
 	'dau dat': { prev: set('thang thg con do may la nhu') },
 	'ranh con': { end: true },
-	'cam mieng': { end: true, prev: set('may thang thg con') },
+	// "Cam mieng lai", "cam mieng di": the order, whatever the marks.
+	'cam mieng': { end: true, prev: set('may thang thg con'), next: set('lai di ngay') },
 	'do heo': { end: true },
 	// Typed without diacritics these may be "bộ máy", "cụt đi", "đồ ngọc", "đo đều": plain only as an insult is.
 	'bo may': { prev: set('la tao') , next: set('danh dam chui bao noi cho'), unlessNext: set('nha chinh quyen to chuc xa huyen tinh nganh hanh quan ly') },
 	'cha may': { prev: set('la tao'), next: set('danh dam chui bao noi') },
-	'cut di': { end: true, prev: set('may thang con'), unlessPrev: set('chim trung thit') },
+	'cut di': { end: true, opens: true, prev: set('may thang con'), unlessPrev: QUAIL },
 	'do ngoc': { end: true, prev: set('la may tao') },
 	'thang ngoc': { end: true, prev: set('la may tao') },
 	'do dot': { end: true, prev: set('la may tao') },
@@ -359,6 +386,7 @@ const AMBIGUOUS: Record<string, Context> = {
 const UNLESS: Record<string, Context> = {
 	dell: { unlessPrev: set('may tinh laptop hang cua chiec cai la') },
 	cak: { unlessNext: PLURAL_NOUNS },
+	'do an hai': { unlessNext: HARMED_BY_FOOD },
 	kak: { unlessNext: PLURAL_NOUNS }
 };
 
@@ -577,6 +605,8 @@ function escape(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const PRONOUN_LETTERS = new Set(['m', 't', 'e']);
+
 /** "d m", "v c l", "l ồ n": runs of single letters, each read as one word. */
 function joinedRuns(tokens: readonly Token[]): { at: number; span: number; token: Token }[] {
 	const out: { at: number; span: number; token: Token }[] = [];
@@ -585,10 +615,13 @@ function joinedRuns(tokens: readonly Token[]): { at: number; span: number; token
 		let j = i;
 		while (j < tokens.length && single(tokens[j]) && (j === i || !tokens[j - 1].boundary)) j++;
 		// Only with a consonant among the letters: "e o" in teen spelling is "em ở", not "éo".
-		if (j - i >= 2 && j - i <= 5 && tokens.slice(i, j).some((t) => !/^[aeiouy]$/.test(t.folded))) {
-			const run = tokens.slice(i, j);
-			const token = makeToken({ ...plainPiece(joinAccents(run.map((t) => t.accent))), disguised: true }, run[0].first, run[run.length - 1].boundary, j - i);
-			out.push({ at: i, span: j - i, token });
+		// A teen "m" (mày), "t" (tao) or "e" (em) may come before the spelled word: "m n g u".
+		const starts = PRONOUN_LETTERS.has(tokens[i].folded) && j - i >= 3 ? [i, i + 1] : [i];
+		for (const start of starts) {
+			if (j - start < 2 || j - start > 5 || !tokens.slice(start, j).some((t) => !/^[aeiouy]$/.test(t.folded))) continue;
+			const run = tokens.slice(start, j);
+			const token = makeToken({ ...plainPiece(joinAccents(run.map((t) => t.accent))), disguised: true }, run[0].first, run[run.length - 1].boundary, j - start);
+			out.push({ at: start, span: j - start, token });
 		}
 		i = Math.max(j, i + 1);
 	}
@@ -622,6 +655,7 @@ function plain(context: Context, tokens: readonly Token[], i: number, n: number,
 	const closes = closesClause(tokens, i + n - 1, context.closers);
 	// Said on its own: "Du, nắng bốn mươi độ", "Dit, sân bóng…", "clm".
 	if (tokens[i].first && last.boundary) return true;
+	if (context.opens && tokens[i].first) return true;
 	if (inSet(context.prev, prev)) return true;
 	if (inSet(context.next, next)) return true;
 	if (accented && !context.accentedEnd) return false;
@@ -670,7 +704,6 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 		if (!list.some((e) => e.words.map((w) => w.accent).join(' ') === entry.words.map((w) => w.accent).join(' '))) list.push(entry);
 		byFirst.set(entry.words[0].folded, list);
 	}
-	const singles = entries.filter((entry) => entry.words.length === 1);
 
 	const wordMatches = (entryWord: EntryWord, token: Token, single: boolean, entry: Entry): 'yes' | 'no' | 'unaccented' | 'disguised' => {
 		if (token.folded !== entryWord.folded) return token.pattern?.test(entryWord.folded) ? 'disguised' : 'no';
@@ -715,7 +748,8 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 		const token = tokens[i];
 		const candidates: Entry[] = [];
 		for (const form of forms(token)) candidates.push(...(byFirst.get(form) ?? []));
-		if (token.pattern) candidates.push(...singles.filter((entry) => token.pattern!.test(entry.words[0].folded)));
+		// Masked ("c*m m*m"): every entry whose first word it may stand for, phrases too.
+		if (token.pattern) candidates.push(...entries.filter((entry) => token.pattern!.test(entry.words[0].folded)));
 		return candidates.some((entry) => matchAt(entry, withForm(tokens, i, entry.words[0].folded), i));
 	};
 
@@ -725,7 +759,8 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 		for (let i = 0; i < tokens.length; i++) if (matchFrom(tokens, i) || aimedInsultAt(tokens, i, textAccented)) return true;
 		for (const run of joinedRuns(tokens)) {
 			const view = [...tokens.slice(0, run.at), run.token, ...tokens.slice(run.at + run.span)];
-			if (matchFrom(view, run.at)) return true;
+			// The spelled-out word, a phrase ending in it ("đồ đ i ê n"), or an insult aimed at a person ("mày n g u").
+			if (matchFrom(view, run.at) || (run.at > 0 && matchFrom(view, run.at - 1)) || aimedInsultAt(view, run.at, textAccented)) return true;
 		}
 		return false;
 	};
