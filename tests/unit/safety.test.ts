@@ -439,7 +439,8 @@ describe('a child in danger', () => {
 			'Mẹ thu điện thoại của em vì chơi game nhiều quá, mẹ hứa thi xong trả.',
 			'Tối em sợ ngủ một mình vì lỡ xem phim ma, mẹ cho em bật đèn ngủ với ôm gấu bông.',
 			'Hôm nay em nhịn ăn sáng vì dậy muộn, may mà đứa bạn cho nửa ổ bánh mì.',
-			'Tối qua chơi Liên Quân em bị đánh chết 12 lần, tức muốn đập điện thoại.'
+			'Tối qua chơi Liên Quân em bị đánh chết 12 lần, tức muốn đập điện thoại.',
+			'Hồi bé bà hay dọa có ngáo ộp để em đi ngủ sớm.'
 		];
 		for (const text of everyday) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
 		const disclosures = [
@@ -453,7 +454,8 @@ describe('a child in danger', () => {
 			'Bạn Tâm lớp em phải trông nhà một mình cả tháng vì mẹ đi theo chồng mới, bạn ấy tự nấu cơm nhưng hết gạo từ hôm kia.',
 			'Em phải nghỉ học đi làm thuê ở xưởng, bố xin phép cô cho em nghỉ.',
 			'Em ước được biến mất mãi mãi, không ai cần em.',
-			'Mẹ kế bắt em nhịn ăn sáng vì em làm vỡ bát.'
+			'Mẹ kế bắt em nhịn ăn sáng vì em làm vỡ bát.',
+			'Anh ta dọa có clip của em, bắt em gửi thêm ảnh nóng.'
 		];
 		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
 	});

@@ -79,7 +79,8 @@ const EXTRA_E = [
 	// 55 of 90 insult rows held (spaced spellings 0 of 9) and 7 of 60 ordinary rows held; the second,
 	// 37 of 45 and 6 of 30. After: 124 of 135 and 8 of 90 (all 8 the patterns' or the model's danger:
 	// a bogeyman a grandmother scares with, a deaf cousin who "không nghe được"; not the word filter's).
-	{ name: 'extra-h-insults.json', floors: { profanityHeld: 91.8, ordinaryHeld: 8.9 } }
+	// A bogeyman to send a child to bed ("dọa có ngáo ộp") is no threat since: 5 of 90 ordinary rows held.
+	{ name: 'extra-h-insults.json', floors: { profanityHeld: 91.8, ordinaryHeld: 5.6 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {

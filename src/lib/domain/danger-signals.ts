@@ -251,6 +251,8 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	if (key === 'da' && words[h.start - 1] === 'cho' && (h.end === words.length || /^(luon|thi|roi|moi)$/.test(words[h.end]))) return true;
 	// "bà quạt cho em ngủ": a fan, not a whip ("quất").
 	if (key === 'quat' && words[h.end] === 'cho' && /^(ngu|mat|de|do)$/.test(words[h.end + 2] ?? '')) return true;
+	// "bà hay dọa có ngáo ộp để em đi ngủ": a bogeyman to send a child to bed ("nó dọa có clip của em" stays a threat).
+	if (key === 'doa' && /^(co |la )?(ngao op|ong ke|ong ba bi|ma|ke bat coc|ong bat coc)( |$)/.test(after)) return true;
 	// A parent taking the phone away ("mẹ thu điện thoại của em vì chơi game"): a rule at home, not a trafficker's hold.
 	if (h.entry.cat === 'trafficking' && key.includes('dien thoai') && PARENT_BEFORE.has(words[h.start - 1] ?? '')) return true;
 	return false;
