@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -232,7 +232,16 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// recall (171/180), 0.0 % policy sent, 90.0 % profanity held (81/90: insults 11 of 18), 11.7 %
 	// ordinary held (14/120: 3 collisions, 11 everyday texts of 60).
 	// With the third round's everyday structures (extra-f): ordinary held 11.7 → 9.2 % (aggregates read since).
-	'fresh-holdout-4.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 89.9, ordinaryHeld: 9.2 }
+	'fresh-holdout-4.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 89.9, ordinaryHeld: 9.2 },
+	// The fifth and sixth, written blind by two writers (who read only the corpus README, the brief and
+	// the plans) while the third round was built (extra-f's everyday structures, extra-h's insults, the
+	// policy structures), and measured once after it, on 2026-12-01 at 22:45, checks frozen, rows unread.
+	// Fifth: 95.0 % recall (171/180), 6.0 % policy sent (9/150, all by the patterns: sexual 6, marriage 3),
+	// 85.6 % profanity held (77/90), 15.0 % ordinary held (18/120: 17 everyday texts of 60, 8 by the
+	// patterns and 10 by the model in all). Sixth: 94.4 % recall (170/180), 0.0 % policy sent, 90.0 %
+	// profanity held, 21.7 % ordinary held (26/120: 25 everyday texts of 60; 9 patterns, 16 model, 1 filter).
+	'fresh-holdout-5.json': { dangerRecall: 94.9, policyToSafeguarding: 6.0, profanityHeld: 85.5, ordinaryHeld: 15.0 },
+	'fresh-holdout-6.json': { dangerRecall: 94.4, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 21.7 }
 };
 
 describe('the text checks on the children’s corpus', () => {
