@@ -230,6 +230,7 @@ const WORK_INSTEAD = /(^| )(di lam|lam thue|phu ban|kiem tien|lam cong|ra dong|c
 /** Everyday uses of a harm's words, read from the words around it (each paired with a disclosure in safety.test.ts). */
 function everydayHarm(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
 	if (DENIED.test(before + ' ')) return true;
+	const sentence = joined(words);
 	const after = words.slice(h.end, h.end + 8).join(' ') + ' ';
 	const forcedBefore = /^(bi|bat|ep|phai)$/.test(words[h.start - 1] ?? '');
 	if (h.entry.cat === 'selfharm' && /(^| )bien mat$/.test(key) && SKIP_LESSON.test(after)) return true;
@@ -240,10 +241,10 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// Feared, then not so: "sợ về bị đánh đòn lắm, ai ngờ bố chỉ ngồi giảng lại bài".
 	if (/(^| )so( [a-z]+){0,3} $/.test(before + ' ') && FEAR_UNDONE.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// A day off school asked for ("phải nghỉ học 1 buổi để về quê, đã xin phép cô"), with no work in it.
-	if (key === 'nghi hoc' && LEAVE_ASKED.test(words.join(' ') + ' ') && !WORK_INSTEAD.test(words.join(' ') + ' ')) return true;
+	if (key === 'nghi hoc' && LEAVE_ASKED.test(sentence) && !WORK_INSTEAD.test(sentence)) return true;
 	// "bố đánh mạnh lắm" in a game of badminton: the shuttle, not the child (not "bị bố đánh", not "đánh em").
-	if (key === 'danh' && !forcedBefore && words[h.start - 2] !== 'bi' && !SELF_WORDS.has(words[h.end] ?? '') && PLAYED.test(words.join(' ') + ' ')) return true;
-	if (h.entry.cat === 'runaway' && TANTRUM.test(words.slice(Math.max(0, h.start - 2), h.start).join(' ') + ' ') && TANTRUM_OVER.test(words.join(' ') + ' ')) return true;
+	if (key === 'danh' && !forcedBefore && words[h.start - 2] !== 'bi' && !SELF_WORDS.has(words[h.end] ?? '') && PLAYED.test(sentence)) return true;
+	if (h.entry.cat === 'runaway' && TANTRUM.test(words.slice(Math.max(0, h.start - 2), h.start).join(' ') + ' ') && TANTRUM_OVER.test(sentence)) return true;
 	if (isHungerKey(key) && !forcedBefore && HUNGER_REASON.test(after)) return true;
 	// "để dành cho em", "để dành 5 nghìn": saving, not "để đánh" ("cầm roi để đánh em" stays a blow).
 	if (key === 'danh' && words[h.start - 1] === 'de' && /^(cho|tien|duoc|lai|\d+|mot|hai|ba|nam|muoi)$/.test(words[h.end] ?? '')) return true;
@@ -256,6 +257,13 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// A parent taking the phone away ("mẹ thu điện thoại của em vì chơi game"): a rule at home, not a trafficker's hold.
 	if (h.entry.cat === 'trafficking' && key.includes('dien thoai') && PARENT_BEFORE.has(words[h.start - 1] ?? '')) return true;
 	return false;
+}
+/** A sentence's words joined once, however many harms it holds. */
+const joinedSentences = new WeakMap<readonly string[], string>();
+function joined(words: readonly string[]): string {
+	let text = joinedSentences.get(words);
+	if (text === undefined) joinedSentences.set(words, (text = words.join(' ') + ' '));
+	return text;
 }
 const isHungerKey = (key: string) => /^(bi )?(doi|nhin an|nhin doi)( |$)/.test(key);
 
