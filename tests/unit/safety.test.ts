@@ -460,6 +460,70 @@ describe('a child in danger', () => {
 		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
 	});
 
+	it('reads a fourth round of everyday days near danger words as everyday, and a disclosure in the same words as danger', () => {
+		// Structures found by extra-i and extra-j (README), in other words than theirs, each beside a disclosure that shares its words.
+		const everyday = [
+			'Chiều qua em với chị gái tranh nhau cái máy tính, chị đẩy em ngã, mẹ mắng cả hai chị em.',
+			'Tụi em chơi trốn tìm ở nhà bạn Hà, bạn ấy nhốt em trong nhà kho một lúc rồi mở ra, cả bọn cười ầm.',
+			'Sáng nay em phải nhịn đói đi nội soi dạ dày, bác sĩ dặn không được ăn gì từ tối.',
+			'Tối qua chơi Free Fire em bị giết năm mạng liền, cay ghê.',
+			'Anh em cứ giỡn "tao giết mày" mỗi khi em lấy đồ ăn của anh, rồi hai anh em cười lăn.',
+			'Mẹ em cứ đi làm về là ôm hôn em, em lớn rồi mà vẫn thế.',
+			'Bố dọa đánh nếu em còn đi tắm ao, em sợ lắm, ai ngờ hè này bố cho em đi học bơi.',
+			'Đội em thua 0-3, chán đời ghê, nhưng tối cả đội đi ăn kem là vui lại.',
+			'Tối qua mất điện, cả nhà em trải chiếu ra ngủ ngoài sân cho mát.',
+			'Có người lạ nhắn làm quen em trên mạng, em chặn luôn rồi kể với mẹ.',
+			'Em ghét môn hóa muốn chết, mai kiểm tra mà chưa ôn chữ nào.',
+			'Bố em chạy xe ôm ở bến xe, tối nào cũng về muộn.',
+			'Ôm nhau ngủ với em gái cho đỡ lạnh, sáng ra hai chị em cười.'
+		];
+		for (const text of everyday) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
+		const disclosures = [
+			'Bố mẹ em cãi nhau rồi bố đánh em, tối nào cũng thế.',
+			'Tụi lớp trên nhốt em trong nhà vệ sinh cả buổi, em sợ lắm.',
+			'Em phải nhịn đói hai hôm rồi vì nhà hết gạo, bố đi đâu không về.',
+			'Bố dọa giết em nếu em kể với cô, em sợ lắm.',
+			'Chú hàng xóm cứ gặp là ôm hôn em, em sợ lắm không dám nói.',
+			'Bố dọa đánh nếu em đi học về muộn, em sợ lắm, ai ngờ tối qua bố đánh em thật.',
+			'Em chán đời lắm rồi, tối nào cũng lấy dao lam rạch tay.',
+			'Người lạ nhắn làm quen em rồi đòi ảnh nóng, dọa tung lên mạng nếu em không gửi.',
+			'Cho em hỏi nếu bố say về là lôi con ra đánh thì con phải làm sao ạ, tối nào cũng thế.',
+			'Nếu có người giữ ảnh của mình rồi bắt chuyển tiền, không thì gửi ảnh cho bố mẹ, thì phải làm sao ạ. Em còn 2 ngày thôi.',
+			'Em về nhà chồng được 3 tháng rồi, em mới 14 tuổi, nhà chồng không cho em đi học.',
+			'Mẹ em đi đâu mấy hôm rồi chưa về, hai chị em ăn hết mì tôm rồi, nhà còn bị cắt điện.'
+		];
+		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
+	});
+
+	it('reads Central and Southern words for the writer and a parent, and policy questions in their general voice', () => {
+		// "tau" (I), "bọ" (father), "mạ" (mother) as typed; "tàu" (a train) and "mà" are not.
+		expect(assessText('Tối mô bọ say cũng lấy roi quất tau, tau sợ lắm')).toBe('danger');
+		expect(assessText('Mạ bỏ đi lâu rồi, bọ đi nhậu mấy bữa không về, tau nhịn đói từ hôm qua')).toBe('danger');
+		expect(hasDangerSignal('Em đi tàu hỏa ra Hà Nội thăm bà, ngồi cả đêm mệt lắm')).toBe(false);
+		expect(hasDangerSignal('Ả Hoa nhà bên mới 15 tuổi mà bị gả cho người ta')).toBe(true);
+		const policy = [
+			'Nhiều bạn gái trong bản ngại kể chuyện bị động chạm, mong các cô chú về bản nói chuyện với các bạn.',
+			'Có nhiều anh chị ở xã em nghỉ học đi làm xa theo người quen giới thiệu, làm sao biết chỗ đó có lừa không ạ?',
+			'Em mong trường có phòng tư vấn, vì mùa thi nhiều bạn áp lực lắm, có bạn còn tự làm đau mình.',
+			'Em mong xã tuyên truyền cho các gia đình là không được gả con sớm.',
+			'Em đề nghị trường dạy học sinh biết chỗ nào người khác không được chạm vào.',
+			'Người lạ trong game đòi gọi video cởi áo thì mình báo ở đâu, có báo được cho công an không ạ?'
+		];
+		for (const text of policy) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
+	});
+
+	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
+		const filter = eventWordFilter('');
+		expect(filter('đồ vô dụg')).toBe(true);
+		expect(filter('mày đúg là đồ não phẳg')).toBe(true);
+		expect(filter('đ ị t m ẹ mạng lag quá')).toBe(true);
+		expect(filter('d i t m e')).toBe(true);
+		// Letters with no consonant on one side are no two words: "e o b i t" may be anything.
+		expect(filter('m e o c o n')).toBe(false);
+		expect(filter('Chiều nay đi đá bóg với lớp')).toBe(false);
+		expect(assessText('Mi ngu như con bò rứa mà cũng dạy đời tau')).toBe('filtered');
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

@@ -198,7 +198,8 @@ function named(tokens: readonly InsultToken[], i: number, term: Term, typed: boo
 			links++;
 			continue;
 		}
-		if (typed && !t.accented && (t.folded === 'm' || t.folded === 'thg') && names.has(t.accent)) return true;
+		// "m", "thg", and the Central "mi" (mày) typed without marks in a text with them.
+		if (typed && !t.accented && (t.folded === 'm' || t.folded === 'thg' || t.folded === 'mi') && names.has(t.accent)) return true;
 		if (STRONG_FOLDED.has(t.folded) && !t.accented) return true;
 		if (t.folded === 'thang' && t.accent === accentKey('thằng')) return true;
 		if (t.folded === 'con' && links > 0 && CON_THEN.has(tokens[j + 1].accent)) return typed || LINKS_FOLDED.has(tokens[j + 1].folded);

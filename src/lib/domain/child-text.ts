@@ -147,6 +147,14 @@ function respell(word: string): string {
 		.replace(/z/g, 'd');
 }
 
+/**
+ * A final "ng" typed as "g", as teens do ("cũg", "mạg", "vô dụg", "phẳg"): no Vietnamese syllable
+ * ends in a lone "g", so a vowel and "g" at the end of a word can only be "ng".
+ */
+function finalNg(word: string): string {
+	return word.length > 2 && /[aeiouy]g$/.test(word) ? `${word.slice(0, -1)}ng` : word;
+}
+
 /** Long vowels and consonants typed for feeling: "chếtttt", "điiii" → one letter. */
 function unstretch(word: string): string {
 	return /(\p{L})\1\1/u.test(word) ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;
@@ -243,7 +251,7 @@ function writtenOut(folded: string): string[] {
 		known = expandTeenSpellings([folded]).flatMap((word) => {
 			const unit = /^(\d+)(t|h|tr|k|th)$/.exec(word);
 			if (unit) return [unit[1], UNITS[unit[2]]];
-			return (Object.hasOwn(EXTRA_SPELLINGS, word) ? EXTRA_SPELLINGS[word] : respell(word)).split(' ');
+			return (Object.hasOwn(EXTRA_SPELLINGS, word) ? EXTRA_SPELLINGS[word] : finalNg(respell(word))).split(' ');
 		});
 		if (WRITTEN.size > 20_000) WRITTEN.clear();
 		WRITTEN.set(folded, known);

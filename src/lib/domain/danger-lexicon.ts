@@ -173,6 +173,8 @@ export const HARMS: Harm[] = [
 		`bi xam hai, dau o vung kin, khong duoc ke voi ai, khong duoc noi voi ai, dung ke voi ai, dung noi voi ai, khong duoc noi cho ai,
 		 khong duoc ke cho ai, cam noi, cam ke`
 	),
+	// Dragged out to be beaten: "lôi con ra đánh", "kéo em ra đánh" (the child before the blow).
+	...harms('act', 'physical', `loi con ra danh, loi em ra danh, keo con ra danh, keo em ra danh, loi ra danh, keo ra danh, loi ra dap, keo ra dap`),
 	...harms('act', 'physical', `rach mat, doa rach, tat axit, dot nha, tan, !phang, !cau veo, veo, %tham tim, %bam dap, !choang, !dap vao, !vut vao, !quat vao, !phat vao, !tat, !ban tay`),
 	...harms('act', 'sexual', `sam so, mo vao, mo vao nguoi, mo mam, do bai, tro do bai, bi hiep, cuong ep, ep buoc quan he, vuot ve, !bop, !nan`),
 	...harms('state', 'selfharm', `buong xuoi, buong bo tat ca, buong bo, song khong de lam gi, song cung khong de lam gi, khong thiet, chan doi, chet cho xong`),
@@ -195,7 +197,8 @@ export const HARMS: Harm[] = [
 		 khong ai dua di vien, khong ai cham, khong ai cham soc, khong ai lo, khong ai lo cho, khong ai nuoi, khong ai nhan nuoi, khong con ai, &o mot minh,
 		 &o nha mot minh, de lai mot minh, bi bo lai, bo di luon, khong cho di vien, khong cho di kham, khong duoc di kham, khong duoc di vien,
 		 khong duoc chua, nhat do an thua, an do thua, %gay tro xuong, %sot cao ma, om ma khong ai, benh ma khong ai, xin com, di xin, xin an, bo an,
-		 mac ke, de mac, %khong ve nha, di ca tuan, di may ngay, khong cho an com, nhin an, %phai trong em, bi lan`
+		 mac ke, de mac, %khong ve nha, di ca tuan, di may ngay, khong cho an com, nhin an, %phai trong em, bi lan,
+		 %an het mi tom, %het mi tom, %bi cat dien, %het do an, %het tien an, %tu xoay, %tu xoay xo, khong co ai nuoi`
 	),
 	...harms(
 		'state',
@@ -383,13 +386,13 @@ export const HARMS: Harm[] = [
 		 noi chuyen nguoi lon, xin anh rieng, anh rieng, gui anh khong mac, cho xem nguc, xem nguc, video khong mac`
 	),
 	// A job far away that someone offers to take a child to.
-	...harms('state', 'trafficking', `don di lam, don em di lam, hua dua di lam, hua cho di lam, dua di lam xa`),
+	...harms('state', 'trafficking', `don di lam, don em di lam, hua dua di lam, hua cho di lam, dua di lam xa, sang ben kia lam, qua ben kia lam, dua anh sang cho khac, dua chi sang cho khac, dua em sang cho khac, dua sang cho khac`),
 	// What the people who should care for a child do instead: gone for months, no money sent, no doctor.
 	...harms(
 		'act',
 		'neglect',
 		`+khong gui tien ve, +khong gui tien, +di bien biet, +di dau khong ro, +may nam khong ve, +ca thang khong ve, +ca tuan khong ve, +may thang khong ve,
-		 +may nam khong gui, khong dan di kham, khong dua di kham, khong dan di vien, khong dua di vien, khong cho di nha si, %de vay tu het, %tu het`
+		 +may nam khong gui, +di dau may hom, +di dau may ngay, +may hom chua ve, +may ngay chua ve, +may hom khong ve, +may ngay khong ve, khong dan di kham, khong dua di kham, khong dan di vien, khong dua di vien, khong cho di nha si, %de vay tu het, %tu het`
 	),
 	// Hired field work at thirteen, fainting in the field; held in a room, brought far by night.
 	...harms('state', 'labour', `cay lua thue, cay thue, gat lua thue, gat thue, hai che thue, %den toi mit, %ngat xiu, %ngat luon`),
@@ -445,6 +448,8 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
 	dap: new Set(['xe', 'dap']),
+	// "trời tối om", "đen om": dark, not a hug; "chạy xe ôm": a motorbike taxi.
+	om: new Set(['toi', 'den', 'thui', 'xe']),
 	// "bật đèn ngủ": a night light, not sleeping with someone.
 	'ngu voi': new Set(['den']),
 	doi: new Set(['bo', 'tham', 'ban', 'cuoc']),
@@ -475,7 +480,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "đánh yêu": a friend's playful tap, not a blow.
 	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra yeu'.split(' ')),
 	// "ôm gấu bông", "ôm gối": a child hugging a toy or a pillow, not being held.
-	om: new Set('gau goi bup meo cun'.split(' ')),
+	// "ôm nhau ngủ" (two children hugging each other) is no one holding a child.
+	om: new Set('gau goi bup meo cun nhau'.split(' ')),
 	// "tim em đập thình thịch": a heart beating.
 	// "tức muốn đập điện thoại", "đập bàn": a thing, not a person.
 	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan', 'dien', 'dt', 'ban', 'cua', 'coc', 'chen', 'bat', 'trung', 'muoi']),
@@ -493,6 +499,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	lam: new Set('bai sao gi the vay nhu ra cho duoc dau'.split(' ')),
 	ban: new Set('be than em minh hoc nhe oi'.split(' ')),
 	'lam viec': new Set(['nha', 'nhom', 'tot', 'cung']),
+	// "cả nhà trải chiếu ra ngủ": spreading a mat, not the groom's family ("nhà trai").
+	'nha trai': new Set(['chieu', 'nem', 'khan']),
 	'bi doi': new Set('tien lai ve mau ten'.split(' ')),
 	'bat lam': new Set(['bai', 'viec']),
 	lay: new Set('lai tien sach do y'.split(' ')),
@@ -544,7 +552,7 @@ export const refs = (kind: RefKind, lines: string, weak = false) => lex(lines, (
 
 /** People, folded: the writer, a friend, children or people in general, and those who harm. */
 export const REFS: RefEntry[] = [
-	...refs('self', 'em, minh, toi, to, tui, tao, con, chau, chung em, chung minh, chung to, chung con, chung chau, bon em, bon minh, tui em, tuj em, em gai em, em trai em, con be nha'),
+	...refs('self', 'em, minh, toi, to, tui, tao, tau, con, chau, chung em, chung minh, chung to, chung con, chung chau, bon em, bon minh, tui em, tuj em, em gai em, em trai em, con be nha'),
 	...refs(
 		'friend',
 		`ban than, ban than cua, em ho, chi ho em, anh ho em, bff, dua ban, nhoc ban, ban cung ban, ban trai em, ban gai em, ban hoc, ban cung lop em, ban ngoi canh,
@@ -560,7 +568,8 @@ export const REFS: RefEntry[] = [
 		 nhung cha me, nhung nguoi, cac hoc sinh, em nho, cac em nho, tre con, nguoi dan, phu huynh, cac gia dinh, gia dinh nao, nhieu gia dinh,
 		 nhieu nguoi,
 		 chung ta, moi nguoi, cac ban hoc sinh, ban be, nhieu ban nu, cac ban nu, ban nu, ban nam, cac ban nam, thieu nhi, tre mo coi, tre lang thang,
-		 tre em gai, em be, mot ban, mot em, mot so, nhung tre, nguoi ta, nhung nguoi, cac bac, cac chu, cac co, lanh dao, chu tich`
+		 tre em gai, em be, mot ban, mot em, mot so, nhung tre, nguoi ta, nhung nguoi, cac bac, cac chu, cac co, lanh dao, chu tich,
+		 nhieu ban gai, cac ban gai, nhieu ban trai, cac ban trai, nhieu anh chi, cac anh chi, nhieu anh, nhieu chi, nhieu dua, nhieu ban nho, nhieu ban be`
 	),
 	...refs(
 		'harmer',
@@ -578,7 +587,10 @@ export const REFS: RefEntry[] = [
 		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi,
 		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do`
 	),
-	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong', true)
+	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong, eng, han', true),
+	// Central and Southern words for a parent: "mạ", "má", "tía" (folded "ma", "tia": only as typed with marks, see
+	// MARKED_ONLY in danger-signals.ts).
+	...refs('harmer', 'ma, tia, bo ma, ba ma', false)
 ];
 
 /** Place nouns whose "em"/"mình" is a possessive (trường em, xã em), not the writer as a person. */
@@ -628,7 +640,8 @@ export const POLICY = marks(
 export const CONCRETE = marks(
 	`hom qua, toi qua, dem qua, hom nay, toi nay, dem nay, sang nay, chieu nay, tuan truoc, thang truoc, nam ngoai, moi toi, moi ngay, moi dem, hang ngay,
 	 ngay nao cung, toi nao cung, dem nao cung, lan nao cung, hom nao cung, thuong xuyen, suot ngay, lien tuc, may lan roi, nhieu lan roi, tu khi, bay gio,
-	 hien gio, luc nay, dang bi, vua bi, da bi, may hom nay, tu hom, lan truoc, gan day, dao nay, hom truoc, tuan nay, thang nay`
+	 hien gio, luc nay, dang bi, vua bi, da bi, may hom nay, tu hom, lan truoc, gan day, dao nay, hom truoc, tuan nay, thang nay,
+	 con 1 ngay, con 2 ngay, con 3 ngay, con mot ngay, con hai ngay, con ba ngay, con 1 tieng, con 2 tieng, han chot`
 );
 
 /** A question of what counts as a harm, just before it: "có phải là bị xâm hại", "có bị coi là bạo hành". */
@@ -638,7 +651,7 @@ export const DEFINITION = marks('co phai la, phai la, co phai, bi coi la, duoc c
 export const SOFT_HYPOTHETICAL = marks('khi, khi ma, luc, moi khi');
 export const ADVICE = marks(
 	`nen lam gi, phai lam gi, lam gi, lam the nao, lam sao, goi so nao, goi so, bao cho ai, bao ai, co duoc, co bi, xu ly, ra sao, the nao, nhu the nao,
-	 co sao khong, co phai, nen, can, lien he`
+	 co sao khong, co phai, nen, can, lien he, bao o dau, bao o mo, bao duoc cho, to cao o dau, goi cho ai, lien he ai, bao cong an`
 );
 
 /** A plea for help: the writer needs help now. */
@@ -652,20 +665,22 @@ export const PLEA = marks(
 export const INSERTED_VICTIMS = [['em'], ['minh'], ['con'], ['chau'], ['to'], ['tui'], ['toi'], ['no'], ['ban', 'ay'], ['em', 'ay'], ['chi', 'ay'], ['ban', 'em'], ['ban', 'minh'], ['ban']];
 
 /** Words before a name that make it a person the child knows: "bạn Lan", "cậu Nam", "tên Tuấn". */
-export const PERSON_BEFORE_NAME = new Set(['ban', 'cau', 'chi', 'anh', 'em', 'thang', 'con', 'nhoc', 'be', 'ten', 'nhỏ', 'nho', 'co']);
+export const PERSON_BEFORE_NAME = new Set(['ban', 'cau', 'chi', 'anh', 'em', 'thang', 'con', 'nhoc', 'be', 'ten', 'nhỏ', 'nho', 'co', 'a']);
 /** Once a friend is named, "bạn ấy", "nó" are that friend. */
 export const ANAPHORA = new Set(['ban', 'no', 'ban ay', 'em ay', 'con be', 'thang be', 'cau ban', 'nho ban', 'co ban']);
 
 export const PLACE_BEFORE_BAN = new Set(['o', 'tai', 'khap', 'trong', 've', 'len', 'xuong', 'sang', 'den', 'toi', 'lang', 'thon', 'xa']);
 
-export const SELF_WORDS = new Set(['em', 'minh', 'toi', 'to', 'tui', 'tao', 'con', 'chau']);
+export const SELF_WORDS = new Set(['em', 'minh', 'toi', 'to', 'tui', 'tao', 'tau', 'con', 'chau']);
 /** Words after which "con"/"chau"/"to"/"minh" are not the writer (con chó, một mình, to lớn). */
 export const NOT_SELF_AFTER: Record<string, Set<string>> = {
 	con: new Set('gai trai cai cho meo ga lon bo trau vit chim ca nguoi be nho duong tau thuyen dao mat nit em chau ong rieng nuoi nha ruot tre'.split(' ')),
 	chau: new Set('gai trai ngoai noi chat'.split(' ')),
 	to: new Set('lon qua tien giay bao tuong nhu hon chuc'.split(' ')),
 	minh: new Set(['bach', 'hoa']),
-	toi: new Set('nay qua nao hom mai muon khuya thu tan noi gio luc'.split(' '))
+	toi: new Set('nay qua nao hom mai muon khuya thu tan noi gio luc'.split(' ')),
+	// Unaccented "tau" is also a ship or a train ("tàu hỏa", "tàu thuyền"); typed with marks, "tàu" is never the writer.
+	tau: new Set('hoa thuyen bay dien ca ngam lua do thuy be cao toc khach hang chien nhanh cham'.split(' '))
 };
 export const NOT_SELF_BEFORE: Record<string, Set<string>> = {
 	// "anh ấy hơn em 8 tuổi": a comparison, not the one harmed; "các bạn tuổi em", "lứa tuổi mình": an age.
@@ -675,6 +690,7 @@ export const NOT_SELF_BEFORE: Record<string, Set<string>> = {
 	to: new Set(['bao', 'rat', 'qua', 'lon', 'cao', 'noi', 'to', 'so', 'giay', 'hoi', 'chuc', 'ban', 'cai', 'nhieu']),
 	toi: new Set('buoi moi dem hom tu sang den di chieu nao qua nay toi ca ve lam cho nghi noi tot dan dua tro lan gui nhac tinh sap tuan nam thang lui tan chay bo keo ra vao len xuong'.split(' ')),
 	tao: new Set(['sang', 'che', 'tap']),
+	tau: new Set('di len xuong con chiec nha ga ve bang danh tren duong chuyen doan di tau lai'.split(' ')),
 	chau: new Set(['chau', 'cac', 'chau a'])
 };
 
@@ -757,8 +773,8 @@ export const HARM_MARKS = `đánh, đánh đập, đánh bầm, đánh đau, đ�
  * "bảo"): the marked forms each may take, "" for a word written without any ("con", "em").
  */
 export const WORD_MARKS: Record<string, string> = {
-	con: '', em: '', tao: '', tui: '', cha: '', anh: '', cho: '', ep: 'ép',
-	to: 'tớ', toi: 'tôi', minh: 'mình', chau: 'cháu', bo: 'bố', me: 'mẹ|má', ba: 'bà|bả', ong: 'ông|ổng', chu: 'chú|chủ', bac: 'bác', mo: 'mợ',
+	con: '', em: '', tao: '', tau: '', tui: '', cha: '', anh: '', cho: '', ep: 'ép',
+	to: 'tớ', toi: 'tôi', minh: 'mình', chau: 'cháu', bo: 'bố|bọ', me: 'mẹ|má', ma: 'mạ|má', tia: 'tía', han: 'hắn', eng: '', ba: 'bà|bả', ong: 'ông|ổng', chu: 'chú|chủ', bac: 'bác', mo: 'mợ',
 	thay: 'thầy', duong: 'dượng', thang: 'thằng', chong: 'chồng', ban: 'bạn', no: 'nó', ho: 'họ', di: 'dì', co: 'cô', cau: 'cậu', chi: 'chị',
 	nguoi: 'người', la: 'lạ', nha: 'nhà', be: 'bé', nho: 'nhỏ', ten: 'tên', ay: 'ấy', dua: 'đứa|đưa',
 	bi: 'bị', phai: 'phải', bat: 'bắt', doi: 'đòi', bao: 'bảo', ru: 'rủ', lua: 'lừa', du: 'dụ', gui: 'gửi', yeu: 'yêu'

@@ -90,7 +90,7 @@ const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|
  * may stand a few words before the death word, inside the same clause ("buồn", "mệt", "chán" are
  * not here: those are said of real despair too).
  */
-const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run']);
+const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run', 'ghet', 'cay']);
 /** The reason for tiredness given after it: "vì (hôm nay) học thêm", "vì chạy năm vòng". */
 const EFFORT_REASON = /(^| )vi( hom nay| ca ngay| phai)? (hoc them|tap|chay|lam bai|da bong|on thi|leo|boi|don nha)( |$)/;
 /** …but not a pressure said with it: "mệt muốn chết vì học áp lực quá". */
@@ -206,6 +206,37 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	return key === 'so' && SELF_WORDS.has(words[h.end] ?? '') && FEARED_NEXT.has(words[h.end + 1] ?? '');
 };
 
+/** The writer and a sibling squabbling (not parents quarrelling: "bố mẹ cãi nhau rồi bố đánh em" stays a harm). */
+const SQUABBLE = /(^| )((em|tau|minh|to|tui) (voi|va|vs) (anh|chi|em)( trai| gai| ho)?|hai (anh|chi) em|(anh|chi|em)( trai| gai)? (em|tau|minh|to|tui) (voi|va|vs) (em|tau|minh|to|tui)) (gianh|tranh|cai|choc|dua) nhau( |$)/;
+/** The writer's own game: "bọn tau chơi trò nhà ma", "chơi trốn tìm". */
+const PLAY_SCENE = /(^| )(em|tau|to|minh|tui|bon (em|tau|minh|to|tui)|chung (em|minh|to)|ca dam|ca nhom|tui em) (choi|dang choi|ru nhau choi) (tro|tron tim|u|ma soi|nha ma|bit mat)/;
+const PLAY_ENDED = /(^| )(cuoi|vui|mo ra|tha ra|hu|het game|het tro)( |$)/;
+/** Fasting ordered for a test at the clinic. */
+const MEDICAL_FAST = /(^| )(xet nghiem|lay mau|noi soi|sieu am|phau thuat|truoc khi mo|bac si dan|bac si bao|bs dan)( |$)/;
+/** Kills counted in a game: "bị giết tám mạng". */
+const KILL_COUNT = /^(\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|nhieu) mang( |$)/;
+const IN_GAME = /(^| )trong (lien quan|lq|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin|game|tro choi)( |$)/;
+/** Said in play: "anh cứ giỡn 'tau giết mi'", "trêu", "nói đùa". */
+const JOKING = /(^| )(gion|treu|noi dua|dua gion|choc|gia vo)( [a-z]+){0,2} $/;
+/** The child afraid, then surprised: "em sợ run, ai ngờ…" (not "may mà…", which follows a real harm as often). */
+const THREAT_UNDONE = /(^| )so( [a-z]+){0,3} (ai ngo|nao ngo|khong ngo|hoa ra)( |$)/;
+/** After a fear turned around, a harm done after all ("ai ngờ bố đánh thật") keeps it. */
+const HARM_AFTER_UNDONE = /(^| )(danh|dap|quat|tat|dam|duoi|nhot|trong|chui)( |$)/;
+/** A match lost, a bad mark: what "chán đời ghê" is about. */
+const LOSS = /(^| )(thua|diem kem|bi diem|bi phat|bi loai|truot|mat diem|tach|hong)( |$)/;
+/** Blocked and told: "em chặn luôn rồi kể với mẹ". */
+const BLOCKED = /(^| )(em|minh|to|tau|tui) (chan|block|bao cao|xoa|huy ket ban)( |$)/;
+/** A parent taking or fetching the child for a night away: "mẹ đưa em sang tận nơi", "sáng mẹ đón về". */
+const PARENT_ARRANGED = /(^| )(bo|me|ba|ma|bo me) (dua|cho|don) (em|minh|con|tau|to)? ?(sang|qua|den|toi|ve)( tan noi| nha)?( |$)/;
+/** "mẹ cứ gặp là ôm hôn em": a mother (not "mẹ kế") within a few words before, no one else between. */
+function motherBefore(words: readonly string[], at: number): boolean {
+	for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+		if ((words[i] === 'me' || words[i] === 'ba') && !/^(ke|ghe)$/.test(words[i + 1] ?? '') && !NOT_MOTHER_BEFORE.has(words[i - 1] ?? '')) return true;
+		if (/^(chu|bac|anh|ong|thay|nguoi|ke|dan|thang|ban|bo|cha|duong|cau|ho|no|han)$/.test(words[i])) return false;
+	}
+	return false;
+}
+
 /** Words right before a harm that deny it: "không phải em bị cô lập đâu". */
 const DENIED = /(^| )khong phai (la )?((em|minh|to|tui) )?(bi )?$/;
 /** A wish to vanish for a day to skip a lesson: "ước biến mất một ngày để khỏi đi học thêm". */
@@ -247,15 +278,43 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	if (h.entry.cat === 'runaway' && TANTRUM.test(words.slice(Math.max(0, h.start - 2), h.start).join(' ') + ' ') && TANTRUM_OVER.test(sentence)) return true;
 	if (isHungerKey(key) && !forcedBefore && HUNGER_REASON.test(after)) return true;
 	// "để dành cho em", "để dành 5 nghìn": saving, not "để đánh" ("cầm roi để đánh em" stays a blow).
-	if (key === 'danh' && words[h.start - 1] === 'de' && /^(cho|tien|duoc|lai|\d+|mot|hai|ba|nam|muoi)$/.test(words[h.end] ?? '')) return true;
+	if (key === 'danh' && words[h.start - 1] === 'de' && /^(cho|tien|duoc|lai|\d+|mot|hai|ba|nam|muoi|mua|sau)$/.test(words[h.end] ?? '')) return true;
 	// "ngủ bù cho đã": to one's heart's content, not a kick.
 	if (key === 'da' && words[h.start - 1] === 'cho' && (h.end === words.length || /^(luon|thi|roi|moi)$/.test(words[h.end]))) return true;
 	// "bà quạt cho em ngủ": a fan, not a whip ("quất").
 	if (key === 'quat' && words[h.end] === 'cho' && /^(ngu|mat|de|do)$/.test(words[h.end + 2] ?? '')) return true;
 	// "bà hay dọa có ngáo ộp để em đi ngủ": a bogeyman to send a child to bed ("nó dọa có clip của em" stays a threat).
 	if (key === 'doa' && /^(co |la )?(ngao op|ong ke|ong ba bi|ma|ke bat coc|ong bat coc)( |$)/.test(after)) return true;
-	// A parent taking the phone away ("mẹ thu điện thoại của em vì chơi game"): a rule at home, not a trafficker's hold.
-	if (h.entry.cat === 'trafficking' && key.includes('dien thoai') && PARENT_BEFORE.has(words[h.start - 1] ?? '')) return true;
+	// A parent taking the phone away ("mẹ thu điện thoại của em vì chơi game", "mạ lên tịch thu điện thoại"): a rule at home, not a trafficker's hold.
+	if (h.entry.cat === 'trafficking' && key.includes('dien thoai') && words.slice(Math.max(0, h.start - 3), h.start).some((w) => PARENT_BEFORE.has(w))) return true;
+	// Siblings squabbling ("giành nhau cái điều khiển, anh đẩy em ngã"), once: a fight at home, not abuse ("tối nào cũng…" stays).
+	if (h.entry.kind === 'act' && h.entry.cat === 'physical' && SQUABBLE.test(words.slice(Math.max(0, h.start - 14), h.start).join(' ') + ' ') && !has(HABIT_INDEX, words)) return true;
+	// The writer's own game of hide-and-seek or haunted house ("bọn tau chơi trò nhà ma, hắn nhốt tau trong tủ… xong cả đám cười"), ended in laughter.
+	if (h.entry.kind === 'act' && PLAY_SCENE.test(sentence + ' ') && PLAY_ENDED.test(words.slice(h.end).join(' ') + ' ')) return true;
+	// Fasting for a test at the clinic ("nhịn đói đi xét nghiệm máu, bác sĩ dặn không được ăn gì").
+	if ((isHungerKey(key) || key.includes('khong duoc an') || key.includes('nhin doi') || key.includes('doi')) && h.entry.cat === 'neglect' && MEDICAL_FAST.test(sentence + ' ')) return true;
+	// Kills counted in a game ("bị giết tám mạng"), or said inside one ("đánh nhau trong Liên Quân").
+	if (/^(bi )?(giet|chet|ban)/.test(key) && (KILL_COUNT.test(after) || IN_GAME.test(sentence + ' '))) return true;
+	// "anh cứ giỡn 'tau giết mi'": a threat said in play.
+	if (/(^| )giet/.test(key) && JOKING.test(before + ' ')) return true;
+	// "mẹ cứ gặp là ôm hôn em": a mother's hug, with no one else named between.
+	if (h.entry.cat === 'sexual' && /^(om|hon)/.test(key) && motherBefore(words, h.start)) return true;
+	// A threat, then not so: "bố dọa đánh đòn nếu còn trốn đi tắm sông, em sợ run, ai ngờ bố cho đi học bơi".
+	if (/(^| )doa( |$)/.test(before + ' ' + key)) {
+		const rest = words.slice(h.end).join(' ') + ' ';
+		const undone = THREAT_UNDONE.exec(rest);
+		if (undone && !HARM_AFTER_UNDONE.test(rest.slice(undone.index + undone[0].length - 1))) return true;
+	}
+	// "cay muốn đập máy" over a game: the phone, not a person.
+	if (key === 'dap' && /^(may|dien thoai|dt|ban phim|chuot)$/.test(words[h.end] ?? '') && (IN_GAME.test(sentence + ' ') || PLAYING.test(sentence + ' '))) return true;
+	// "chán đời ghê" after a lost match: annoyance said big ("chán đời lắm rồi, … rạch tay" keeps its other harm).
+	if (key === 'chan doi' && /^(ghe|qua|that|the|vay|ghe gom)( |$)/.test(after) && LOSS.test(sentence + ' ')) return true;
+	// The whole household sleeping outside on a hot night ("cả nhà trải chiếu ra ngủ ngoài sân"): not a child with nowhere to sleep.
+	if (h.entry.cat === 'runaway' && /(^| )ngu/.test(key) && /(^| )ca nha( [a-z]+){0,5} $/.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && !/^(bi|phai|bat)$/.test(words[h.start - 1] ?? '')) return true;
+	// A stranger who wrote, and was blocked and told about ("em chặn luôn rồi kể với mẹ"): handled, when nothing more was asked.
+	if (h.entry.cat === 'online' && /(lam quen|nhan tin|ket ban|lam ban)/.test(key) && BLOCKED.test(after)) return true;
+	// A night at a friend's, taken there by a parent ("mẹ đưa em sang tận nơi, sáng mẹ đón về"), and the ride there.
+	if ((h.entry.cat === 'runaway' || h.entry.cat === 'trafficking') && PARENT_ARRANGED.test(sentence + ' ')) return true;
 	return false;
 }
 /** A sentence's words joined once, however many harms it holds. */
@@ -276,8 +335,11 @@ const DEFINITION_INDEX = index(DEFINITION.map((words) => ({ words })));
 function definitional(words: readonly string[], at: number): boolean {
 	return has(DEFINITION_INDEX, words, at - 4, at) || topical(words, at) || possibility(words, at) || RULE_FOR_ALL.test(words.slice(Math.max(0, at - 4), at).join(' ') + ' ');
 }
-/** A rule for everyone, right before the harm: "không ai được chạm vào…", "không ai có quyền đánh…". */
-const RULE_FOR_ALL = /(^| )khong ai (duoc|co quyen|duoc phep) $/;
+/**
+ * A rule for everyone, right before the harm: "không ai được chạm vào…", "không ai có quyền đánh…",
+ * "người khác không được chạm vào", "(tuyên truyền) là không được gả con sớm".
+ */
+const RULE_FOR_ALL = /(^| )(khong ai|(nguoi khac|nguoi la|bat ky ai|bat cu ai|nguoi lon) khong) (duoc|co quyen|duoc phep) $|(^| )la (khong duoc|khong nen|khong duoc phep) $/;
 
 /**
  * Whether it can happen at all, asked of someone in general: "con trai có thể bị xâm hại không ạ?"
@@ -296,8 +358,11 @@ function possibility(words: readonly string[], at: number): boolean {
 	return true;
 }
 
-/** Spoken of as a topic: "nói chuyện về xâm hại", "học về bạo lực", "kiến thức về tự tử", "tác hại của tảo hôn". */
-const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$|(^| )(phong chong|phong ngua|ngan chan|ngan ngua|chong|phong tranh|bao ve tre khoi|tranh xa) $/;
+/**
+ * Spoken of as a topic: "nói chuyện về xâm hại", "học về bạo lực", "kiến thức về tự tử", "tác hại của tảo hôn",
+ * "chống xâm hại" (but "nhà chồng không cho…" is a husband's family, not "chống").
+ */
+const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$|(^| )(phong chong|phong ngua|ngan chan|ngan ngua|(?<!(nha|lay|ve|cua|voi|co|da|nguoi) )chong|phong tranh|bao ve tre khoi|tranh xa) $/;
 function topical(words: readonly string[], at: number): boolean {
 	const before = words.slice(Math.max(0, at - 3), at).join(' ') + ' ';
 	if (TOPIC.test(before)) return true;
@@ -355,7 +420,7 @@ function ongoing(words: readonly string[]): boolean {
 /** After the harm, "thì" and a question of what may or should be done: "…thì có được báo công an không". */
 function askedAfter(words: readonly string[], at: number): boolean {
 	const then = words.indexOf('thi', at);
-	return then >= 0 && then - at <= 5 && has(ADVICE_INDEX, words, then + 1, then + 4);
+	return then >= 0 && then - at <= 5 && has(ADVICE_INDEX, words, then + 1, then + 6);
 }
 const ADVICE_INDEX = index(ADVICE.map((words) => ({ words })));
 
@@ -585,7 +650,10 @@ const EXISTENTIAL_NEXT = new Set(['ban', 'nguoi', 'nhieu', 'chi', 'anh', 'em', '
 const NOT_FATHER_AFTER = new Set(['bua', 'qua', 'hoc', 'cuoc', 'tron', 'roi', 'mac', 'lai', 'phieu', 'an', 'ngu', 'tien', 'vao', 'ra', 'xuong', 'di']);
 
 /** Words before a name that are also everyday words ("em", "cô", "chị", "anh", "con"). */
-const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con']);
+const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con', 'a']);
+const SISTER_A = markKey('ả');
+/** Words a table reads only when typed with marks: "mạ" (not "mà"), "tía", "hắn" (not "hạn"). */
+const MARKED_ONLY = new Set(['ma', 'tia', 'han']);
 
 interface Ref extends Span {
 	kind: RefKind;
@@ -624,7 +692,9 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		const entries = matchAt(REF_INDEX, words, i).filter(
 			(entry) => !markedOtherwise(marks, i, entry.words[0]) && !entry.words.some((_, j) => j > 0 && inHarm(i + j))
 		);
-		let entry = entries[0];
+		let entry: (typeof entries)[number] | undefined = entries[0];
+		// "mạ", "tía", "hắn" typed without marks are "ma"/"mà", "tia", "hạn": read only as typed.
+		if (entry && entry.words.length === 1 && MARKED_ONLY.has(words[i]) && marks[i] === undefined) entry = entries.find((e) => e.words.length > 1);
 		// "Ban em có bạn mới lớp 8 đã…" typed without marks: "bản em có…" (a village), not "bạn em".
 		if (words[i] === 'ban' && marks[i] === undefined && SELF_WORDS.has(words[i + 1] ?? '') && words[i + 2] === 'co' && (i === 0 || clause[i]) && EXISTENTIAL_NEXT.has(words[i + 3] ?? '')) {
 			i += 2;
@@ -642,7 +712,8 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		// "bạn Lan", "cậu Nam", "con bé Thảo", "tên Tuấn": a named friend.
 		// A name in lower case counts only after a word that is nearly always a person ("bạn lan"):
 		// "em lần nào…", "cô mai…", "có những…" are not "em Lan", "cô Mai", "cô Nhung".
-		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? '', marks[at + 1]));
+		// "Ả Hoa" (Central: an older girl) typed with its mark is a person, however the name is cased.
+		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) && marks[at] !== SISTER_A ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? '', marks[at + 1]));
 		if (PERSON_BEFORE_NAME.has(words[i]) && !markedOtherwise(marks, i, words[i]) && i + 1 < words.length && named(i)) entry = { words: [words[i], words[i + 1]], kind: 'friend' };
 		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '', marks[i + 2])) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
 		if (!entry) {
@@ -666,7 +737,8 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			const w = words[i];
 			const next = words[i + 1] ?? '';
 			const prev = words[i - 1] ?? '';
-			if (NOT_SELF_AFTER[w]?.has(next) || NOT_SELF_BEFORE[w]?.has(prev) || PLACE_NOUNS.has(prev)) {
+			// "ở chỗ em", "ở chợ em" typed without marks: a place (not "cho em", give me).
+			if (NOT_SELF_AFTER[w]?.has(next) || NOT_SELF_BEFORE[w]?.has(prev) || PLACE_NOUNS.has(prev) || (prev === 'cho' && words[i - 2] === 'o')) {
 				i++;
 				continue;
 			}
@@ -676,7 +748,8 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		let j = end;
 		if (words[j] === 'cua' || words[j] === 'nha' || words[j] === 'o') j++;
 		// Not across a comma: "…của người ta, con đau bụng" is the writer, not "người ta con".
-		if (j < words.length && SELF_WORDS.has(words[j]) && kind !== 'self' && !inHarm(j) && !clause[end] && !clause[j]) {
+		// Not a word the child marked otherwise ("bạn còn" is no "bạn con"), nor one read as no writer after it ("bạn con" typed plain is "bạn còn").
+		if (j < words.length && SELF_WORDS.has(words[j]) && kind !== 'self' && !inHarm(j) && !clause[end] && !clause[j] && !markedOtherwise(marks, j, words[j]) && !NOT_SELF_BEFORE[words[j]]?.has(words[j - 1] ?? '')) {
 			possessed = true;
 			end = j + 1;
 			if (kind === 'friend') weak = false;
@@ -795,7 +868,9 @@ function sentenceFindings(
 		if (passive && entry.noPassive) passive = undefined;
 		// "bị ốm phải nghỉ học", "mưa lũ phải nghỉ": an illness or the weather is the reason, no one forces.
 		if (passive && passive.entry.words[0] === 'phai' && words.slice(Math.max(0, passive.start - 3), passive.start).some((w) => ILLNESS.has(w))) passive = undefined;
-		if (entry.forced && !passive) continue;
+		// "Em về nhà chồng được 2 tháng rồi, em 15 tuổi": the writer, a child by the age stated, married off (a grown sister's wedding is not).
+		const childBride = entry.cat === 'marriage' && context.childAge && refsFound.some((r) => r.end === harm.start && r.kind === 'self' && !r.speaker);
+		if (entry.forced && !passive && !childBride) continue;
 		// A grown-up relative's own wedding ("chị gái em lấy chồng ở tỉnh khác"), with no child's age stated and no one forcing it.
 		if (entry.cat === 'marriage' && !context.childAge && !passive && grownUpRelative(nearestBefore(6, harm.start), words)) continue;
 		// "bị ong đốt" is a bee: a word that is also harmless needs a clear harmer after "bị".
@@ -805,6 +880,11 @@ function sentenceFindings(
 			if (!gapEmpty || entry.words.length === 1) passive = undefined;
 		}
 		const selfInHarm = harm.inserted || entry.words.some((w) => SELF_IN_HARM.has(w));
+		// "(nhiều bạn áp lực lắm,) có bạn còn tự làm đau mình": someone, or children in general, hurting themselves — not the writer.
+		if (entry.cat === 'selfharm' && !passive) {
+			const subject = nearestBefore(4, harm.start);
+			if (subject && subject.kind !== 'self' && (subject.indefinite || subject.kind === 'generic')) continue;
+		}
 		if (!passive && !selfInHarm && generalQuestion(harm)) {
 			questioned = true;
 			continue;
@@ -830,6 +910,11 @@ function sentenceFindings(
 				// "bố bắt em lấy chồng", "chủ ép làm": forced by a harmer.
 				const forced = refsFound.find((r) => r.start >= passive.end && r.end <= harm.start);
 				if (forced?.kind === 'generic') continue;
+				// "Người lạ đòi gọi video cởi áo thì mình báo ở đâu?": a stranger in general, and what one should do.
+				if (!isVictim(forced) && !selfInHarm && !subject.possessed && generalQuestion(harm)) {
+					questioned = true;
+					continue;
+				}
 				if (isVictim(forced) || selfInHarm || subject.possessed || victims.length || context.selfBefore) push(true);
 				else if (!policy) push(false);
 				continue;
@@ -840,6 +925,8 @@ function sentenceFindings(
 				if (subject.possessed && subject.kind !== 'harmer') push(true);
 				else if (!policy && (subject.possessed || (subject.kind === 'friend' && byHarmer))) push(false);
 				else if (!policy && (concrete || plea) && (victims.length || context.selfBefore || subject.kind === 'friend')) push(false);
+				// "Chị Hoa nhà bên mới 15 tuổi mà bị gả cho người ta": a named girl, a child by her age, married off.
+				else if (entry.cat === 'marriage' && context.childAge && victims.length) push(false);
 				continue;
 			}
 			if (subject?.speaker) {
@@ -939,8 +1026,11 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  */
 const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an)( |$)/;
 
+/** How long it has gone on: "được 2 tháng rồi", "ba tuần nay" (it happens, no hypothesis). */
+const SPELL_SO_FAR = /(^| )(duoc|da) (\d+|mot|hai|ba|bon|nam|may) (ngay|tuan|thang|nam) (roi|nay)( |$)/;
+
 /** A stretch of time: "hai hôm", "3 ngày", "cả tuần", "mấy tháng". */
-const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)/;
+const DURATION = /(^| )(\d+|hai|ba|bon|nam|sau|may|nhieu|ca|suot|mot) (hom|ngay|tuan|thang|bua|dem|nam)( |$)|(^| )tu (tet|he|nam ngoai|thang truoc|hom do|dau nam) den (gio|nay)( |$)/;
 
 const HABIT_INDEX = wrap(HABIT);
 const ACCIDENT_INDEX = wrap(ACCIDENT);
@@ -973,14 +1063,15 @@ export function analyseText(text: string): Analysis {
 	return analysis;
 }
 
-function disambiguate(words: string[]): string[] {
-	for (let i = 1; i < words.length; i++) if (words[i] === 'xa' && FAR_BEFORE.has(words[i - 1])) words[i] = 'xa~';
+function disambiguate(words: string[], clause: readonly boolean[]): string[] {
+	// "ở xa" is far, but "ở xã em" is the writer's commune.
+	for (let i = 1; i < words.length; i++) if (words[i] === 'xa' && FAR_BEFORE.has(words[i - 1]) && !(SELF_WORDS.has(words[i + 1] ?? '') && !clause[i + 1])) words[i] = 'xa~';
 	return words;
 }
 
 function analyse(text: string): Analysis {
 	const typed = childSentencesTyped(text);
-	const sentences = typed.map((sentence) => disambiguate([...sentence.words]));
+	const sentences = typed.map((sentence) => disambiguate([...sentence.words], sentence.clause));
 	const capitalised = capitalisedNames(text);
 	// A common name in lower case counts only as the child would type it: "bạn từng" is "ever", not "Tùng".
 	const names: Names = {
@@ -1007,7 +1098,7 @@ function analyse(text: string): Analysis {
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
-	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18) };
+	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18) };
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {

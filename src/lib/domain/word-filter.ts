@@ -572,8 +572,16 @@ const PIECES = new Map<string, Piece>();
 function plainPiece(word: string): Piece {
 	const known = PIECES.get(word);
 	if (known) return known;
-	const folded = fold(word);
-	const piece: Piece = { accent: accentKey(word), folded, accented: folded !== word.replace(/[^\p{L}\p{N}]/gu, ''), disguised: false, number: /^\p{N}+$/u.test(word) };
+	const typedFold = fold(word);
+	let folded = typedFold;
+	let accent = accentKey(word);
+	// A final "ng" typed as "g" ("vô dụg", "não phẳg"): no Vietnamese syllable ends in a lone "g".
+	if (folded.length > 2 && /[aeiouy]g$/.test(folded)) {
+		folded = folded.replace(/g$/, 'ng');
+		const tones = accent.match(TONE_MARKS)?.join('') ?? '';
+		accent = accent.replace(TONE_MARKS, '').replace(/g$/, 'ng') + tones;
+	}
+	const piece: Piece = { accent, folded, accented: typedFold !== word.replace(/[^\p{L}\p{N}]/gu, ''), disguised: false, number: /^\p{N}+$/u.test(word) };
 	if (PIECES.size > 20_000) PIECES.clear();
 	PIECES.set(word, piece);
 	return piece;
@@ -619,13 +627,16 @@ function joinedRuns(tokens: readonly Token[]): { at: number; span: number; token
 		const starts = PRONOUN_LETTERS.has(tokens[i].folded) && j - i >= 3 ? [i, i + 1] : [i];
 		for (const start of starts) {
 			if (j - start < 2 || j - start > 5 || !tokens.slice(start, j).some((t) => !/^[aeiouy]$/.test(t.folded))) continue;
-			const run = tokens.slice(start, j);
-			const token = makeToken({ ...plainPiece(joinAccents(run.map((t) => t.accent))), disguised: true }, run[0].first, run[run.length - 1].boundary, j - start);
-			out.push({ at: start, span: j - start, token });
+			out.push({ at: start, span: j - start, token: joinLetters(tokens.slice(start, j)) });
 		}
 		i = Math.max(j, i + 1);
 	}
 	return out;
+}
+
+/** Single-letter tokens read as the one word they spell. */
+function joinLetters(run: readonly Token[]): Token {
+	return makeToken({ ...plainPiece(joinAccents(run.map((t) => t.accent))), disguised: true }, run[0].first, run[run.length - 1].boundary, run.length);
 }
 
 /** Joins letters typed one by one, keeping each letter's marks: ["l", "ồ", "n"] → "lồn". */
@@ -761,6 +772,14 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 			const view = [...tokens.slice(0, run.at), run.token, ...tokens.slice(run.at + run.span)];
 			// The spelled-out word, a phrase ending in it ("đồ đ i ê n"), or an insult aimed at a person ("mày n g u").
 			if (matchFrom(view, run.at) || (run.at > 0 && matchFrom(view, run.at - 1)) || aimedInsultAt(view, run.at, textAccented)) return true;
+			// Two words spelled out in one run: "đ ị t m ẹ" is "địt mẹ".
+			const letters = tokens.slice(run.at, run.at + run.span);
+			const consonant = (part: readonly Token[]) => part.some((t) => !/^[aeiouy]$/.test(t.folded));
+			for (let k = 2; k <= run.span - 2; k++) {
+				if (!consonant(letters.slice(0, k)) || !consonant(letters.slice(k))) continue;
+				const split = [...tokens.slice(0, run.at), joinLetters(letters.slice(0, k)), joinLetters(letters.slice(k)), ...tokens.slice(run.at + run.span)];
+				if (matchFrom(split, run.at) || matchFrom(split, run.at + 1)) return true;
+			}
 		}
 		return false;
 	};
