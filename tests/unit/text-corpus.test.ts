@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -257,7 +257,15 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// Fourth round (aggregates read since): fifth 6.0 → 4.0 % policy sent, 85.6 → 88.9 % profanity held, 15.0 → 14.2 %
 	// ordinary held; sixth 94.4 → 95.6 % recall, 21.7 → 20.8 % ordinary held.
 	'fresh-holdout-5.json': { dangerRecall: 94.9, policyToSafeguarding: 4.0, profanityHeld: 88.8, ordinaryHeld: 14.2 },
-	'fresh-holdout-6.json': { dangerRecall: 95.5, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 20.9 }
+	'fresh-holdout-6.json': { dangerRecall: 95.5, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 20.9 },
+	// The seventh, written blind on 2026-12-02 (a writer who read only the corpus README, the brief and the plans;
+	// children of the northern mountains and boarding schools) and measured once after the fourth round's first part
+	// (64c26bb), checks frozen, rows unread: 92.8 % recall (167/180: marriage 13 of 18, sexual-online 15, self-harm 15,
+	// trafficking 16), 4.0 % policy sent (6/150, all the patterns': sexual 3, neglect 3), 90.0 % profanity held (insults
+	// 11 of 18), 24.2 % ordinary held (29/120: 21 by the patterns, 6 the model, 2 the filter; collisions 51 of 60
+	// right, everyday 40 of 60). With the checks of b878ab2 (before the round) the same set read 92.8 %, 10.0 %,
+	// 88.9 % and 26.7 %.
+	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 24.2 }
 };
 
 describe('the text checks on the children’s corpus', () => {
