@@ -63,8 +63,11 @@ const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) 
  * same way. Measured on their own; the word filter and the patterns do not learn, so these are
  * read, not blind, figures.
  */
-/** Everyday rows of extra-f held after the third round (all by the model): 22.4 %; 23.1 % after the fourth round's retrain. */
-const ORDINARY_F = 23.2;
+/**
+ * Everyday rows of extra-f held after the third round (all by the model): 22.4 %; 23.1 % after the fourth round's
+ * retrain, 21.3 % with the cues of laughter and of things turning out fine (everyday-cues.ts).
+ */
+const ORDINARY_F = 21.4;
 const EXTRA_E = [
 	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 62 and 36 after
 	// (one more insult was held only as the model's danger for "đồ bỏ đi" before that was read as a thing thrown away).
@@ -86,7 +89,7 @@ const EXTRA_E = [
 	// patterns), sent 12 of 60 policy rows and missed 6 of 75 disclosures and 8 of 60 profanity rows; extra-j
 	// missed 14 of 210 disclosures, sent 10 of 90 policy rows and held 19 of 60 everyday rows. Read since and
 	// not trained on (their disclosures and policy questions as train rows added false alarms elsewhere).
-	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 30.4, dangerRecall: 98.6 } },
+	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 26.7, dangerRecall: 98.6 } },
 	{ name: 'extra-j-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 15.0, dangerRecall: 99.5 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 

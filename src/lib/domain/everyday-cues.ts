@@ -1,7 +1,8 @@
 /**
  * What makes a first-person text near danger words an everyday one, over its folded words: a meal
  * on its way, someone caring for the child, a feeling said big, a game or a sport, an illness being
- * looked after, a family celebration, joy, a short time alone that ends. Read by the model
+ * looked after, a family celebration, joy, laughter at the end of it, something that turned out fine or
+ * was allowed, a short time alone that ends. Read by the model
  * (`text-model.ts`) as features of their own ("c:meal", "c:care"…), so that it learns that "em đói
  * bụng, mẹ đang nấu cơm" is an appetite from the cue itself, instead of learning to distrust
  * "đói", "ở nhà một mình" or "lấy chồng" — the words a disclosure needs too. Each cue is a
@@ -24,6 +25,10 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 	['celebration', /(^| )(phu dau|dung rap|an co|sinh nhat|trung thu|le hoi|chup anh cuoi|lam di|lam cau|chi dau|dua dau|an cuoi)( |$)/],
 	// Joy and pride: "hay lắm", "háo hức", "vui ghê", "thấy mình lớn hẳn".
 	['joy', /(^| )(vui (lam|qua|ghe|ca|that)|hay lam|hao huc|thich lam|thich qua|cuoi tru|tu hao|lon han|ngon lam|ngon qua|sung suong|hanh phuc|vui ve|buon cuoi|dong vui|rat tot|tot voi)( |$)/],
+	// Laughter at the end of it: "cả đám cười lăn", "cả nhà cười ầm", "haha".
+	['laughter', /(^| )(cuoi lan|cuoi am|cuoi sac sua|cuoi nghieng nga|cuoi chay nuoc mat|ca lop cuoi|ca nha cuoi|ca dam cuoi|ca bon cuoi|haha|hihi|hehe|kaka|mac cuoi|buon cuoi)( |$)/],
+	// It turned out fine, or was allowed: "là được rồi", "không sao", "bố mẹ đồng ý", "đã xin phép".
+	['fine', /(^| )(la duoc roi|la duoc|khong sao|binh thuong thoi|van binh thuong|dong y roi|bo me dong y|me dong y|bo dong y|cho phep|xin phep roi|het dau roi|khoi roi|quen het|vui lai|het buon)( |$)/],
 	// A short time alone that ends: "một tối thôi", "chín giờ là bố mẹ về", "lát nữa mẹ về".
 	['brief', /(^| )(mot toi thoi|co mot toi|mot buoi|lan dau|lat nua|mot chut|mot luc|(chin|tam|muoi|bay) gio (la )?(bo|me|bo me) ve|(bo|me|bo me) ve roi|toi (bo|me) ve|chieu (bo|me) ve)( |$)/]
 ];
