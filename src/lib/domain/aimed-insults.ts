@@ -140,7 +140,52 @@ const TERMS: ReadonlyArray<readonly [string, Partial<Omit<Term, 'words'>>?]> = [
 	['nhà quê', { thingAfterDo: true }],
 	['quê mùa', { thingAfterDo: true }],
 	['bỏ đi', { thingAfterDo: true, needsDo: true }],
-	['xấu xí', { thingAfterDo: true }]
+	['xấu xí', { thingAfterDo: true }],
+	// Fourth round (issue 15): more of what 12–16-year-olds call each other, written by the team (the blind
+	// holdouts held about two insults in three without a swear word).
+	['não bã đậu'],
+	['đê tiện'],
+	['bỉ ổi'],
+	['vô văn hóa'],
+	['lăng loàn'],
+	['lẳng lơ'],
+	['đểu cáng'],
+	['hạ đẳng'],
+	['rẻ rách'],
+	['thối tha'],
+	['lười chảy thây'],
+	['vô tích sự'],
+	['nhãi ranh'],
+	['oắt con'],
+	['chết dẫm'],
+	['dê xồm'],
+	['kinh tởm'],
+	['heo béo'],
+	['lợn béo'],
+	// Also said plainly of someone, or of a thing ("bệnh tâm thần", "nó ích kỷ quá", "con lợn nhà em"): only
+	// after "thằng", "đồ", "con kia", or as a retort.
+	['biến thái', { narrow: true }],
+	['hỗn láo', { narrow: true }],
+	['tâm thần', { narrow: true }],
+	['ăn mày', { narrow: true }],
+	['xấu tính', { narrow: true }],
+	['nịnh hót', { narrow: true }],
+	['bợ đỡ', { narrow: true }],
+	['hôi hám', { narrow: true }],
+	['bẩn thỉu', { narrow: true }],
+	['mách lẻo', { narrow: true }],
+	['giả nai', { narrow: true }],
+	['ích kỷ', { narrow: true }],
+	['bám đuôi', { narrow: true }],
+	['mít ướt', { narrow: true }],
+	['thất bại', { narrow: true }],
+	['lừa đảo', { narrow: true }],
+	['ăn cắp', { narrow: true }],
+	['hãm', { narrow: true }],
+	['khốn', { narrow: true }],
+	['tởm', { narrow: true }],
+	['con lợn', { narrow: true }],
+	['con heo', { narrow: true }]
 ];
 
 const COMPILED: Term[] = TERMS.map(([run, options]) => ({
