@@ -512,6 +512,44 @@ describe('a child in danger', () => {
 		for (const text of policy) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
 	});
 
+	it('reads village days near danger words as everyday, and a disclosure in the same words as danger', () => {
+		// Structures found by extra-k and extra-l (README), in other words than theirs.
+		const everyday = [
+			'Tối nào em cũng phải nhốt gà vào chuồng, không thì cáo bắt.',
+			'Tết ở bản các anh đánh chiêng cả đêm, em được múa xoang.',
+			'Con bò nhà em đang mang thai, tháng sau đẻ.',
+			'Dì út em 27 tuổi rồi. Tháng sau nhà trai sang đón dâu, em được làm phù dâu.',
+			'Mẹ cho em đi ném pao với các bạn ở hội xuân.',
+			'Em bị sâu răng đau muốn chết, mẹ đưa em ra trạm y tế nhổ, giờ hết đau rồi.',
+			'Con chó nhà em cứ quấn chân đòi chơi, suýt đẩy em ngã xuống ao.',
+			'Bà cầm quạt nan quạt cho em ngủ đến sáng.',
+			'Em dỗi mẹ bảo sẽ bỏ nhà đi, ra ngõ ngồi được mười phút thì đói quá lại vào ăn.',
+			'Cô gọi lên bảng mà em chưa học bài, chỉ muốn biến mất khỏi trái đất, đỏ hết cả mặt.',
+			'Tối nào mẹ cũng gọi video hỏi em ăn cơm chưa, bố mẹ làm ở khu công nghiệp.',
+			'Gặt lúa cả buổi sáng mệt muốn chết, nhưng trưa được ăn cá kho.',
+			'Bố em đi biển mười ngày chưa về, mai tàu cập bến.'
+		];
+		for (const text of everyday) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
+		const disclosures = [
+			'Tối nào bố cũng nhốt em vào chuồng gà vì em về muộn.',
+			'Bố say về đánh em, chiêng trống gì cũng không ai nghe.',
+			'Chị Mai cùng phòng em 15 tuổi, bố mẹ chị ấy nhận hai con trâu với bạc trắng rồi, chị ấy khóc suốt.',
+			'Mẹ giận nên dí que củi đang cháy vào tay em.',
+			'Có chị trên mạng hứa đưa em xuống Hà Nội làm quán ăn, dặn em đừng nói với bố mẹ.',
+			'Em đau muốn chết, em không muốn sống nữa.',
+			'Bố bỏ em đi biệt tăm, mẹ cũng đi mấy tháng không về, em ở một mình.'
+		];
+		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
+	});
+
+	it('holds more insults aimed at a person, and leaves the same words said of an animal or plainly', () => {
+		const filter = eventWordFilter('');
+		for (const text of ['Thằng Tuấn béo như con lợn', 'mày đúng là đồ nhãi ranh', 'Con Hạnh chảnh vừa thôi, mặt như cái bánh đa', 'đồ ích kỷ'])
+			expect(filter(text), text).toBe(true);
+		for (const text of ['Nhà em nuôi con lợn béo lắm', 'Bà em bị bệnh tâm thần', 'Em giẫm phải cứt trâu ở bờ ruộng', 'Em ở nhà một mình với con chó'])
+			expect(filter(text), text).toBe(false);
+	});
+
 	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
 		const filter = eventWordFilter('');
 		expect(filter('đồ vô dụg')).toBe(true);

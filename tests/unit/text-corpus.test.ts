@@ -65,9 +65,10 @@ const everydayRows = JSON.parse(readFileSync(join(DIR, EVERYDAY_FILE), 'utf8')) 
  */
 /**
  * Everyday rows of extra-f held after the third round (all by the model): 22.4 %; 23.1 % after the fourth round's
- * retrain, 21.3 % with the cues of laughter and of things turning out fine (everyday-cues.ts).
+ * retrain, 21.3 % with the cues of laughter and of things turning out fine (everyday-cues.ts), 20.9 % with the
+ * village structures (extra-k, extra-l).
  */
-const ORDINARY_F = 21.4;
+const ORDINARY_F = 21.0;
 const EXTRA_E = [
 	// Before the aimed insults: 14 of 72 insult rows held, 33 of 36 collision rows clean; 62 and 36 after
 	// (one more insult was held only as the model's danger for "đồ bỏ đi" before that was read as a thing thrown away).
@@ -89,8 +90,13 @@ const EXTRA_E = [
 	// patterns), sent 12 of 60 policy rows and missed 6 of 75 disclosures and 8 of 60 profanity rows; extra-j
 	// missed 14 of 210 disclosures, sent 10 of 90 policy rows and held 19 of 60 everyday rows. Read since and
 	// not trained on (their disclosures and policy questions as train rows added false alarms elsewhere).
-	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 26.7, dangerRecall: 98.6 } },
-	{ name: 'extra-j-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 15.0, dangerRecall: 99.5 } }
+	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 26.1, dangerRecall: 98.6 } },
+	{ name: 'extra-j-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 15.0, dangerRecall: 99.5 } },
+	// extra-k and extra-l (README), village voices, written after the seventh holdout was measured. Before:
+	// extra-k 46 of 150 ordinary rows held, 6 of 60 policy rows sent, 9 of 120 disclosure rows missed; extra-l
+	// 62 held, 1 sent, 2 missed.
+	{ name: 'extra-k-dev.json', floors: { profanityHeld: 73.3, ordinaryHeld: 18.0, dangerRecall: 100 } },
+	{ name: 'extra-l-dev.json', floors: { profanityHeld: 93.3, ordinaryHeld: 22.7, dangerRecall: 99.1 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
@@ -233,7 +239,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// aggregate figures have been read since; with the everyday structures and the everyday
 	// threshold: 98.3 % recall, 8.0 % policy sent, 92.2 % profanity held, 2.5 % ordinary held.
 	// Profanity held 92.2 → 93.3 % with two swear words spelled out in one run ("đ ị t m ẹ", fourth round).
-	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 8, profanityHeld: 93.3, ordinaryHeld: 2.5 },
+	// Ordinary held 2.5 → 1.7 % with the village structures (extra-k, extra-l).
+	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 8, profanityHeld: 93.3, ordinaryHeld: 1.7 },
 	// Written blind like the others (by a writer who read only the corpus README, the brief and the
 	// plans) and measured once, on 2026-12-01 at 19:00, with the checks frozen and its rows unread:
 	// 96.7 % recall (174/180), 2.7 % policy sent (4/150), 86.7 % profanity held (78/90: insults
@@ -242,7 +249,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// 92.2 % (insults 15 of 18); the rest unchanged.
 	// With the third round's everyday structures (extra-f, 2026-12-01): ordinary held 10.8 → 5.8 %.
 	// Fourth round (aggregates read): profanity held 92.2 → 95.6 %.
-	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.7, profanityHeld: 95.5, ordinaryHeld: 5.9 },
+	// And danger recall 96.7 → 97.8 % (a burning stick pressed on a hand, extra-k).
+	'fresh-holdout-3.json': { dangerRecall: 97.7, policyToSafeguarding: 2.7, profanityHeld: 95.5, ordinaryHeld: 5.9 },
 	// The fourth, written blind while the second round (aimed insults, more everyday structures) was
 	// built, and measured once after it, on 2026-12-01 at 19:14, checks frozen, rows unread: 95.0 %
 	// recall (171/180), 0.0 % policy sent, 90.0 % profanity held (81/90: insults 11 of 18), 11.7 %
@@ -259,7 +267,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// profanity held, 21.7 % ordinary held (26/120: 25 everyday texts of 60; 9 patterns, 16 model, 1 filter).
 	// Fourth round (aggregates read since): fifth 6.0 → 4.0 % policy sent, 85.6 → 88.9 % profanity held, 15.0 → 14.2 %
 	// ordinary held; sixth 94.4 → 95.6 % recall, 21.7 → 20.8 % ordinary held.
-	'fresh-holdout-5.json': { dangerRecall: 94.9, policyToSafeguarding: 4.0, profanityHeld: 88.8, ordinaryHeld: 14.2 },
+	// Fifth, with the village structures: ordinary held 14.2 → 10.8 %.
+	'fresh-holdout-5.json': { dangerRecall: 94.9, policyToSafeguarding: 4.0, profanityHeld: 88.8, ordinaryHeld: 10.9 },
 	'fresh-holdout-6.json': { dangerRecall: 95.5, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 20.9 },
 	// The seventh, written blind on 2026-12-02 (a writer who read only the corpus README, the brief and the plans;
 	// children of the northern mountains and boarding schools) and measured once after the fourth round's first part
@@ -268,7 +277,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// 11 of 18), 24.2 % ordinary held (29/120: 21 by the patterns, 6 the model, 2 the filter; collisions 51 of 60
 	// right, everyday 40 of 60). With the checks of b878ab2 (before the round) the same set read 92.8 %, 10.0 %,
 	// 88.9 % and 26.7 %.
-	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 24.2 }
+	// With the village structures written after it was measured (extra-k, extra-l; aggregates read): ordinary held 24.2 → 20.0 %.
+	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 20.0 }
 };
 
 describe('the text checks on the children’s corpus', () => {

@@ -185,7 +185,14 @@ const TERMS: ReadonlyArray<readonly [string, Partial<Omit<Term, 'words'>>?]> = [
 	['khốn', { narrow: true }],
 	['tởm', { narrow: true }],
 	['con lợn', { narrow: true }],
-	['con heo', { narrow: true }]
+	['con heo', { narrow: true }],
+	// No ordinary words fold to these: held however typed, and after no person word.
+	['béo như lợn', { alone: true }],
+	['béo như con lợn', { alone: true }],
+	['béo như heo', { alone: true }],
+	['mặt như cái bánh đa', { alone: true }],
+	['mặt như cái mâm', { alone: true }],
+	['chảnh']
 ];
 
 const COMPILED: Term[] = TERMS.map(([run, options]) => ({
@@ -251,7 +258,8 @@ function named(tokens: readonly InsultToken[], i: number, term: Term, typed: boo
 		if (!(t.accented ? LINKS.has(t.accent) : typed ? LINKS.has(t.accent) : LINKS_FOLDED.has(t.folded))) {
 			// A name after the person word, then a link: "bạn Nam đúng là đồ bỏ đi", "thằng Tuấn đúng là…".
 			const before = tokens[j - 1];
-			return typed && !term.narrow && links > 0 && !!before && !before.boundary && BEFORE_A_NAME.has(before.accent);
+			// Right after "thằng Tuấn" too: "Thằng Tuấn béo như con lợn".
+			return typed && !term.narrow && (links > 0 || STRONG_FOLDED.has(before?.folded ?? '') || before?.accent === accentKey('thằng')) && !!before && !before.boundary && BEFORE_A_NAME.has(before.accent);
 		}
 		links++;
 	}

@@ -14,6 +14,11 @@ import { expandTeenSpellings, foldVietnamese } from './vietnamese-text';
  */
 const EXTRA_SPELLINGS: Record<string, string> = {
 	ko: 'khong',
+	// chị, em stretched, đi, cho as teens type them.
+	chj: 'chi',
+	emm: 'em',
+	dj: 'di',
+	cko: 'cho',
 	k: 'khong',
 	kh: 'khong',
 	hok: 'khong',
@@ -212,6 +217,11 @@ export function childWordsTyped(text: string): ChildWords {
 		if (folded === 'ck' && next === 'tien') {
 			push('chuyen', undefined, clause);
 			push('khoan', undefined, false);
+			continue;
+		}
+		// An age typed apart from its number: "dì 27 tủi", "năm nay 24 t" (not "tui", I, nor "t", tớ).
+		if ((folded === 'tui' || folded === 't') && /^\d{1,2}$/.test(typed[i - 1]?.folded ?? '')) {
+			push('tuoi', undefined, clause);
 			continue;
 		}
 		// The digit 1 before a word is "một": "ở 1 mình", "1 ông", "1 tháng".

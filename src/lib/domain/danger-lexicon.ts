@@ -174,6 +174,12 @@ export const HARMS: Harm[] = [
 		 khong duoc ke cho ai, cam noi, cam ke`
 	),
 	// Dragged out to be beaten: "lôi con ra đánh", "kéo em ra đánh" (the child before the blow).
+	// Burnt: "dí que củi đang cháy vào tay".
+	...harms('act', 'physical', `di que cui, di lua vao, di tan thuoc, di dieu thuoc, dot vao tay, que cui dang chay`),
+	// A bride price taken for a girl: "nhận hai con trâu với bạc trắng".
+	...harms('act', 'marriage', `nhan bac trang, nhan trau, nhan hai con trau, nhan lon va bac, nhan lon voi bac, nhan tien thach cuoi`),
+	// A job in the city promised by someone online, kept from the parents: "hứa đưa em xuống Hà Nội làm…".
+	...harms('act', 'trafficking', `hua dua em xuong, hua dua em len, hua dua em vao, hua dua minh xuong, hua dua minh len`),
 	...harms('act', 'physical', `loi con ra danh, loi em ra danh, keo con ra danh, keo em ra danh, loi ra danh, keo ra danh, loi ra dap, keo ra dap`),
 	...harms('act', 'physical', `rach mat, doa rach, tat axit, dot nha, tan, !phang, !cau veo, veo, %tham tim, %bam dap, !choang, !dap vao, !vut vao, !quat vao, !phat vao, !tat, !ban tay`),
 	...harms('act', 'sexual', `sam so, mo vao, mo vao nguoi, mo mam, do bai, tro do bai, bi hiep, cuong ep, ep buoc quan he, vuot ve, !bop, !nan`),
@@ -443,7 +449,13 @@ export const HARMS: Harm[] = [
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
 	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
-	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec']),
+	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec', 'nan', 'cam']),
+	// "quạt nan": a bamboo fan, not "nắn".
+	nan: new Set(['quat']),
+	// "con bò nhà em" typed plain is no "bỏ nhà".
+	'bo nha': new Set(['con']),
+	// "đi thuyền ra khơi" typed plain is no "ra khỏi (nhà)".
+	'ra khoi': new Set(['thuyen', 'tau', 'ghe', 'xuong']),
 	// "biệt danh" (a nickname), "điểm danh" (the roll call), "chức danh": not "đánh". Only words whose
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
@@ -478,7 +490,7 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "đá bóng", "đá cầu", "đá banh": a game; "nước đá", "đá quý": not a kick ("bị đá vào bụng" stays one).
 	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
 	// "đánh yêu": a friend's playful tap, not a blow.
-	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra yeu'.split(' ')),
+	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra yeu chieng chuong kieng'.split(' ')),
 	// "ôm gấu bông", "ôm gối": a child hugging a toy or a pillow, not being held.
 	// "ôm nhau ngủ" (two children hugging each other) is no one holding a child.
 	om: new Set('gau goi bup meo cun nhau'.split(' ')),
@@ -499,6 +511,14 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	lam: new Set('bai sao gi the vay nhu ra cho duoc dau'.split(' ')),
 	ban: new Set('be than em minh hoc nhe oi'.split(' ')),
 	'lam viec': new Set(['nha', 'nhom', 'tot', 'cung']),
+	// "nhốt gà vào chuồng", "trói lợn": animals, not a child.
+	nhot: new Set('ga vit ngan lon heo cho meo trau bo chim ca de ngua'.split(' ')),
+	// "ném pao", "ném bóng", "ném còn": games at a festival, not a thrown object.
+	nem: new Set('pao bong con phi da rac'.split(' ')),
+	troi: new Set('ga vit lon heo cho trau bo de ngua'.split(' ')),
+	// "nhà trai sang đón dâu": a wedding procession, not someone taking a child.
+	'sang don': new Set(['dau']),
+	don: new Set(['dau']),
 	// "cả nhà trải chiếu ra ngủ": spreading a mat, not the groom's family ("nhà trai").
 	'nha trai': new Set(['chieu', 'nem', 'khan']),
 	'bi doi': new Set('tien lai ve mau ten'.split(' ')),
@@ -518,7 +538,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "bố đưa em đi viện", "đưa em đi học": care, not trafficking.
 	// "làm công an", "làm công chức": a job, not unpaid work.
 	'lam cong': new Set(['an', 'chuc', 'ty', 'trinh', 'tac', 'viec', 'doan']),
-	'bo di': new Set('lam hoc choi cho ngu an tam cong'.split(' ')),
+	// "bố em đi biển mười ngày" typed plain is no "bỏ em đi".
+	'bo di': new Set('lam hoc choi cho ngu an tam cong bien thuyen tau danh cau'.split(' ')),
 	// "không có chỗ đọc sách", "không có chỗ đá bóng", "chỗ để xe": a question about the commune's
 	// places, not a child with nowhere to sleep (that is "không có chỗ ngủ / ở / nào để đi").
 	'khong co cho': new Set(NO_PLACE_FOR),
@@ -651,7 +672,8 @@ export const DEFINITION = marks('co phai la, phai la, co phai, bi coi la, duoc c
 export const SOFT_HYPOTHETICAL = marks('khi, khi ma, luc, moi khi');
 export const ADVICE = marks(
 	`nen lam gi, phai lam gi, lam gi, lam the nao, lam sao, goi so nao, goi so, bao cho ai, bao ai, co duoc, co bi, xu ly, ra sao, the nao, nhu the nao,
-	 co sao khong, co phai, nen, can, lien he, bao o dau, bao o mo, bao duoc cho, to cao o dau, goi cho ai, lien he ai, bao cong an`
+	 co sao khong, co phai, nen, can, lien he, bao o dau, bao o mo, bao duoc cho, to cao o dau, goi cho ai, lien he ai, bao cong an,
+	 co pham luat, co pham phap, co vi pham, co dung luat, co trai luat, co bi phat`
 );
 
 /** A plea for help: the writer needs help now. */

@@ -99,7 +99,7 @@ function hyperbole(words: readonly string[], start: number, clause: readonly boo
 	for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
 		if (HYPERBOLE_FEELINGS.has(words[i])) return true;
 		// "thi học kì xong em mệt muốn chết": tired after an effort.
-		if (words[i] === 'met' && words.slice(Math.max(0, i - 6), i).some((w) => EFFORT.has(w))) return true;
+		if (words[i] === 'met' && words.slice(Math.max(0, i - 8), i).some((w) => EFFORT.has(w))) return true;
 		// "mệt muốn chết vì hôm nay học thêm ba ca": the effort given as the reason, after.
 		if (words[i] === 'met' && i === start - 1) {
 			const after = words.slice(start, start + 10).join(' ') + ' ';
@@ -146,7 +146,7 @@ function writerAt(words: readonly string[], i: number): boolean {
 	return SELF_WORDS.has(w) && !NOT_SELF_AFTER[w]?.has(words[i + 1] ?? '') && !NOT_SELF_BEFORE[w]?.has(words[i - 1] ?? '');
 }
 /** Everyday effort before tiredness: "học cả tuần mệt quá rồi", "tập văn nghệ mệt rã rời". */
-const EFFORT = new Set(['hoc', 'tap', 'on', 'thi', 'bai', 'choi', 'da', 'chay', 'leo', 'boi', 'don', 'phu', 'lam bai', 'di bo', 'dap xe']);
+const EFFORT = new Set(['hoc', 'tap', 'on', 'thi', 'bai', 'choi', 'da', 'chay', 'leo', 'boi', 'don', 'phu', 'lam bai', 'di bo', 'dap xe', 'gat', 'cay']);
 /** What a child says of an illness just before "phải": "bị ốm phải nghỉ học" is a reason, not a force. */
 const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'mua', 'lut', 'thuy', 'vien', 'dau']);
 
@@ -224,6 +224,14 @@ const THREAT_UNDONE = /(^| )so( [a-z]+){0,3} (ai ngo|nao ngo|khong ngo|hoa ra)( 
 const HARM_AFTER_UNDONE = /(^| )(danh|dap|quat|tat|dam|duoi|nhot|trong|chui)( |$)/;
 /** A match lost, a bad mark: what "chán đời ghê" is about. */
 const LOSS = /(^| )(thua|diem kem|bi diem|bi phat|bi loai|truot|mat diem|tach|hong)( |$)/;
+/** An animal before the act, no one else named between: "con chó nhà em cứ quấn chân… đẩy em". */
+const ANIMAL_BEFORE = /(^| )con (cho|meo|trau|bo|ga|ngan|ngong|vit|lon|heo|de|ngua|ong|kien)( (?!bo|me|anh|chi|chu|ong|ba|thang|nguoi)[a-z]+){0,10} $/;
+/** Sent away rather than let out: "cho em đi làm", "cho đi theo người ta". */
+const SENT_AWAY = /^(em |con |minh )?(lam|theo|lay|o voi|sang|qua|xuat khau|ban|o dau)( |$)/;
+/** A pain looked after: a tooth, a stomach, the clinic. */
+const PAIN_CARED = /(^| )(rang|bung|dau dau|chan|tram y te|tram xa|bac si|nho rang|uong thuoc|het dau)( |$)/;
+/** Embarrassment: called to the board, red in the face. */
+const EMBARRASSED = /(^| )(len bang|chua hoc bai|do (het |ca )*mat|xau ho|ngai qua|que qua|ca lop nhin)( |$)/;
 /** Blocked and told: "em chặn luôn rồi kể với mẹ". */
 const BLOCKED = /(^| )(em|minh|to|tau|tui) (chan|block|bao cao|xoa|huy ket ban)( |$)/;
 /** A parent taking or fetching the child for a night away: "mẹ đưa em sang tận nơi", "sáng mẹ đón về". */
@@ -232,7 +240,8 @@ const PARENT_ARRANGED = /(^| )(bo|me|ba|ma|bo me) (dua|cho|don) (em|minh|con|tau
 function motherBefore(words: readonly string[], at: number): boolean {
 	for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
 		if ((words[i] === 'me' || words[i] === 'ba') && !/^(ke|ghe)$/.test(words[i + 1] ?? '') && !NOT_MOTHER_BEFORE.has(words[i - 1] ?? '')) return true;
-		if (/^(chu|bac|anh|ong|thay|nguoi|ke|dan|thang|ban|bo|cha|duong|cau|ho|no|han)$/.test(words[i])) return false;
+		// ("Bình Dương" is a province, not "dượng".)
+		if (/^(chu|bac|anh|ong|thay|nguoi|ke|dan|thang|ban|bo|cha|duong|cau|ho|no|han)$/.test(words[i]) && !(words[i] === 'duong' && words[i - 1] === 'binh')) return false;
 	}
 	return false;
 }
@@ -246,8 +255,8 @@ const SCHOOL_PICTURE = /(^| )(ky yeu|the hoc sinh|bao tuong|lam the|anh the|anh 
 /** A sport or an instrument played in the sentence: "đánh cầu lông", "học đánh đàn". */
 const PLAYED = /(^| )danh (cau|dan|bong|co|trong|piano|guitar|organ|ban phim|tennis|bi)( |$)/;
 /** A threat to leave made in a tantrum, and its end: "dỗi mẹ đòi bỏ nhà đi… 15 phút sau về". */
-const TANTRUM = /(^| )(doi|doa|tuyen bo|gia vo|gia bo) $/;
-const TANTRUM_OVER = /(^| )(quay vao|quay ve|quay lai|phut sau|\d+p sau|lat sau|luc sau|ca nha (van |lai )?cuoi|ke lai|hoi be|hoi nho|luc nho|hoi con be)( |$)/;
+const TANTRUM = /(^| )(doi|doa|tuyen bo|gia vo|gia bo|bao se|doa se|noi se) $/;
+const TANTRUM_OVER = /(^| )(quay vao|quay ve|quay lai|lai vao|phut sau|\d+p sau|lat sau|luc sau|ca nha (van |lai )?cuoi|ke lai|hoi be|hoi nho|luc nho|hoi con be|(\d+|mot|hai|nam|muoi|muoi lam) phut)( |$)/;
 /** A reason for hunger that is the day's schedule or the child's own: "đói vì căng tin bán hết sớm", "nhịn ăn sáng vì dậy muộn". */
 const HUNGER_REASON = /^(sang |trua |toi )?(vi|do|tai) (cang tin|nha an|bep an|quan|hoc ca ngay|hoc them|tan hoc|ra choi|day muon|ngu quen|quen an|chay|da bong|tap|giam can|an kieng|voi)( |$)/;
 /** A baby picture: "ảnh em hồi 2 tuổi". */
@@ -312,7 +321,23 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// The whole household sleeping outside on a hot night ("cả nhà trải chiếu ra ngủ ngoài sân"): not a child with nowhere to sleep.
 	if (h.entry.cat === 'runaway' && /(^| )ngu/.test(key) && /(^| )ca nha( [a-z]+){0,5} $/.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && !/^(bi|phai|bat)$/.test(words[h.start - 1] ?? '')) return true;
 	// A stranger who wrote, and was blocked and told about ("em chặn luôn rồi kể với mẹ"): handled, when nothing more was asked.
-	if (h.entry.cat === 'online' && /(lam quen|nhan tin|ket ban|lam ban)/.test(key) && BLOCKED.test(after)) return true;
+	if (h.entry.cat === 'online' && /(lam quen|nhan tin|ket ban|lam ban)/.test(key) && BLOCKED.test(words.slice(h.end).join(' ') + ' ')) return true;
+	// "tối nào mẹ cũng gọi video hỏi em ăn cơm chưa": a parent far away calling home.
+	if (h.entry.cat === 'online' && /goi video|call video/.test(key) && words.slice(Math.max(0, h.start - 3), h.start).some((w) => PARENT_BEFORE.has(w))) return true;
+	// An animal did it: "con chó nhà em… suýt đẩy em xuống ao", "bị con trâu húc".
+	if (h.entry.kind === 'act' && ANIMAL_BEFORE.test(words.slice(Math.max(0, h.start - 12), h.start).join(' ') + ' ')) return true;
+	// "mẹ gửi về cho em cái đồng hồ": the writer given something, not giving their things away.
+	if (h.entry.cat === 'selfharm' && words[h.start] === 'cho' && SELF_WORDS.has(words[h.start + 1] ?? '') && /^(ve|gui|mua|tang|dan|lai)$/.test(words[h.start - 1] ?? '')) return true;
+	// A cow or a sow expecting ("con bò nhà em đang mang thai"), not a girl.
+	if (/^(mang thai|co thai|mang bau|co bau)/.test(key) && /(^| )con (bo|trau|lon|heo|cho|meo|de|ngua|lon nai)( [a-z]+){0,3} $/.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' ')) return true;
+	// A parent letting the child go out to play ("mẹ cho em đi ném pao"), not sending them away to work.
+	if (h.entry.cat === 'trafficking' && /^cho( [a-z]+)? di$/.test(key) && words.slice(Math.max(0, h.start - 2), h.start).some((w) => PARENT_BEFORE.has(w)) && !SENT_AWAY.test(words.slice(h.end, h.end + 4).join(' ') + ' ')) return true;
+	// "đau muốn chết" of a toothache looked after: pain said big.
+	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet mat)$/.test(key) && words[h.start - 1] === 'dau' && PAIN_CARED.test(sentence + ' ')) return true;
+	// "chỉ muốn biến mất khỏi trái đất" when called to the board unprepared: embarrassment said big.
+	if (/(^| )bien mat/.test(key) && EMBARRASSED.test(sentence + ' ')) return true;
+	// "(có người) bảo cưới anh em con cô con cậu là tốt": an opinion reported, not a marriage arranged.
+	if (h.entry.cat === 'marriage' && SAYING.has(words[h.start - 1] ?? '') && /(^| )la (tot|dung|hay|binh thuong|nen)( |$)/.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// A night at a friend's, taken there by a parent ("mẹ đưa em sang tận nơi, sáng mẹ đón về"), and the ride there.
 	if ((h.entry.cat === 'runaway' || h.entry.cat === 'trafficking') && PARENT_ARRANGED.test(sentence + ' ')) return true;
 	return false;
@@ -805,7 +830,7 @@ function sentenceFindings(
 	{ marks, clause }: ChildWords,
 	kept: readonly FoundHarm[],
 	refsFound: readonly Ref[],
-	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean; childAge: boolean }
+	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean; childAge: boolean; adultAge: boolean }
 ) {
 	const victimsIn = (list: readonly Ref[]) => list.filter((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
 	if (!kept.length) return { findings: [] as DangerFinding[], self: victimsIn(refsFound).length > 0, questioned: false };
@@ -845,7 +870,8 @@ function sentenceFindings(
 		askedAfter(words, harm.end);
 
 	// A marriage at 18 or older is no child marriage: "chị em năm nay 18 tuổi sắp lấy chồng".
-	const adultOnly = adultAges(words) && !context.childAge;
+	// (The age may be in another sentence: "Cô út em lấy chồng ở bản bên, cô 27 tuổi rồi. Nhà trai sang đón dâu…".)
+	const adultOnly = (adultAges(words) || context.adultAge) && !context.childAge;
 	for (const harm of kept) {
 		const entry = harm.entry;
 		if (entry.cat === 'marriage' && adultOnly) continue;
@@ -867,7 +893,7 @@ function sentenceFindings(
 		if (passive && entry.noPassive && passive.entry.words[passive.entry.words.length - 1] === 'bi' && passive.end === harm.start) continue;
 		if (passive && entry.noPassive) passive = undefined;
 		// "bị ốm phải nghỉ học", "mưa lũ phải nghỉ": an illness or the weather is the reason, no one forces.
-		if (passive && passive.entry.words[0] === 'phai' && words.slice(Math.max(0, passive.start - 3), passive.start).some((w) => ILLNESS.has(w))) passive = undefined;
+		if (passive && passive.entry.words[0] === 'phai' && words.slice(Math.max(0, passive.start - 6), passive.start).some((w) => ILLNESS.has(w))) passive = undefined;
 		// "Em về nhà chồng được 2 tháng rồi, em 15 tuổi": the writer, a child by the age stated, married off (a grown sister's wedding is not).
 		const childBride = entry.cat === 'marriage' && context.childAge && refsFound.some((r) => r.end === harm.start && r.kind === 'self' && !r.speaker);
 		if (entry.forced && !passive && !childBride) continue;
@@ -1024,7 +1050,7 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
  * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
  */
-const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an)( |$)/;
+const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an)( |$)/;
 
 /** How long it has gone on: "được 2 tháng rồi", "ba tuần nay" (it happens, no hypothesis). */
 const SPELL_SO_FAR = /(^| )(duoc|da) (\d+|mot|hai|ba|bon|nam|may) (ngay|tuan|thang|nam) (roi|nay)( |$)/;
@@ -1098,7 +1124,7 @@ function analyse(text: string): Analysis {
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
-	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18) };
+	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18), adultAge: adultAges(all) };
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {
@@ -1143,7 +1169,7 @@ function analyse(text: string): Analysis {
 					if (hypothetical(words, harm.start, entry.cat, typed[i].clause, typed[i].marks)) continue;
 					// Work is its subject's: "bố mẹ em đi làm cả ngày" is the parents' day, not the child's.
 					const subject = refsBySentence[i].filter((r) => r.end <= harm.start && harm.start - r.end <= 6).pop();
-					if (entry.cat === 'marriage' && adultAges(words) && !context.childAge) continue;
+					if (entry.cat === 'marriage' && (adultAges(words) || context.adultAge) && !context.childAge) continue;
 					if (entry.cat === 'marriage' && !context.childAge && grownUpRelative(subject, words)) continue;
 					// "Em muốn hỏi lấy chồng ở tuổi đó…": what the writer asks about.
 					if (subject?.speaker) continue;

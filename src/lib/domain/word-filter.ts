@@ -339,7 +339,8 @@ const AMBIGUOUS: Record<string, Context> = {
 	'oc lon': { end: true, prev: set('thang thg con do may la nhu'), unlessPrev: FOOD_BEFORE, accentedToo: true, accentedEnd: true },
 	'oc bo': { end: true, prev: set('thang thg con do may la nhu'), unlessPrev: FOOD_BEFORE, accentedToo: true, accentedEnd: true },
 	'do cho': { end: true },
-	'con cho': { end: true, prev: set('la nhu do thang thg may tao mi'), accentedToo: true, unlessPrev: set('bi nuoi cua') },
+	// "ở nhà một mình với con chó", "cho con chó ăn": the family's dog.
+	'con cho': { end: true, prev: set('la nhu do thang thg may tao mi'), accentedToo: true, unlessPrev: set('bi nuoi cua voi va cho dat dan tam sua') },
 	'con di': { prev: set('la may tao do thang nhu') },
 	'mat day': { end: true, prev: set('thang thg con do may'), unlessPrev: set('bi lam') },
 	'do dan': { end: true },
@@ -387,7 +388,9 @@ const UNLESS: Record<string, Context> = {
 	dell: { unlessPrev: set('may tinh laptop hang cua chiec cai la') },
 	cak: { unlessNext: PLURAL_NOUNS },
 	'do an hai': { unlessNext: HARMED_BY_FOOD },
-	kak: { unlessNext: PLURAL_NOUNS }
+	kak: { unlessNext: PLURAL_NOUNS },
+	// "giẫm phải cứt trâu", "dọn cứt gà": dung on the path or in the pen, said plainly ("đồ cứt chó" stays held).
+	cut: { unlessPrev: set('phai dinh giam don hot bai dong xuc') }
 };
 
 /**
