@@ -507,7 +507,8 @@ describe('a child in danger', () => {
 			'Em mong trường có phòng tư vấn, vì mùa thi nhiều bạn áp lực lắm, có bạn còn tự làm đau mình.',
 			'Em mong xã tuyên truyền cho các gia đình là không được gả con sớm.',
 			'Em đề nghị trường dạy học sinh biết chỗ nào người khác không được chạm vào.',
-			'Người lạ trong game đòi gọi video cởi áo thì mình báo ở đâu, có báo được cho công an không ạ?'
+			'Người lạ trong game đòi gọi video cởi áo thì mình báo ở đâu, có báo được cho công an không ạ?',
+			'Bố mẹ bỏ mặc con, không cho ăn, không cho đi học thì có phạm luật không ạ?'
 		];
 		for (const text of policy) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
 	});
@@ -537,7 +538,8 @@ describe('a child in danger', () => {
 			'Mẹ giận nên dí que củi đang cháy vào tay em.',
 			'Có chị trên mạng hứa đưa em xuống Hà Nội làm quán ăn, dặn em đừng nói với bố mẹ.',
 			'Em đau muốn chết, em không muốn sống nữa.',
-			'Bố bỏ em đi biệt tăm, mẹ cũng đi mấy tháng không về, em ở một mình.'
+			'Bố bỏ em đi biệt tăm, mẹ cũng đi mấy tháng không về, em ở một mình.',
+			'Bố mẹ bỏ mặc con, tối nào cũng không cho con ăn.'
 		];
 		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
 	});

@@ -979,7 +979,9 @@ function sentenceFindings(
 			const objectIsVictim = isVictim(object) || selfInHarm;
 			const ambiguousChild =
 				(!!object && (words[object.start] === 'con' || words[object.start] === 'chau') && object.end - object.start === 1) ||
-				(harm.inserted && /^(con|chau)$/.test(words[harm.insertedAt ?? harm.start + 1]));
+				(harm.inserted && /^(con|chau)$/.test(words[harm.insertedAt ?? harm.start + 1])) ||
+				// The child written in the entry: "bố mẹ bỏ mặc con… thì có phạm luật không".
+				(!harm.inserted && /^(con|chau)$/.test(entry.words[entry.words.length - 1]) && !SELF_WORDS.has(words[harm.end] ?? ''));
 			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && !ongoing(words) && !concrete) {
 				questioned = true;
 				continue;
