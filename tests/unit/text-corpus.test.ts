@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -278,7 +278,15 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// right, everyday 40 of 60). With the checks of b878ab2 (before the round) the same set read 92.8 %, 10.0 %,
 	// 88.9 % and 26.7 %.
 	// With the village structures written after it was measured (extra-k, extra-l; aggregates read): ordinary held 24.2 → 20.0 %.
-	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 20.0 }
+	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 20.0 },
+	// The eighth, written blind on 2026-12-02 in the voice of children of the South (Hồ Chí Minh City, the Mekong
+	// Delta: "ba", "má", "tui", "hổng", "nhỏ bạn"), measured once after the fourth round (31dbaff), checks frozen,
+	// rows unread: 89.4 % recall (161/180: bullying 12 of 18, sexual-online 14, sexual 15, trafficking 15), 5.3 %
+	// policy sent (8/150: 2 by the patterns, 6 by the model), 91.1 % profanity held, 26.7 % ordinary held (32/120:
+	// 23 by the patterns, 7 the model, 2 the filter; collisions 52 of 60 right, everyday 36 of 60). With the
+	// checks of b878ab2, before the round: 90.6 %, 5.3 %, 83.3 % and 30.0 % (one disclosure the model found then,
+	// at 0.95, scores 0.51 now with its diacritics, 0.92 without).
+	'fresh-holdout-8.json': { dangerRecall: 89.4, policyToSafeguarding: 5.4, profanityHeld: 91.1, ordinaryHeld: 26.7 }
 };
 
 describe('the text checks on the children’s corpus', () => {
