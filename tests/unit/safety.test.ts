@@ -501,6 +501,12 @@ describe('a child in danger', () => {
 		expect(assessText('Mạ bỏ đi lâu rồi, bọ đi nhậu mấy bữa không về, tau nhịn đói từ hôm qua')).toBe('danger');
 		expect(hasDangerSignal('Em đi tàu hỏa ra Hà Nội thăm bà, ngồi cả đêm mệt lắm')).toBe(false);
 		expect(hasDangerSignal('Ả Hoa nhà bên mới 15 tuổi mà bị gả cho người ta')).toBe(true);
+		// Southern: "quýnh" (beat), "làm mướn" (hired work), "ông già" (father), "mầy" (you); "Quỳnh" is also a name.
+		expect(assessText('Ba tui xỉn về là quýnh tui, tối nào cũng bị quýnh')).toBe('danger');
+		expect(assessText('Ong gia tui nhau xong la danh tui, tui so lam')).toBe('danger');
+		expect(hasDangerSignal('Cô Quỳnh dạy em môn văn, cô hiền lắm')).toBe(false);
+		expect(hasDangerSignal('co quynh day em mon van')).toBe(false);
+		expect(assessText('mầy ngu thế')).toBe('filtered');
 		const policy = [
 			'Nhiều bạn gái trong bản ngại kể chuyện bị động chạm, mong các cô chú về bản nói chuyện với các bạn.',
 			'Có nhiều anh chị ở xã em nghỉ học đi làm xa theo người quen giới thiệu, làm sao biết chỗ đó có lừa không ạ?',

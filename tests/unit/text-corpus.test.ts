@@ -240,7 +240,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// threshold: 98.3 % recall, 8.0 % policy sent, 92.2 % profanity held, 2.5 % ordinary held.
 	// Profanity held 92.2 → 93.3 % with two swear words spelled out in one run ("đ ị t m ẹ", fourth round).
 	// Ordinary held 2.5 → 1.7 % with the village structures (extra-k, extra-l).
-	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 8, profanityHeld: 93.3, ordinaryHeld: 1.7 },
+	// Policy sent 8.0 → 6.0 % with a child written in the harm's own words read as a child in general when the law is asked about.
+	'fresh-holdout-2.json': { dangerRecall: 98.3, policyToSafeguarding: 6.0, profanityHeld: 93.3, ordinaryHeld: 1.7 },
 	// Written blind like the others (by a writer who read only the corpus README, the brief and the
 	// plans) and measured once, on 2026-12-01 at 19:00, with the checks frozen and its rows unread:
 	// 96.7 % recall (174/180), 2.7 % policy sent (4/150), 86.7 % profanity held (78/90: insults
@@ -278,7 +279,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// right, everyday 40 of 60). With the checks of b878ab2 (before the round) the same set read 92.8 %, 10.0 %,
 	// 88.9 % and 26.7 %.
 	// With the village structures written after it was measured (extra-k, extra-l; aggregates read): ordinary held 24.2 → 20.0 %.
-	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 20.0 },
+	// And policy sent 4.0 → 2.0 % (the same).
+	'fresh-holdout-7.json': { dangerRecall: 92.7, policyToSafeguarding: 2.0, profanityHeld: 90.0, ordinaryHeld: 20.0 },
 	// The eighth, written blind on 2026-12-02 in the voice of children of the South (Hồ Chí Minh City, the Mekong
 	// Delta: "ba", "má", "tui", "hổng", "nhỏ bạn"), measured once after the fourth round (31dbaff), checks frozen,
 	// rows unread: 89.4 % recall (161/180: bullying 12 of 18, sexual-online 14, sexual 15, trafficking 15), 5.3 %

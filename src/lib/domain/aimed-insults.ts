@@ -211,7 +211,7 @@ for (const term of COMPILED) BY_FIRST.set(term.words[0].folded, [...(BY_FIRST.ge
 /** Words that name the person insulted, as typed (accent keys); "thằng"/"thg" also without marks. */
 const keys = (words: string) => new Set(words.split(' ').map(accentKey));
 const NAMES_NARROW = keys('thằng thg đồ');
-const NAMES_WIDE = keys('thằng thg đồ mày m mi nó');
+const NAMES_WIDE = keys('thằng thg đồ mày mầy m mi nó');
 const STRONG_FOLDED = set('thang thg');
 /** "con" names a person only before "kia", "nhỏ", "đó"…: "con kia mồm thối", not "con bò" or "con heo". */
 const CON_THEN = keys('kia nhỏ đó này ấy');
@@ -226,7 +226,7 @@ const DO = accentKey('đồ');
 const NAMES_FOLDED = set('thang thg do may m mi no con');
 /** "… như mày": the person named after the insult ("loại mất nết như mày", "ngu như nó"). */
 const LIKE = accentKey('như');
-const YOU_AFTER_LIKE = keys('mày mi nó m');
+const YOU_AFTER_LIKE = keys('mày mầy mi nó m');
 /** Closing a retort that opens a sentence: "Ngu thế,", "Thần kinh à,", "Điên à?". */
 const RETORT_ENDS = keys('à á hả hử ak ah thế vậy z v');
 /** "… vừa thôi": telling someone to stop being it ("ngu vừa thôi", "mày chảnh chó vừa thôi"). */
@@ -234,7 +234,7 @@ const ENOUGH = keys('vừa');
 const ENOUGH_THEN = keys('thôi thui phải');
 /** Asked of the one spoken to: "mày điếc à", "m mù hả". */
 const QUESTION_ENDS = keys('à á hả hử ak ah');
-const YOU = keys('mày mi');
+const YOU = keys('mày mầy mi');
 
 /** Is the person named before tokens[i] (see the file comment)? `typed`: the insult was matched as typed. */
 function named(tokens: readonly InsultToken[], i: number, term: Term, typed: boolean): boolean {

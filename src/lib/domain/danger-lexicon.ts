@@ -180,6 +180,9 @@ export const HARMS: Harm[] = [
 	...harms('act', 'marriage', `nhan bac trang, nhan trau, nhan hai con trau, nhan lon va bac, nhan lon voi bac, nhan tien thach cuoi`),
 	// A job in the city promised by someone online, kept from the parents: "hứa đưa em xuống Hà Nội làm…".
 	...harms('act', 'trafficking', `hua dua em xuong, hua dua em len, hua dua em vao, hua dua minh xuong, hua dua minh len`),
+	// Southern words for a beating ("bị quýnh", "ba quýnh tui"; "Quỳnh" is also a name, so only with the one beaten written).
+	...harms('state', 'physical', `bi quynh, bi quynh hoai, bi ba quynh, bi ma quynh, bi oanh`),
+	...harms('act', 'physical', `quynh tui, quynh em, quynh con, quynh minh, quynh tao`),
 	...harms('act', 'physical', `loi con ra danh, loi em ra danh, keo con ra danh, keo em ra danh, loi ra danh, keo ra danh, loi ra dap, keo ra dap`),
 	...harms('act', 'physical', `rach mat, doa rach, tat axit, dot nha, tan, !phang, !cau veo, veo, %tham tim, %bam dap, !choang, !dap vao, !vut vao, !quat vao, !phat vao, !tat, !ban tay`),
 	...harms('act', 'sexual', `sam so, mo vao, mo vao nguoi, mo mam, do bai, tro do bai, bi hiep, cuong ep, ep buoc quan he, vuot ve, !bop, !nan`),
@@ -606,7 +609,7 @@ export const REFS: RefEntry[] = [
 		 ke xau, ke gian, nguoi dan ong, dan ong, chu ruot, bac ruot, co ruot, di ruot, nha chong, anh chong, dan em, thang cai, bon ho, may nguoi,
 		 anh phu trach, chi phu trach, thay phu trach, nguoi phu trach, huan luyen vien, hlv, thay huan luyen, anh huan luyen, thay day vo, thay day boi,
 		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi,
-		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do`
+		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do, ong gia, ong gia tui, ong gia em`
 	),
 	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong, eng, han', true),
 	// Central and Southern words for a parent: "mạ", "má", "tía" (folded "ma", "tia": only as typed with marks, see
