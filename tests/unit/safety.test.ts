@@ -558,6 +558,33 @@ describe('a child in danger', () => {
 			expect(filter(text), text).toBe(false);
 	});
 
+	it('reads forum questions that mention the writer’s own hardships as questions, and a disclosure put as a question as danger', () => {
+		// Structures found by extra-m (README): poverty, a past marriage of a grown relative, teasing long dealt with,
+		// a disaster, children in general a little way back, a parent who declined a job abroad.
+		const questions = [
+			'Sáng nào cháu cũng đói vì nhà cháu không có tiền mua quà sáng, cháu mong trường có bữa sáng cho học sinh nghèo ạ.',
+			'Cô em lấy chồng năm 16 tuổi, giờ cô tiếc vì nghỉ học sớm. Cháu xin hỏi có lớp học nghề cho các cô, các chị không ạ?',
+			'Hồi mới lên lớp 6 em bị gọi là bốn mắt suốt, em kể với cô chủ nhiệm là cô xử lý luôn, em mong các trường học theo cô em.',
+			'Trận lũ năm ngoái cuốn mất nhà cháu, cả nhà phải ở nhờ nhà văn hóa hai tháng. Cháu đề nghị xã có nhà tránh lũ ạ.',
+			'Cháu thấy các bạn khuyết tật ở trường khác hay bị chế giễu, huyện có chương trình giúp các bạn không ạ?',
+			'Trên mạng có mấy trò thử thách rủ trẻ con tự làm đau mình, em đề nghị gỡ các video đó.',
+			'Mẹ cháu kể có người rủ mẹ sang Lào làm thuê lương cao, mẹ không đi. Làm sao biết ai là kẻ lừa đảo ạ?',
+			'Người quen trên mạng bảo gọi video cởi đồ thì người đó có phạm pháp không ạ?'
+		];
+		for (const text of questions) for (const spelled of [text, foldVietnamese(text)]) expect(hasDangerSignal(spelled), spelled).toBe(false);
+		const disclosures = [
+			'Cháu xin hỏi, bố cháu say rượu là lấy roi đánh cháu, tuần nào cũng có mấy bữa như vậy, cháu phải làm sao ạ?',
+			'Em bị nhà người ta bắt về làm vợ theo tục, em không muốn.',
+			'Có một chị trên mạng hứa đưa em sang Trung Quốc làm việc lương cao, dặn em đừng nói với bố mẹ.',
+			'Tụi lớp trên nói mai đem cây chờ em ở cổng trường, em sợ lắm.',
+			'Chắc em đi luôn cho ba má đỡ cực.',
+			'Em lỡ gửi hình cho người ta rồi, giờ người đó đòi tiền, hổng thôi gửi cho ba má em coi.',
+			'Anh hàng xóm hay làm chuyện kỳ với em, em sợ lắm.',
+			'Bạn Tuấn bữa nào cũng bị ông dượng quýnh, cả xóm nghe mà không ai dám qua.'
+		];
+		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
+	});
+
 	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
 		const filter = eventWordFilter('');
 		expect(filter('đồ vô dụg')).toBe(true);

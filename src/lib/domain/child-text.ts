@@ -16,6 +16,7 @@ const EXTRA_SPELLINGS: Record<string, string> = {
 	ko: 'khong',
 	// chị, em stretched, đi, cho as teens type them.
 	chj: 'chi',
+	bth: 'binh thuong',
 	emm: 'em',
 	dj: 'di',
 	cko: 'cho',
@@ -191,6 +192,14 @@ export function markKey(word: string): string {
 	return decomposed.replace(TONE_MARKS, '').normalize('NFC') + tones;
 }
 
+/** Southern and teen words read only as typed with their marks (unmarked, "dia" is a plate, "hong" broken, "xin" to ask, "chien" to fry). */
+const SOUTHERN_MARKED = new Map([
+	['dìa', 've'],
+	['hổng', 'khong'],
+	['xỉn', 'say'],
+	['chiện', 'chuyen']
+].map(([typed, word]) => [markKey(typed), word]));
+
 /** Words after which a lone "a" is "anh" (a person), not a particle. */
 const A_BEFORE = new Set(['bi', 'voi', 'vs', '1', 'mot', 'co', 'cho', 'cua', 'gap', 'quen', 'thay', 'nhung']);
 
@@ -217,6 +226,12 @@ export function childWordsTyped(text: string): ChildWords {
 		if (folded === 'ck' && next === 'tien') {
 			push('chuyen', undefined, clause);
 			push('khoan', undefined, false);
+			continue;
+		}
+		// Southern words typed with their marks: "dìa" (về), "hổng" (không), "xỉn" (say, drunk).
+		const southern = mark === undefined ? undefined : SOUTHERN_MARKED.get(mark);
+		if (southern) {
+			push(southern, undefined, clause);
 			continue;
 		}
 		// An age typed apart from its number: "dì 27 tủi", "năm nay 24 t" (not "tui", I, nor "t", tớ).

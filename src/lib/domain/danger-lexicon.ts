@@ -182,6 +182,17 @@ export const HARMS: Harm[] = [
 	...harms('act', 'trafficking', `hua dua em xuong, hua dua em len, hua dua em vao, hua dua minh xuong, hua dua minh len`),
 	// Southern words for a beating ("bị quýnh", "ba quýnh tui"; "Quỳnh" is also a name, so only with the one beaten written).
 	...harms('state', 'physical', `bi quynh, bi quynh hoai, bi ba quynh, bi ma quynh, bi oanh`),
+	...harms('act', 'physical', `!quynh`),
+	// Southern and euphemistic words for abuse and pictures: "làm chuyện kỳ với em", "gửi hình", "hổng thôi gửi cho ba má coi".
+	...harms('act', 'sexual', `lam chuyen ky voi em, lam chuyen ky, lam chuyen ky voi minh, lam chuyen xau voi em, lam chuyen do voi em, lam chuyen nguoi lon voi em, lam chuyen bay ba voi em`),
+	...harms('act', 'online', `!doi hinh, !xin hinh, bat gui hinh, hinh nong, hinh khoa than, tung hinh, dang hinh em, phat tan hinh, gui cho ba ma em coi, gui cho bo me em xem, khong thoi gui cho`),
+	// Led away to work far off, on a promise ("được một bà dẫn đi làm ở Tây Ninh, bả hứa lương cao").
+	...harms('state', 'trafficking', `duoc dan di lam, bi dan di lam, dan di lam xa`),
+	...harms('act', 'trafficking', `%hua luong cao, +khong ai biet chi o dau, +khong ai biet anh o dau, +khong ai biet no o dau`),
+	// Threats to meet behind the school, sticks waiting: "mai đem cây chờ em", "hổng ra thì mai tới nhà".
+	...harms('act', 'bullying', `dem cay cho em, mang cay cho em, cam cay cho em, dem cay cho minh, hen ra sau truong, ra sau truong gap, +khong ra thi`),
+	// Leaving for good to spare the parents: "chắc em đi luôn cho ba má đỡ cực".
+	...harms('state', 'selfharm', `di luon cho ba ma do, di luon cho bo me do, bien mat cho ba ma do, bien mat cho bo me do, chet cho ba ma do, chet cho bo me do`),
 	...harms('act', 'physical', `quynh tui, quynh em, quynh con, quynh minh, quynh tao`),
 	...harms('act', 'physical', `loi con ra danh, loi em ra danh, keo con ra danh, keo em ra danh, loi ra danh, keo ra danh, loi ra dap, keo ra dap`),
 	...harms('act', 'physical', `rach mat, doa rach, tat axit, dot nha, tan, !phang, !cau veo, veo, %tham tim, %bam dap, !choang, !dap vao, !vut vao, !quat vao, !phat vao, !tat, !ban tay`),
@@ -453,6 +464,8 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
 	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
 	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec', 'nan', 'cam']),
+	// "ăn hiếp" (to bully) is no "hiếp".
+	hiep: new Set(['an']),
 	// "quạt nan": a bamboo fan, not "nắn".
 	nan: new Set(['quat']),
 	// "con bò nhà em" typed plain is no "bỏ nhà".
@@ -516,6 +529,8 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'lam viec': new Set(['nha', 'nhom', 'tot', 'cung']),
 	// "nhốt gà vào chuồng", "trói lợn": animals, not a child.
 	nhot: new Set('ga vit ngan lon heo cho meo trau bo chim ca de ngua'.split(' ')),
+	// "Quỳnh" is also a name: "Quỳnh dạy em", "Quỳnh nói".
+	quynh: new Set('day noi hoi lam di hoc voi oi cung rat hat ve doc viet ke dep xinh gioi'.split(' ')),
 	// "ném pao", "ném bóng", "ném còn": games at a festival, not a thrown object.
 	nem: new Set('pao bong con phi da rac'.split(' ')),
 	troi: new Set('ga vit lon heo cho trau bo de ngua'.split(' ')),
@@ -593,7 +608,8 @@ export const REFS: RefEntry[] = [
 		 nhieu nguoi,
 		 chung ta, moi nguoi, cac ban hoc sinh, ban be, nhieu ban nu, cac ban nu, ban nu, ban nam, cac ban nam, thieu nhi, tre mo coi, tre lang thang,
 		 tre em gai, em be, mot ban, mot em, mot so, nhung tre, nguoi ta, nhung nguoi, cac bac, cac chu, cac co, lanh dao, chu tich,
-		 nhieu ban gai, cac ban gai, nhieu ban trai, cac ban trai, nhieu anh chi, cac anh chi, nhieu anh, nhieu chi, nhieu dua, nhieu ban nho, nhieu ban be`
+		 nhieu ban gai, cac ban gai, nhieu ban trai, cac ban trai, nhieu anh chi, cac anh chi, nhieu anh, nhieu chi, nhieu dua, nhieu ban nho, nhieu ban be,
+		 nhieu vu, cac vu, mot so vu, nhieu truong hop, cac truong hop, cac chi, cac anh, cac o, cac di`
 	),
 	...refs(
 		'harmer',
@@ -609,7 +625,7 @@ export const REFS: RefEntry[] = [
 		 ke xau, ke gian, nguoi dan ong, dan ong, chu ruot, bac ruot, co ruot, di ruot, nha chong, anh chong, dan em, thang cai, bon ho, may nguoi,
 		 anh phu trach, chi phu trach, thay phu trach, nguoi phu trach, huan luyen vien, hlv, thay huan luyen, anh huan luyen, thay day vo, thay day boi,
 		 nguoi phu nu, mot nguoi phu nu, nguoi phu nu la, ba la, mot ba la, nguoi dan ong la, mot nguoi dan ong, anh re, chong chi,
-		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do, ong gia, ong gia tui, ong gia em`
+		 anh ta, ong ta, chu ta, ba ta, co ta, lao ta, ga ta, thang do, ga do, lao do, ong gia, ong gia tui, ong gia em, ong duong, ong duong em, ong duong tui`
 	),
 	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong, eng, han', true),
 	// Central and Southern words for a parent: "mạ", "má", "tía" (folded "ma", "tia": only as typed with marks, see
@@ -665,7 +681,8 @@ export const CONCRETE = marks(
 	`hom qua, toi qua, dem qua, hom nay, toi nay, dem nay, sang nay, chieu nay, tuan truoc, thang truoc, nam ngoai, moi toi, moi ngay, moi dem, hang ngay,
 	 ngay nao cung, toi nao cung, dem nao cung, lan nao cung, hom nao cung, thuong xuyen, suot ngay, lien tuc, may lan roi, nhieu lan roi, tu khi, bay gio,
 	 hien gio, luc nay, dang bi, vua bi, da bi, may hom nay, tu hom, lan truoc, gan day, dao nay, hom truoc, tuan nay, thang nay,
-	 con 1 ngay, con 2 ngay, con 3 ngay, con mot ngay, con hai ngay, con ba ngay, con 1 tieng, con 2 tieng, han chot`
+	 con 1 ngay, con 2 ngay, con 3 ngay, con mot ngay, con hai ngay, con ba ngay, con 1 tieng, con 2 tieng, han chot,
+	 bua nao cung, tuan nao cung, may bua nhu vay, thang sau la dam, tuan sau la dam, mai la dam`
 );
 
 /** A question of what counts as a harm, just before it: "có phải là bị xâm hại", "có bị coi là bạo hành". */
@@ -768,7 +785,7 @@ export const FAR_BEFORE = new Set('lam di o song rat qua hoc nha tu den cach xa 
 export const HABIT = marks(
 	`hang ngay, moi ngay, moi toi, moi dem, ngay nao cung, toi nao cung, dem nao cung, lan nao cung, hom nao cung, thuong xuyen, suot ngay, lien tuc,
 	 nhieu lan, may lan, lan nao, hoai, suot, cu say, cu uong, cu moi lan, cu la, lien tuc, co hom, nhieu hom, co bua, nhieu bua, co dem, nhieu dem,
-	 hom thi, bua thi, lan thu`
+	 hom thi, bua thi, lan thu, bua nao cung, tuan nao cung, may bua nhu vay`
 );
 
 /**
@@ -778,7 +795,7 @@ export const HABIT = marks(
  * the child marked is marked as here; a word typed without marks says nothing (it may be a phone
  * without an accent keyboard). One phrase a line may list several readings.
  */
-export const HARM_MARKS = `đánh, đánh đập, đánh bầm, đánh đau, đánh em, đánh chết, đập, đạp, đập phá, đập đầu, đập vào, tát, tạt, tạt axit, tát nước, bạt tai,
+export const HARM_MARKS = `quýnh, đánh, đánh đập, đánh bầm, đánh đau, đánh em, đánh chết, đập, đạp, đập phá, đập đầu, đập vào, tát, tạt, tạt axit, tát nước, bạt tai,
 	đấm vào, đâm vào, đấm đá, đấm đầu, quất, quát, quật, quất vào, quật vào, quất bằng, quật bằng, vụt, vứt, vứt vào, vụt vào, nhốt, nhốt trong, nhốt chuồng,
 	trói, xích, đốt, đốt nhà, dí, dúi, dí đầu, ném, ném đá, ném đồ, chửi, chửi mắng, chửi rủa, mắng chửi, chửi bới, bắt chửi, cào, tự cào, xô, xô ngã, xô đẩy,
 	xô xuống, bóp, bóp cổ, bóp ngực, bóp mông, chọc, chọc ghẹo, tàn, tán, tàn thuốc, đá, dọa, đe dọa, dọa giết, dọa đánh, dọa xử, dọa nạt, dọa rạch,

@@ -208,6 +208,8 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 
 /** The writer and a sibling squabbling (not parents quarrelling: "bố mẹ cãi nhau rồi bố đánh em" stays a harm). */
 const SQUABBLE = /(^| )((em|tau|minh|to|tui) (voi|va|vs) (anh|chi|em)( trai| gai| ho)?|hai (anh|chi) em|(anh|chi|em)( trai| gai)? (em|tau|minh|to|tui) (voi|va|vs) (em|tau|minh|to|tui)) (gianh|tranh|cai|choc|dua) nhau( |$)/;
+/** Cousins or siblings bossing the writer over a toy or the remote ("tụi em họ ăn hiếp em giành cái remote"). */
+const OVER_A_TOY = /^(em |tau |minh |to |tui )?(gianh|tranh) (cai |chiec )?(remote|dieu khien|tivi|ti vi|do choi|xe|banh|keo|dien thoai|dt|may tinh|ipad|truyen)( |$)/;
 /** The writer's own game: "bọn tau chơi trò nhà ma", "chơi trốn tìm". */
 const PLAY_SCENE = /(^| )(em|tau|to|minh|tui|bon (em|tau|minh|to|tui)|chung (em|minh|to)|ca dam|ca nhom|tui em) (choi|dang choi|ru nhau choi) (tro|tron tim|u|ma soi|nha ma|bit mat)/;
 const PLAY_ENDED = /(^| )(cuoi|vui|mo ra|tha ra|hu|het game|het tro)( |$)/;
@@ -219,11 +221,13 @@ const IN_GAME = /(^| )trong (lien quan|lq|free fire|pubg|minecraft|roblox|lien m
 /** Said in play: "anh cứ giỡn 'tau giết mi'", "trêu", "nói đùa". */
 const JOKING = /(^| )(gion|treu|noi dua|dua gion|choc|gia vo)( [a-z]+){0,2} $/;
 /** The child afraid, then surprised: "em sợ run, ai ngờ…" (not "may mà…", which follows a real harm as often). */
-const THREAT_UNDONE = /(^| )so( [a-z]+){0,3} (ai ngo|nao ngo|khong ngo|hoa ra)( |$)/;
+const THREAT_UNDONE = /(^| )(so|tuong)( [a-z]+){0,3} (ai ngo|ai de|nao ngo|khong ngo|hoa ra)( |$)/;
 /** After a fear turned around, a harm done after all ("ai ngờ bố đánh thật") keeps it. */
 const HARM_AFTER_UNDONE = /(^| )(danh|dap|quat|tat|dam|duoi|nhot|trong|chui)( |$)/;
 /** A match lost, a bad mark: what "chán đời ghê" is about. */
 const LOSS = /(^| )(thua|diem kem|bi diem|bi phat|bi loai|truot|mat diem|tach|hong)( |$)/;
+/** Children in general, as a ref's words begin. */
+const CHILDREN_IN_GENERAL = /^(tre|cac (ban|em|be|chau)|nhieu (ban|em|tre|hoc sinh)|nhung (ban|em|tre)|mot so|hoc sinh|ban be|thieu nhi|em be|con cai|thanh thieu nien|vi thanh nien)( |$)/;
 /** An animal before the act, no one else named between: "con chó nhà em cứ quấn chân… đẩy em". */
 const ANIMAL_BEFORE = /(^| )con (cho|meo|trau|bo|ga|ngan|ngong|vit|lon|heo|de|ngua|ong|kien)( (?!bo|me|anh|chi|chu|ong|ba|thang|nguoi)[a-z]+){0,10} $/;
 /** Sent away rather than let out: "cho em đi làm", "cho đi theo người ta". */
@@ -263,7 +267,7 @@ const HUNGER_REASON = /^(sang |trua |toi )?(vi|do|tai) (cang tin|nha an|bep an|q
 const BABY_PICTURE = /(^| )(hoi|luc|khi) ((\d|mot|hai|ba|bon) tuoi|be|nho|con be|mau giao|so sinh)( |$)/;
 const PARENT_BEFORE = new Set(['bo', 'me', 'ba', 'ma', 'cha']);
 /** What turns a fear around: "ai ngờ", "hóa ra", "may mà", "thế mà bố chỉ…". */
-const FEAR_UNDONE = /(^| )(ai ngo|nao ngo|khong ngo|hoa ra|may ma|may la|the ma (bo|me|co|thay)|nhung (bo|me|co|thay) chi)( |$)/;
+const FEAR_UNDONE = /(^| )(ai ngo|ai de|nao ngo|khong ngo|hoa ra|may ma|may la|the ma (bo|me|co|thay)|nhung (bo|me|co|thay) chi)( |$)/;
 const LEAVE_ASKED = /(^| )(xin phep|xin nghi|duoc phep|cho phep|viet don)( |$)/;
 const WORK_INSTEAD = /(^| )(di lam|lam thue|phu ban|kiem tien|lam cong|ra dong|chan trau|lam ruong|phu viec|ban hang)( |$)/;
 
@@ -280,6 +284,8 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	if (h.entry.cat === 'online' && parentBefore && BABY_PICTURE.test(after)) return true;
 	// Feared, then not so: "sợ về bị đánh đòn lắm, ai ngờ bố chỉ ngồi giảng lại bài".
 	if (/(^| )so( [a-z]+){0,3} $/.test(before + ' ') && FEAR_UNDONE.test(words.slice(h.end).join(' ') + ' ')) return true;
+	// Bossed about over a toy by cousins or siblings ("tụi em họ ăn hiếp em giành cái remote").
+	if (h.entry.cat === 'bullying' && OVER_A_TOY.test(words.slice(h.end).join(' ') + ' ') && /(^| )(em ho|anh ho|chi ho|anh trai|chi gai|em trai|em gai)( [a-z]+)? $/.test(before + ' ')) return true;
 	// A day off school asked for ("phải nghỉ học 1 buổi để về quê, đã xin phép cô"), with no work in it.
 	if (key === 'nghi hoc' && LEAVE_ASKED.test(sentence) && !WORK_INSTEAD.test(sentence)) return true;
 	// "bố đánh mạnh lắm" in a game of badminton: the shuttle, not the child (not "bị bố đánh", not "đánh em").
@@ -321,7 +327,9 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// The whole household sleeping outside on a hot night ("cả nhà trải chiếu ra ngủ ngoài sân"): not a child with nowhere to sleep.
 	if (h.entry.cat === 'runaway' && /(^| )ngu/.test(key) && /(^| )ca nha( [a-z]+){0,5} $/.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && !/^(bi|phai|bat)$/.test(words[h.start - 1] ?? '')) return true;
 	// A stranger who wrote, and was blocked and told about ("em chặn luôn rồi kể với mẹ"): handled, when nothing more was asked.
-	if (h.entry.cat === 'online' && /(lam quen|nhan tin|ket ban|lam ban)/.test(key) && BLOCKED.test(words.slice(h.end).join(' ') + ' ')) return true;
+	if (h.entry.cat === 'online' && /(lam quen|nhan tin|ket ban|lam ban|xin anh|xin hinh|doi anh|doi hinh)/.test(key) && BLOCKED.test(words.slice(h.end).join(' ') + ' ')) return true;
+	// "tưởng bị đòn rồi, ai dè má cười": a punishment feared that did not come.
+	if (/(^| )tuong( bi| se bi)? $/.test(before + ' ') && FEAR_UNDONE.test(words.slice(h.end).join(' ') + ' ') && !HARM_AFTER_UNDONE.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// "tối nào mẹ cũng gọi video hỏi em ăn cơm chưa": a parent far away calling home.
 	if (h.entry.cat === 'online' && /goi video|call video/.test(key) && words.slice(Math.max(0, h.start - 3), h.start).some((w) => PARENT_BEFORE.has(w))) return true;
 	// An animal did it: "con chó nhà em… suýt đẩy em xuống ao", "bị con trâu húc".
@@ -340,8 +348,24 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	if (h.entry.cat === 'marriage' && SAYING.has(words[h.start - 1] ?? '') && /(^| )la (tot|dung|hay|binh thuong|nen)( |$)/.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// A night at a friend's, taken there by a parent ("mẹ đưa em sang tận nơi, sáng mẹ đón về"), and the ride there.
 	if ((h.entry.cat === 'runaway' || h.entry.cat === 'trafficking') && PARENT_ARRANGED.test(sentence + ' ')) return true;
+	// Teasing long past and dealt with ("hồi mới lên cấp 2 bị gọi là 'bốn mắt' suốt, em kể với cô là cô xử lý luôn").
+	if (h.entry.cat === 'bullying' && PAST_OPENING.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && RESOLVED.test(words.slice(h.end).join(' ') + ' ')) return true;
+	// Someone lured the writer's mother, who did not go ("có người rủ mạ sang Lào làm thuê, mạ không đi"): not a child.
+	if (h.entry.cat === 'trafficking' && (/^(ma|me|bo|ba|cha)$/.test(words[h.end] ?? '') || /^(ma|me|bo|ba|cha)$/.test(words[h.start - 1] ?? '')) && /(^| )(ma|me|bo|ba|cha) (khong|chang|da khong) di( |$)/.test(sentence + ' ')) return true;
+	// A home lost to a flood or a storm, the family sheltered together ("lũ cuốn mất nhà, cả nhà ở nhờ nhà văn hóa").
+	if (h.entry.cat === 'runaway' && DISASTER.test(sentence + ' ')) return true;
+	// Hungry because the household is poor ("đói lắm mà không có gì ăn vì nhà cháu không có tiền mua quà sáng"): poverty, no one neglecting.
+	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
 	return false;
 }
+/** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
+const PAST_OPENING = /(^| )(hoi|hoi truoc|hoi moi|ngay truoc|truoc day|nam ngoai|nam truoc|hoi nho|hoi be)( [a-z0-9]+){0,6} $/;
+/** Dealt with since: "cô xử lý luôn", "giờ hết rồi", "không còn bị nữa". */
+const RESOLVED = /(^| )(xu ly|giai quyet|het roi|gio het|bay gio het|khong con bi|khong bi nua|gio (cac ban|cac bạn|moi nguoi) (tot|choi)|da xin loi)( |$)/;
+/** A flood, a storm, a landslide, a fire. */
+const DISASTER = /(^| )(lu|lu quet|nuoc lu|bao lu|con bao|tran bao|sieu bao|sat lo|chay nha|dong dat|ngap lut|tran lu|con lu)( |$)/;
+/** The reason is poverty: "vì nhà cháu không có tiền", "vì nhà nghèo". */
+const POVERTY = /(^| )vi (nha |gia dinh )?(chau |em |minh |to |tui )?(ngheo|kho khan|khong co tien|khong du tien|het tien|thieu tien)( |$)/;
 /** A sentence's words joined once, however many harms it holds. */
 const joinedSentences = new WeakMap<readonly string[], string>();
 function joined(words: readonly string[]): string {
@@ -404,7 +428,7 @@ const WORRY = /(^| )(vi so|vi lo|so|lo|ngai) (bi|se bi) $/;
 const WORRY_FOR = /(^| )(so|lo|ngai) (em|con|chau|minh) (bi|se bi )?$/;
 
 /** Someone who is not anyone in particular: "bị người lạ…", "bị kẻ xấu…". */
-const STRANGERS = new Set(['nguoi la', 'ke la', 'ai do', 'mot nguoi', 'nguoi khac', 'ke xau', 'ke gian', 'nguoi tren mang', 'nguoi la tren mang', 'nguoi o tren mang', 'nguoi lon']);
+const STRANGERS = new Set(['nguoi la', 'ke la', 'ai do', 'mot nguoi', 'nguoi khac', 'ke xau', 'ke gian', 'nguoi tren mang', 'nguoi la tren mang', 'nguoi o tren mang', 'nguoi lon', 'nguoi quen tren mang', 'nguoi quen']);
 
 /** Family words that, followed by the writer ("bố em", "dượng mình"), name the writer's own people. */
 const FAMILY = new Set('bo me ba cha anh chi ong chu bac di duong thay co cau mo thim'.split(' '));
@@ -434,7 +458,11 @@ function adultAges(words: readonly string[]): boolean {
 }
 /** The ages a text states ("15 tuổi"), not differences of age ("hơn em 20 tuổi"). */
 function statedAges(words: readonly string[]): number[] {
-	return [...words.join(' ').matchAll(/(^| )(hon (?:em |minh |con |chau |ban ay |ban )?)?(\d{1,2}) tuoi/g)].filter((m) => !m[2]).map((m) => Number(m[3]));
+	// Not an age something happened at ("lấy chồng năm 17 tuổi, giờ…", "hồi 5 tuổi"): that is no age now.
+	const joined = words.join(' ');
+	// "em mới 15": an age without "tuổi".
+	const bare = [...joined.matchAll(/(^| )(em|minh|tui|con|chau|to|tau) (moi|nam nay|da) (\d{1,2})( |$)/g)].map((m) => Number(m[4])).filter((n) => n >= 8 && n <= 17);
+	return [...joined.matchAll(/(^| )(hon (?:em |minh |con |chau |ban ay |ban )?|(?:nam|luc|hoi|khi|tu nam|tu) )?(\d{1,2}) tuoi/g)].filter((m) => !m[2]).map((m) => Number(m[3])).concat(bare);
 }
 
 /** Says that it goes on: "suốt", "mỗi tối", "ba hôm". */
@@ -928,6 +956,12 @@ function sentenceFindings(
 			}
 			const forcing = passive.entry.words[0] !== 'bi' && passive.entry.words[0] !== 'phai' && !passive.entry.words.includes('bi');
 			if (subject?.kind === 'generic') continue;
+			// Children in general a little further back ("các bạn khuyết tật ở trường khác hay bị chế giễu"), or
+			// lured between ("mấy trò thử thách rủ trẻ con tự làm đau mình"): not the writer.
+			// (Children, not "người ta": "bị nhà người ta bắt về làm vợ" is someone doing it to the writer.)
+			const children = (r: Ref) => r.kind === 'generic' && CHILDREN_IN_GENERAL.test(words.slice(r.start, r.end).join(' '));
+			if (!subject && before.some((r) => children(r) && passive!.start - r.end <= 8 && r.end <= passive!.start)) continue;
+			if (refsFound.some((r) => children(r) && r.start >= passive!.end && r.end <= harm.start)) continue;
 			if (isVictim(subject)) {
 				push(true);
 				continue;
@@ -1052,7 +1086,7 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
  * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
  */
-const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an)( |$)/;
+const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an|(dang |sap )?kho (ca|thit|trung))( |$)/;
 
 /** How long it has gone on: "được 2 tháng rồi", "ba tuần nay" (it happens, no hypothesis). */
 const SPELL_SO_FAR = /(^| )(duoc|da) (\d+|mot|hai|ba|bon|nam|may) (ngay|tuan|thang|nam) (roi|nay)( |$)/;
