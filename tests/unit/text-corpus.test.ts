@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json', 'fresh-holdout-9.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -294,7 +294,14 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// 23 by the patterns, 7 the model, 2 the filter; collisions 52 of 60 right, everyday 36 of 60). With the
 	// checks of b878ab2, before the round: 90.6 %, 5.3 %, 83.3 % and 30.0 % (one disclosure the model found then,
 	// at 0.95, scores 0.51 now with its diacritics, 0.92 without).
-	'fresh-holdout-8.json': { dangerRecall: 89.4, policyToSafeguarding: 5.4, profanityHeld: 91.1, ordinaryHeld: 26.7 }
+	'fresh-holdout-8.json': { dangerRecall: 89.4, policyToSafeguarding: 5.4, profanityHeld: 91.1, ordinaryHeld: 26.7 },
+	// The ninth, written blind on 2026-12-02 in the voice of children of the coast and cities of the North-East and
+	// Central (Hải Phòng, Quảng Ninh, Huế, Đà Nẵng), measured once at the end of the fourth round (3608d5a), checks
+	// frozen, rows unread: 96.7 % recall (174/180: self-harm 12 of 18), 4.0 % policy sent (6/150, the patterns':
+	// sexual 3, marriage 3), 90.0 % profanity held (spaced 13 of 18), 39.2 % ordinary held (47/120: 23 by the
+	// patterns, 22 the model, 2 the filter; collisions 48 of 60 right, everyday 25 of 60). With the checks of
+	// b878ab2, before the round: 95.0 %, 4.0 %, 88.9 % and 41.7 %.
+	'fresh-holdout-9.json': { dangerRecall: 96.6, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 39.2 }
 };
 
 describe('the text checks on the children’s corpus', () => {
