@@ -585,6 +585,32 @@ describe('a child in danger', () => {
 		for (const text of disclosures) for (const spelled of [text, foldVietnamese(text)]) expect(assessText(spelled), spelled).toBe('danger');
 	});
 
+	it('keeps the disclosures that the fourth round’s everyday rules could hide, found by a review', () => {
+		const disclosures = [
+			'Em bị bạn bè đánh.',
+			'Em bị các bạn đánh ở cổng trường.',
+			'Hai anh em cãi nhau thế là bố lôi em ra đánh.',
+			'Con chó nhà em cắn rách dép, cha em lấy roi quất em.',
+			'Ba em tối nào cũng vào phòng ôm hôn em.',
+			'Mẹ đi vắng, hàng xóm sang ôm hôn em.',
+			'Em đang chơi trong sân thì bố say rượu về nhốt em trong chuồng, đến cuối ngày mới mở ra.',
+			'Em đang chơi trò chơi thì anh họ kéo em vào phòng sờ soạng, em khóc, anh ấy cười.',
+			'Bố đưa em sang Trung Quốc bán cho người ta.',
+			'Mẹ đưa em sang nhà người lạ, bắt em ở lại làm vợ.',
+			'Bố mẹ bỏ rơi em từ nhỏ vì nhà nghèo.',
+			'Em bị đuổi ra khỏi nhà vì nhà nghèo.',
+			'Em bị bỏ đói mấy ngày rồi, bác sĩ bảo em suy dinh dưỡng.',
+			'Em quen anh ấy trong game, anh ấy dụ em ra gặp rồi dọa giết em.',
+			'Bố say rượu ném con vào tường.',
+			'Bố nhốt cả em với em trai trong nhà kho cả đêm.',
+			'Năm ngoái em bị anh lớp trên bắt nạt, em báo cô nhưng cô không xử lý.',
+			'Trước đây em bị anh Tuấn bắt nạt, chưa ai giải quyết cả.',
+			'Người đàn ông đó 40 tuổi. Bố mẹ bắt em lấy ông ấy vào tháng sau.',
+			'Em 15 tuổi, chồng đánh em suốt.'
+		];
+		for (const text of disclosures) expect(hasDangerSignal(text), text).toBe(true);
+	});
+
 	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
 		const filter = eventWordFilter('');
 		expect(filter('đồ vô dụg')).toBe(true);

@@ -90,18 +90,22 @@ const EXTRA_E = [
 	// patterns), sent 12 of 60 policy rows and missed 6 of 75 disclosures and 8 of 60 profanity rows; extra-j
 	// missed 14 of 210 disclosures, sent 10 of 90 policy rows and held 19 of 60 everyday rows. Read since and
 	// not trained on (their disclosures and policy questions as train rows added false alarms elsewhere).
-	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 26.1, dangerRecall: 98.6 } },
-	{ name: 'extra-j-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 15.0, dangerRecall: 99.5 } },
+	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 27.9, dangerRecall: 98.6 } },
+	// (Everyday rows held after the review narrowed the mother's-hug, play and animal rules: i 43 → 46, j 9 → 15, k 27 → 32.)
+	{ name: 'extra-j-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 25.0, dangerRecall: 99.5 } },
 	// extra-k and extra-l (README), village voices, written after the seventh holdout was measured. Before:
 	// extra-k 46 of 150 ordinary rows held, 6 of 60 policy rows sent, 9 of 120 disclosure rows missed; extra-l
 	// 62 held, 1 sent, 2 missed.
-	{ name: 'extra-k-dev.json', floors: { profanityHeld: 73.3, ordinaryHeld: 18.0, dangerRecall: 100 } },
+	{ name: 'extra-k-dev.json', floors: { profanityHeld: 73.3, ordinaryHeld: 21.4, dangerRecall: 100 } },
 	{ name: 'extra-l-dev.json', floors: { profanityHeld: 93.3, ordinaryHeld: 22.0, dangerRecall: 99.1 } },
 	// extra-m (forum questions that mention the writer's own hardships) and extra-n (Southern voices), README.
 	// Before: extra-m sent 41 of 210 policy rows to safeguarding; extra-n missed 31 of 210 disclosure rows and
 	// sent 4 of 90 policy rows.
 	{ name: 'extra-m-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 5.0, dangerRecall: 100, policyToSafeguarding: 8.6 } },
-	{ name: 'extra-n-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 25.0, dangerRecall: 98.0, policyToSafeguarding: 1.2 } }
+	{ name: 'extra-n-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 25.0, dangerRecall: 98.0, policyToSafeguarding: 1.2 } },
+	// extra-o (README): 80 everyday texts of city teenagers near danger words and 40 disclosures as their twins.
+	// Before: 83 of 240 everyday rows held (38 by the patterns), 7 of 120 disclosure rows missed.
+	{ name: 'extra-o-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 27.1, dangerRecall: 95.8 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
@@ -256,7 +260,7 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// With the third round's everyday structures (extra-f, 2026-12-01): ordinary held 10.8 → 5.8 %.
 	// Fourth round (aggregates read): profanity held 92.2 → 95.6 %.
 	// And danger recall 96.7 → 97.8 % (a burning stick pressed on a hand, extra-k).
-	'fresh-holdout-3.json': { dangerRecall: 97.7, policyToSafeguarding: 2.7, profanityHeld: 95.5, ordinaryHeld: 5.0 },
+	'fresh-holdout-3.json': { dangerRecall: 97.7, policyToSafeguarding: 2.7, profanityHeld: 95.5, ordinaryHeld: 5.9 },
 	// The fourth, written blind while the second round (aimed insults, more everyday structures) was
 	// built, and measured once after it, on 2026-12-01 at 19:14, checks frozen, rows unread: 95.0 %
 	// recall (171/180), 0.0 % policy sent, 90.0 % profanity held (81/90: insults 11 of 18), 11.7 %
@@ -275,7 +279,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// ordinary held; sixth 94.4 → 95.6 % recall, 21.7 → 20.8 % ordinary held.
 	// Fifth, with the village structures: ordinary held 14.2 → 10.8 %.
 	'fresh-holdout-5.json': { dangerRecall: 94.9, policyToSafeguarding: 4.0, profanityHeld: 88.8, ordinaryHeld: 10.9 },
-	'fresh-holdout-6.json': { dangerRecall: 95.5, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 20.9 },
+	// Recall 95.6 → 94.4 % with the review's fixes (3608d5a..): one disclosure the model found scores 0.443 against 0.45 after the retrain; ordinary held 20.8 → 21.7 % (one row, the model).
+	'fresh-holdout-6.json': { dangerRecall: 94.4, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 21.7 },
 	// The seventh, written blind on 2026-12-02 (a writer who read only the corpus README, the brief and the plans;
 	// children of the northern mountains and boarding schools) and measured once after the fourth round's first part
 	// (64c26bb), checks frozen, rows unread: 92.8 % recall (167/180: marriage 13 of 18, sexual-online 15, self-harm 15,
@@ -286,7 +291,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// With the village structures written after it was measured (extra-k, extra-l; aggregates read): ordinary held 24.2 → 20.0 %.
 	// And policy sent 4.0 → 2.0 % (the same).
 	// With the forum and Southern structures (extra-m, extra-n): 93.3 % recall, 0.0 % policy sent, 17.5 % ordinary held.
-	'fresh-holdout-7.json': { dangerRecall: 93.3, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 17.5 },
+	// After a review of the round's rules narrowed seven of them where a disclosure could hide: recall 95.0 %, ordinary held 20.8 %.
+	'fresh-holdout-7.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 20.9 },
 	// The eighth, written blind on 2026-12-02 in the voice of children of the South (Hồ Chí Minh City, the Mekong
 	// Delta: "ba", "má", "tui", "hổng", "nhỏ bạn"), measured once after the fourth round (31dbaff), checks frozen,
 	// rows unread: 89.4 % recall (161/180: bullying 12 of 18, sexual-online 14, sexual 15, trafficking 15), 5.3 %
@@ -301,7 +307,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// sexual 3, marriage 3), 90.0 % profanity held (spaced 13 of 18), 39.2 % ordinary held (47/120: 23 by the
 	// patterns, 22 the model, 2 the filter; collisions 48 of 60 right, everyday 25 of 60). With the checks of
 	// b878ab2, before the round: 95.0 %, 4.0 %, 88.9 % and 41.7 %.
-	'fresh-holdout-9.json': { dangerRecall: 96.6, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 39.2 }
+	// After the review's fixes (aggregates read): 96.1 % recall (one disclosure row less, the model's).
+	'fresh-holdout-9.json': { dangerRecall: 96.1, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 39.2 }
 };
 
 describe('the text checks on the children’s corpus', () => {

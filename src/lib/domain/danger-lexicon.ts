@@ -218,7 +218,7 @@ export const HARMS: Harm[] = [
 		 &o nha mot minh, de lai mot minh, bi bo lai, bo di luon, khong cho di vien, khong cho di kham, khong duoc di kham, khong duoc di vien,
 		 khong duoc chua, nhat do an thua, an do thua, %gay tro xuong, %sot cao ma, om ma khong ai, benh ma khong ai, xin com, di xin, xin an, bo an,
 		 mac ke, de mac, %khong ve nha, di ca tuan, di may ngay, khong cho an com, nhin an, %phai trong em, bi lan,
-		 %an het mi tom, %het mi tom, %bi cat dien, %het do an, %het tien an, %tu xoay, %tu xoay xo, khong co ai nuoi`
+		 %an het mi tom, %het mi tom, %bi cat dien, %het do an, %het tien an, %tu xoay, %tu xoay xo, khong co ai nuoi, %chua co gi bo bung, %khong co gi bo bung`
 	),
 	...harms(
 		'state',
@@ -466,12 +466,12 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec', 'nan', 'cam']),
 	// "ăn hiếp" (to bully) is no "hiếp".
 	hiep: new Set(['an']),
+	// "đi đám cưới anh họ": a cousin's wedding, not "cưới anh".
+	'cuoi anh': new Set(['dam', 'an', 'du']),
 	// "quạt nan": a bamboo fan, not "nắn".
 	nan: new Set(['quat']),
 	// "con bò nhà em" typed plain is no "bỏ nhà".
 	'bo nha': new Set(['con']),
-	// "đi thuyền ra khơi" typed plain is no "ra khỏi (nhà)".
-	'ra khoi': new Set(['thuyen', 'tau', 'ghe', 'xuong']),
 	// "biệt danh" (a nickname), "điểm danh" (the roll call), "chức danh": not "đánh". Only words whose
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
@@ -528,11 +528,11 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	ban: new Set('be than em minh hoc nhe oi'.split(' ')),
 	'lam viec': new Set(['nha', 'nhom', 'tot', 'cung']),
 	// "nhốt gà vào chuồng", "trói lợn": animals, not a child.
-	nhot: new Set('ga vit ngan lon heo cho meo trau bo chim ca de ngua'.split(' ')),
+	nhot: new Set('ga vit ngan lon heo cho meo trau bo chim de ngua'.split(' ')),
 	// "Quỳnh" is also a name: "Quỳnh dạy em", "Quỳnh nói".
 	quynh: new Set('day noi hoi lam di hoc voi oi cung rat hat ve doc viet ke dep xinh gioi'.split(' ')),
 	// "ném pao", "ném bóng", "ném còn": games at a festival, not a thrown object.
-	nem: new Set('pao bong con phi da rac'.split(' ')),
+	nem: new Set('pao bong phi rac'.split(' ')),
 	troi: new Set('ga vit lon heo cho trau bo de ngua'.split(' ')),
 	// "nhà trai sang đón dâu": a wedding procession, not someone taking a child.
 	'sang don': new Set(['dau']),
@@ -565,7 +565,9 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'bat di': new Set('ngu tam an hoc choi xin kham tiem ve danh nha'.split(' ')),
 	'cho di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
 	'dua di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
-	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi'.split(' ')),
+	'dan di': new Set('vien kham hoc choi tiem an boi cap bac nha ve cho sieu thi du cong cat xem thi thao so bien'.split(' ')),
+	// "bị cô bắt đứng lên đọc bài", "bắt đứng góc nhà": a class, a mild punishment.
+	'bat dung': new Set(['len', 'goc', 'day', 'doc', 'tra']),
 	// "mẹ cắt tóc cho em", "cắt tóc kiểu mới", "cắt tóc mái": a haircut ("bọn nó cắt tóc em" stays a harm).
 	'cat toc': new Set('cho kieu mai ngan dep moi xong hong lech'.split(' ')),
 	// "đón em đi học về", "đón em đi chơi": a grown-up fetching the child, not taking them away.
@@ -770,7 +772,9 @@ export const OWN_STATES = new Set(['co thai', 'mang thai', 'co bau', 'mang bau']
 export const ACCIDENT = marks(
 	'nga xe, bi nga xe, te xe, tai nan, va cham, vap nga, truot chan, dam xe, ong dot, cho can, bi cho can, ran can, da bong, ' +
 		// A fall or a game: "gãy tay vì ngã cầu trượt", "chơi bóng rổ bị bóng đập vào mặt", "tập võ bị bầm tím".
-		'vi nga, bi nga, nga tu, nga cau, te nga, choi bong, bong ro, bong chuyen, tap vo, hoc vo, da cau, gio the duc, tiet the duc, chuot rut'
+		'vi nga, bi nga, nga tu, nga cau, te nga, choi bong, bong ro, bong chuyen, tap vo, hoc vo, da cau, gio the duc, tiet the duc, chuot rut, ' +
+		// "bị té cầu thang gãy tay", "đá banh bị tụi nó đạp": a fall, a match.
+		'bi te, te cau thang, nga cau thang, da banh, tran bong, tran dau, thi dau'
 );
 
 export const SELF_IN_HARM = new Set(['em', 'minh', 'con', 'chau', 'to']);

@@ -208,13 +208,19 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 
 /** The writer and a sibling squabbling (not parents quarrelling: "bố mẹ cãi nhau rồi bố đánh em" stays a harm). */
 const SQUABBLE = /(^| )((em|tau|minh|to|tui) (voi|va|vs) (anh|chi|em)( trai| gai| ho)?|hai (anh|chi) em|(anh|chi|em)( trai| gai)? (em|tau|minh|to|tui) (voi|va|vs) (em|tau|minh|to|tui)) (gianh|tranh|cai|choc|dua) nhau( |$)/;
+/** A grown-up named between the squabble and the act: "hai anh em cãi nhau thế là bố lôi em ra đánh". */
+const ADULT_BETWEEN = /(^| )(bo|me|ba|ma|cha|duong|chu|bac|ong|di|co|thay|cau|mo|thim|nguoi|ho)( |$)/;
+function afterSquabble(words: readonly string[], at: number): string {
+	const from = words.slice(0, at).join(' ').search(/(gianh|tranh|cai|choc|dua) nhau [a-z ]*$/);
+	return (from < 0 ? '' : words.slice(0, at).join(' ').slice(from).replace(/^(gianh|tranh|cai|choc|dua) nhau/, '')) + ' ';
+}
 /** Cousins or siblings bossing the writer over a toy or the remote ("tụi em họ ăn hiếp em giành cái remote"). */
 const OVER_A_TOY = /^(em |tau |minh |to |tui )?(gianh|tranh) (cai |chiec )?(remote|dieu khien|tivi|ti vi|do choi|xe|banh|keo|dien thoai|dt|may tinh|ipad|truyen)( |$)/;
 /** The writer's own game: "bọn tau chơi trò nhà ma", "chơi trốn tìm". */
-const PLAY_SCENE = /(^| )(em|tau|to|minh|tui|bon (em|tau|minh|to|tui)|chung (em|minh|to)|ca dam|ca nhom|tui em) (choi|dang choi|ru nhau choi) (tro|tron tim|u|ma soi|nha ma|bit mat)/;
-const PLAY_ENDED = /(^| )(cuoi|vui|mo ra|tha ra|hu|het game|het tro)( |$)/;
+const PLAY_SCENE = /(^| )(em|tau|to|minh|tui|bon (em|tau|minh|to|tui)|chung (em|minh|to)|ca dam|ca nhom|tui em) (choi|dang choi|ru nhau choi) (tro nha ma|tro ma|tron tim|u|ma soi|nha ma|bit mat|tro tron tim|tro bit mat)( |$)/;
+const PLAY_ENDED = /(^| )((ca dam|ca bon|ca nhom|ca lop|bon em|bon tau|bon minh|tui em|ca hai) cuoi|mo ra hu|tha ra|het game|het tro)( |$)/;
 /** Fasting ordered for a test at the clinic. */
-const MEDICAL_FAST = /(^| )(xet nghiem|lay mau|noi soi|sieu am|phau thuat|truoc khi mo|bac si dan|bac si bao|bs dan)( |$)/;
+const MEDICAL_FAST = /(^| )(xet nghiem|lay mau|noi soi|sieu am|phau thuat|truoc khi mo)( |$)/;
 /** Kills counted in a game: "bị giết tám mạng". */
 const KILL_COUNT = /^(\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|nhieu) mang( |$)/;
 const IN_GAME = /(^| )trong (lien quan|lq|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin|game|tro choi)( |$)/;
@@ -229,9 +235,13 @@ const LOSS = /(^| )(thua|diem kem|bi diem|bi phat|bi loai|truot|mat diem|tach|ho
 /** Children in general, as a ref's words begin. */
 const CHILDREN_IN_GENERAL = /^(tre|cac (ban|em|be|chau)|nhieu (ban|em|tre|hoc sinh)|nhung (ban|em|tre)|mot so|hoc sinh|ban be|thieu nhi|em be|con cai|thanh thieu nien|vi thanh nien)( |$)/;
 /** An animal before the act, no one else named between: "con chó nhà em cứ quấn chân… đẩy em". */
-const ANIMAL_BEFORE = /(^| )con (cho|meo|trau|bo|ga|ngan|ngong|vit|lon|heo|de|ngua|ong|kien)( (?!bo|me|anh|chi|chu|ong|ba|thang|nguoi)[a-z]+){0,10} $/;
+const ANIMAL_BEFORE = /(^| )con (cho|meo|trau|bo|ga|ngan|ngong|vit|lon|heo|de|ngua|ong|kien)( (?!(bo|me|ma|ba|cha|duong|anh|chi|chu|bac|ong|di|co|thay|cau|mo|han|thang|nguoi|ho|lao|ga|ke|bon|tui|no)( |$))[a-z]+){0,10} $/;
 /** Sent away rather than let out: "cho em đi làm", "cho đi theo người ta". */
 const SENT_AWAY = /^(em |con |minh )?(lam|theo|lay|o voi|sang|qua|xuat khau|ban|o dau)( |$)/;
+/** A part of the body: "đau lưng muốn chết" is a backache. */
+const BODY = /^(lung|bung|dau|rang|chan|tay|co|vai|mat|hong|tai|dau goi)$/;
+/** The exam was passed after all: "mà em đậu rồi". */
+const PASSED = /(^| )(ma|nhung|may ma|cuoi cung) (em|tui|minh|con|to|tau) (dau|do|qua mon|len lop|duoc diem)( |$)/;
 /** A pain looked after: a tooth, a stomach, the clinic. */
 const PAIN_CARED = /(^| )(rang|bung|dau dau|chan|tram y te|tram xa|bac si|nho rang|uong thuoc|het dau)( |$)/;
 /** Embarrassment: called to the board, red in the face. */
@@ -239,13 +249,13 @@ const EMBARRASSED = /(^| )(len bang|chua hoc bai|do (het |ca )*mat|xau ho|ngai q
 /** Blocked and told: "em chặn luôn rồi kể với mẹ". */
 const BLOCKED = /(^| )(em|minh|to|tau|tui) (chan|block|bao cao|xoa|huy ket ban)( |$)/;
 /** A parent taking or fetching the child for a night away: "mẹ đưa em sang tận nơi", "sáng mẹ đón về". */
-const PARENT_ARRANGED = /(^| )(bo|me|ba|ma|bo me) (dua|cho|don) (em|minh|con|tau|to)? ?(sang|qua|den|toi|ve)( tan noi| nha)?( |$)/;
+const PARENT_ARRANGED = /(^| )(bo|me|ba|ma|bo me) (dua|cho|don) (em|minh|con|tau|to)? ?(sang|qua|den|toi|ve)( tan noi| nha ban| nha ba| nha ong)( |$)|(^| )(bo|me|ba|ma) don (em |con |minh )?ve( |$)/;
 /** "mẹ cứ gặp là ôm hôn em": a mother (not "mẹ kế") within a few words before, no one else between. */
 function motherBefore(words: readonly string[], at: number): boolean {
 	for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
-		if ((words[i] === 'me' || words[i] === 'ba') && !/^(ke|ghe)$/.test(words[i + 1] ?? '') && !NOT_MOTHER_BEFORE.has(words[i - 1] ?? '')) return true;
+		if ((words[i] === 'me' || words[i] === 'ma') && !/^(ke|ghe)$/.test(words[i + 1] ?? '') && !NOT_MOTHER_BEFORE.has(words[i - 1] ?? '')) return true;
 		// ("Bình Dương" is a province, not "dượng".)
-		if (/^(chu|bac|anh|ong|thay|nguoi|ke|dan|thang|ban|bo|cha|duong|cau|ho|no|han)$/.test(words[i]) && !(words[i] === 'duong' && words[i - 1] === 'binh')) return false;
+		if (/^(chu|bac|anh|ong|thay|nguoi|ke|dan|thang|ban|bo|ba|cha|duong|cau|ho|no|han|hang|xom|lao|ga|co|mo|thim)$/.test(words[i]) && !(words[i] === 'duong' && words[i - 1] === 'binh')) return false;
 	}
 	return false;
 }
@@ -259,7 +269,7 @@ const SCHOOL_PICTURE = /(^| )(ky yeu|the hoc sinh|bao tuong|lam the|anh the|anh 
 /** A sport or an instrument played in the sentence: "đánh cầu lông", "học đánh đàn". */
 const PLAYED = /(^| )danh (cau|dan|bong|co|trong|piano|guitar|organ|ban phim|tennis|bi)( |$)/;
 /** A threat to leave made in a tantrum, and its end: "dỗi mẹ đòi bỏ nhà đi… 15 phút sau về". */
-const TANTRUM = /(^| )(doi|doa|tuyen bo|gia vo|gia bo|bao se|doa se|noi se) $/;
+const TANTRUM = /(^| )(doi|doa|tuyen bo|gia vo|gia bo|bao se|doa se|noi se|(noi|bao|la) (em|tui|minh|to|tau|con)( se)?) $/;
 const TANTRUM_OVER = /(^| )(quay vao|quay ve|quay lai|lai vao|phut sau|\d+p sau|lat sau|luc sau|ca nha (van |lai )?cuoi|ke lai|hoi be|hoi nho|luc nho|hoi con be|(\d+|mot|hai|nam|muoi|muoi lam) phut)( |$)/;
 /** A reason for hunger that is the day's schedule or the child's own: "đói vì căng tin bán hết sớm", "nhịn ăn sáng vì dậy muộn". */
 const HUNGER_REASON = /^(sang |trua |toi )?(vi|do|tai) (cang tin|nha an|bep an|quan|hoc ca ngay|hoc them|tan hoc|ra choi|day muon|ngu quen|quen an|chay|da bong|tap|giam can|an kieng|voi)( |$)/;
@@ -303,17 +313,17 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// A parent taking the phone away ("mẹ thu điện thoại của em vì chơi game", "mạ lên tịch thu điện thoại"): a rule at home, not a trafficker's hold.
 	if (h.entry.cat === 'trafficking' && key.includes('dien thoai') && words.slice(Math.max(0, h.start - 3), h.start).some((w) => PARENT_BEFORE.has(w))) return true;
 	// Siblings squabbling ("giành nhau cái điều khiển, anh đẩy em ngã"), once: a fight at home, not abuse ("tối nào cũng…" stays).
-	if (h.entry.kind === 'act' && h.entry.cat === 'physical' && SQUABBLE.test(words.slice(Math.max(0, h.start - 14), h.start).join(' ') + ' ') && !has(HABIT_INDEX, words)) return true;
+	if (h.entry.kind === 'act' && h.entry.cat === 'physical' && SQUABBLE.test(words.slice(Math.max(0, h.start - 14), h.start).join(' ') + ' ') && !has(HABIT_INDEX, words) && !ADULT_BETWEEN.test(afterSquabble(words, h.start))) return true;
 	// The writer's own game of hide-and-seek or haunted house ("bọn tau chơi trò nhà ma, hắn nhốt tau trong tủ… xong cả đám cười"), ended in laughter.
-	if (h.entry.kind === 'act' && PLAY_SCENE.test(sentence + ' ') && PLAY_ENDED.test(words.slice(h.end).join(' ') + ' ')) return true;
+	if (h.entry.kind === 'act' && h.entry.cat !== 'sexual' && PLAY_SCENE.test(sentence + ' ') && PLAY_ENDED.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// Fasting for a test at the clinic ("nhịn đói đi xét nghiệm máu, bác sĩ dặn không được ăn gì").
-	if ((isHungerKey(key) || key.includes('khong duoc an') || key.includes('nhin doi') || key.includes('doi')) && h.entry.cat === 'neglect' && MEDICAL_FAST.test(sentence + ' ')) return true;
+	if (/(^| )(nhin doi|nhin an|khong duoc an)( |$)/.test(key) && h.entry.cat === 'neglect' && !/^(bi|bat|ep)$/.test(words[h.start - 1] ?? '') && MEDICAL_FAST.test(sentence + ' ')) return true;
 	// Kills counted in a game ("bị giết tám mạng"), or said inside one ("đánh nhau trong Liên Quân").
-	if (/^(bi )?(giet|chet|ban)/.test(key) && (KILL_COUNT.test(after) || IN_GAME.test(sentence + ' '))) return true;
+	if (/^(bi )?(giet|chet|ban)( |$)/.test(key) && !/(^| )doa( |$)/.test(before + ' ') && (KILL_COUNT.test(after) || IN_GAME.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' '))) return true;
 	// "anh cứ giỡn 'tau giết mi'": a threat said in play.
 	if (/(^| )giet/.test(key) && JOKING.test(before + ' ')) return true;
 	// "mẹ cứ gặp là ôm hôn em": a mother's hug, with no one else named between.
-	if (h.entry.cat === 'sexual' && /^(om|hon)/.test(key) && motherBefore(words, h.start)) return true;
+	if (h.entry.cat === 'sexual' && /^(om|hon)/.test(key) && motherBefore(words, h.start) && !has(HABIT_INDEX, words) && !/(^| )(vao phong|ban dem|nua dem|dem nao|luc ngu|mot minh|so lam|so qua)( |$)/.test(sentence + ' ')) return true;
 	// A threat, then not so: "bố dọa đánh đòn nếu còn trốn đi tắm sông, em sợ run, ai ngờ bố cho đi học bơi".
 	if (/(^| )doa( |$)/.test(before + ' ' + key)) {
 		const rest = words.slice(h.end).join(' ') + ' ';
@@ -341,13 +351,19 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// A parent letting the child go out to play ("mẹ cho em đi ném pao"), not sending them away to work.
 	if (h.entry.cat === 'trafficking' && /^cho( [a-z]+)? di$/.test(key) && words.slice(Math.max(0, h.start - 2), h.start).some((w) => PARENT_BEFORE.has(w)) && !SENT_AWAY.test(words.slice(h.end, h.end + 4).join(' ') + ' ')) return true;
 	// "đau muốn chết" of a toothache looked after: pain said big.
-	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet mat)$/.test(key) && words[h.start - 1] === 'dau' && PAIN_CARED.test(sentence + ' ')) return true;
+	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet mat)$/.test(key) && (words[h.start - 1] === 'dau' || (words[h.start - 2] === 'dau' && BODY.test(words[h.start - 1] ?? ''))) && (PAIN_CARED.test(sentence + ' ') || BODY.test(words[h.start - 1] ?? ''))) return true;
+	// "thi rớt thì đừng có về nhà, mà em đậu rồi": a threat on a condition that did not come true.
+	if (h.entry.cat === 'runaway' && words.slice(Math.max(0, h.start - 3), h.start).includes('thi') && PASSED.test(sentence + ' ')) return true;
+	// "thua game ngồi la to tao giết mày": shouted over a game.
+	if (/(^| )giet/.test(key) && words[h.start - 1] === 'tao' && words[h.end] === 'may' && PLAYING.test(sentence + ' ')) return true;
+	// "chỉ muốn bỏ trốn khỏi đó mỗi tối thứ 3" of an extra class: a lesson escaped, not a home.
+	if (h.entry.cat === 'runaway' && /(^| )tron/.test(key) && /(^| )(lop hoc|hoc them|tiet|buoi hoc|lop)( |$)/.test(sentence + ' ') && !/(^| )(nha|bo|me|ba|ma|cha)( |$)/.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
 	// "chỉ muốn biến mất khỏi trái đất" when called to the board unprepared: embarrassment said big.
 	if (/(^| )bien mat/.test(key) && EMBARRASSED.test(sentence + ' ')) return true;
 	// "(có người) bảo cưới anh em con cô con cậu là tốt": an opinion reported, not a marriage arranged.
 	if (h.entry.cat === 'marriage' && SAYING.has(words[h.start - 1] ?? '') && /(^| )la (tot|dung|hay|binh thuong|nen)( |$)/.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// A night at a friend's, taken there by a parent ("mẹ đưa em sang tận nơi, sáng mẹ đón về"), and the ride there.
-	if ((h.entry.cat === 'runaway' || h.entry.cat === 'trafficking') && PARENT_ARRANGED.test(sentence + ' ')) return true;
+	if ((h.entry.cat === 'runaway' || h.entry.cat === 'trafficking') && PARENT_ARRANGED.test(sentence + ' ') && /(^| )(ngu nho|ngu lai|nha ban|tan noi|don ve)( |$)/.test(sentence + ' ') && !/(^| )(ban|bat|ep|lam vo|o lai lam|nguoi la)( |$)/.test(sentence + ' ')) return true;
 	// Teasing long past and dealt with ("hồi mới lên cấp 2 bị gọi là 'bốn mắt' suốt, em kể với cô là cô xử lý luôn").
 	if (h.entry.cat === 'bullying' && PAST_OPENING.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && RESOLVED.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// Someone lured the writer's mother, who did not go ("có người rủ mạ sang Lào làm thuê, mạ không đi"): not a child.
@@ -355,13 +371,13 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// A home lost to a flood or a storm, the family sheltered together ("lũ cuốn mất nhà, cả nhà ở nhờ nhà văn hóa").
 	if (h.entry.cat === 'runaway' && DISASTER.test(sentence + ' ')) return true;
 	// Hungry because the household is poor ("đói lắm mà không có gì ăn vì nhà cháu không có tiền mua quà sáng"): poverty, no one neglecting.
-	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
+	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && (isHungerKey(key) || /(^| )(khong co gi an|chua an gi|doi)( |$)/.test(key)) && !forcedBefore && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
 	return false;
 }
 /** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
 const PAST_OPENING = /(^| )(hoi|hoi truoc|hoi moi|ngay truoc|truoc day|nam ngoai|nam truoc|hoi nho|hoi be)( [a-z0-9]+){0,6} $/;
 /** Dealt with since: "cô xử lý luôn", "giờ hết rồi", "không còn bị nữa". */
-const RESOLVED = /(^| )(xu ly|giai quyet|het roi|gio het|bay gio het|khong con bi|khong bi nua|gio (cac ban|cac bạn|moi nguoi) (tot|choi)|da xin loi)( |$)/;
+const RESOLVED = /(^| )(?<!(khong|chua|chang|cha) )(?<!(khong|chua|chang|cha) [a-z]+ )(xu ly|giai quyet|het roi|gio het|bay gio het|khong con bi|khong bi nua|gio (cac ban|moi nguoi) (tot|choi)|da xin loi)( |$)/;
 /** A flood, a storm, a landslide, a fire. */
 const DISASTER = /(^| )(lu|lu quet|nuoc lu|bao lu|con bao|tran bao|sieu bao|sat lo|chay nha|dong dat|ngap lut|tran lu|con lu)( |$)/;
 /** The reason is poverty: "vì nhà cháu không có tiền", "vì nhà nghèo". */
@@ -414,6 +430,8 @@ function possibility(words: readonly string[], at: number): boolean {
 const TOPIC = /(^| )(noi|chuyen|hoc|day|hieu|biet|kien thuc|thong tin|tuyen truyen|hoi|tim hieu|bai|tiet|buoi|chia se|ky nang|giao duc|tai lieu|nghe|doc|phim|sach|video|clip|cuoc thi|chu de|de tai) (ve|ve van de|ve chuyen|ve nan|ve viec) $|(^| )(tac hai|hau qua|nguy co|nguyen nhan|van nan|tinh trang|hien tuong) (cua )?$|(^| )(phong chong|phong ngua|ngan chan|ngan ngua|(?<!(nha|lay|ve|cua|voi|co|da|nguoi) )chong|phong tranh|bao ve tre khoi|tranh xa) $/;
 function topical(words: readonly string[], at: number): boolean {
 	const before = words.slice(Math.max(0, at - 3), at).join(' ') + ' ';
+	// "chồng đánh em": a husband before a blow ("chống" comes before a noun: "chống xâm hại").
+	if (/(^| )chong $/.test(before) && !/(phong|dau tranh) chong $/.test(before) && /^(danh|dap|tat|quat|chui|bat|ep|doa|nhot|duoi|bo|khong)$/.test(words[at] ?? '')) return false;
 	if (TOPIC.test(before)) return true;
 	if (WORRY_FOR.test(before) || (words[at] === 'bi' && /(^| )(so|lo|ngai) (em|con|chau|minh) $/.test(before))) return !/(^| )(em|minh|to|tui) (so|lo|ngai) /.test(before);
 	// A worry behind a rule of care: "bố mẹ không cho em dùng Facebook vì sợ bị lừa" (but "không dám về vì sợ bị đánh" is a fear of what happens).
@@ -961,7 +979,8 @@ function sentenceFindings(
 			// (Children, not "người ta": "bị nhà người ta bắt về làm vợ" is someone doing it to the writer.)
 			const children = (r: Ref) => r.kind === 'generic' && CHILDREN_IN_GENERAL.test(words.slice(r.start, r.end).join(' '));
 			if (!subject && before.some((r) => children(r) && passive!.start - r.end <= 8 && r.end <= passive!.start)) continue;
-			if (refsFound.some((r) => children(r) && r.start >= passive!.end && r.end <= harm.start)) continue;
+			// (Only after a luring or forcing word: "em bị các bạn đánh" names who did it.)
+			if (forcing && refsFound.some((r) => children(r) && r.start >= passive!.end && r.end <= harm.start)) continue;
 			if (isVictim(subject)) {
 				push(true);
 				continue;
@@ -1088,6 +1107,9 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  */
 const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an|(dang |sap )?kho (ca|thit|trung))( |$)/;
 
+/** Someone forcing a marriage or selling a girl: an adult age then is the groom's, not the bride's. */
+const FORCED_MARRIAGE = /(^| )(bat|ep|ga|ban|nhan tien|thach cuoi|bat vo)( |$)/;
+
 /** How long it has gone on: "được 2 tháng rồi", "ba tuần nay" (it happens, no hypothesis). */
 const SPELL_SO_FAR = /(^| )(duoc|da) (\d+|mot|hai|ba|bon|nam|may) (ngay|tuan|thang|nam) (roi|nay)( |$)/;
 
@@ -1160,7 +1182,7 @@ function analyse(text: string): Analysis {
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
-	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18), adultAge: adultAges(all) };
+	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18), adultAge: adultAges(all) && !FORCED_MARRIAGE.test(all.join(' ') + ' ') };
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {

@@ -13,7 +13,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 	// A meal coming or eaten with appetite: "mẹ đang nấu", "chờ mãi chưa được ăn", "ăn liền ba bát".
 	['meal', /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com)|mam com|don com|ve an com|vao an com|an ngon|no cang|de phan)( |$)/],
 	// Someone caring: fetching, taking to the doctor, buying, comforting, calling to ask.
-	['care', /(^| )(don (em|minh|con)|cho (em|minh|con) (di|len|ve|den)|dan (em|minh|con) di|dua (em|minh|con) di|mua (cho|them)|mua( [a-z]+){1,2} cho (em|minh|con|ca lop|ca doi|ca nhom|tui em)|goi dien hoi|(qua|sang|ghe) hoi tham|xoa dau|xoa bop|boi (thuoc|cho)|quat cho|an ui|cham (em|minh|con)? ?(rat |chu dao|ky)|lo cho (em|minh|con) (an|hoc|tung)|hoi (em|minh|con) co (on|doi|lanh|met)|de (den|phan)|nau (cho|chao|mi)|ru (em|con) ngu|hua (se|cho|mua)|thuong (em|minh|con) lam)( |$)/],
+	['care', /(^| )(don (em|minh|con)|cho (em|minh|con) (di|len|ve|den)|dan (em|minh|con) di|dua (em|minh|con) di|mua (cho|them)|mua( [a-z]+){1,2} cho (em|minh|con|ca lop|ca doi|ca nhom|tui em)|goi dien hoi|(bo|me|ma|ba|bo me|ba ma) goi (video|dien)|(qua|sang|ghe) hoi tham|xoa dau|xoa bop|boi (thuoc|cho)|quat cho|an ui|cham (em|minh|con)? ?(rat |chu dao|ky)|lo cho (em|minh|con) (an|hoc|tung)|hoi (em|minh|con) co (on|doi|lanh|met)|de (den|phan)|nau (cho|chao|mi)|ru (em|con) ngu|hua (se|cho|mua)|thuong (em|minh|con) lam)( |$)/],
 	// A feeling said big: "sợ … muốn chết", "cười chết mất", "vui muốn xỉu", "khó chết đi được".
 	['hyperbole', /(^| )((so|vui|cuoi|them|thich|nong|lanh|ngai|suong|khat|moi|tuc|kho|met|doi|buon cuoi|xau ho)( [a-z]+){0,3} (muon chet|chet mat|chet di duoc|chet luon|muon xiu|muon khoc|muon do|muon dien|muon quang|chet)|chet di duoc|chet mat|muon xiu|don tho|xau ho muon)( |$)/],
 	// A game or a sport: the character dies, the level is hard; a fall in football.
@@ -27,8 +27,9 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 	['joy', /(^| )(vui (lam|qua|ghe|ca|that)|hay lam|hao huc|thich lam|thich qua|cuoi tru|tu hao|lon han|ngon lam|ngon qua|sung suong|hanh phuc|vui ve|buon cuoi|dong vui|rat tot|tot voi)( |$)/],
 	// Laughter at the end of it: "cả đám cười lăn", "cả nhà cười ầm", "haha".
 	['laughter', /(^| )(cuoi lan|cuoi am|cuoi sac sua|cuoi nghieng nga|cuoi chay nuoc mat|ca lop cuoi|ca nha cuoi|ca dam cuoi|ca bon cuoi|haha|hihi|hehe|kaka|mac cuoi|buon cuoi)( |$)/],
-	// It turned out fine, or was allowed: "là được rồi", "không sao", "bố mẹ đồng ý", "đã xin phép".
-	['fine', /(^| )(la duoc roi|la duoc|khong sao|binh thuong thoi|van binh thuong|dong y roi|bo me dong y|me dong y|bo dong y|cho phep|xin phep roi|het dau roi|khoi roi|quen het|vui lai|het buon)( |$)/],
+	// It turned out fine: "là được rồi", "không sao", "đã xin phép rồi".
+	// (Not "bố mẹ đồng ý", "cho phép": a marriage or a job may be agreed to as well.)
+	['fine', /(^| )(la duoc roi|la duoc|khong sao|binh thuong thoi|van binh thuong|xin phep roi|het dau roi|khoi roi|quen het|vui lai|het buon)( |$)/],
 	// A short time alone that ends: "một tối thôi", "chín giờ là bố mẹ về", "lát nữa mẹ về".
 	['brief', /(^| )(mot toi thoi|co mot toi|mot buoi|lan dau|lat nua|mot chut|mot luc|(chin|tam|muoi|bay) gio (la )?(bo|me|bo me) ve|(bo|me|bo me) ve roi|toi (bo|me) ve|chieu (bo|me) ve)( |$)/]
 ];
