@@ -611,6 +611,46 @@ describe('a child in danger', () => {
 		for (const text of disclosures) expect(hasDangerSignal(text), text).toBe(true);
 	});
 
+	it('reads who did it right after the writer’s "bị" as the doers, not children in general, and "tụi nó" as a group', () => {
+		const disclosures = ['Em hay bị các bạn chê béo rồi đánh', 'Con bị các bạn trong lớp đánh', 'Con bị các bạn đánh', 'tui bị tụi nó quýnh', 'tụi nó đánh tui hoài'];
+		for (const text of disclosures) expect(hasDangerSignal(text), text).toBe(true);
+		// Still questions: a condition, children in general on both sides, an order given.
+		const questions = ['Nếu em bị các bạn bắt nạt thì nên báo ai?', 'Các bạn hay bị các bạn lớn bắt nạt thì làm sao?', 'Nhiều bạn bị các bạn lớp trên trêu chọc, nhà trường nên làm gì?'];
+		for (const text of questions) expect(hasDangerSignal(text), text).toBe(false);
+	});
+
+	it('reads play and teasing the writer enjoyed, a film, a fear undone and a younger sibling’s slap as everyday, and bullying beside them as danger', () => {
+		const everyday = [
+			'Tụi nó chọc em hoài mà vui, em cũng chọc lại tụi nó, cả đám cười muốn xỉu.',
+			'Bữa trước em đánh lộn với thằng bạn thân vì giành banh, giờ tụi em thân hơn.',
+			'Mấy bạn gọi em là cục than, em cũng tự xưng cục than luôn.',
+			'Cả lớp gọi em là Heo Con, em thấy dễ thương nên lấy luôn tên đó làm tên Facebook.',
+			'Phim tối qua có cảnh nhân vật chính bị cả đám đánh hội đồng, em coi mà tức.',
+			'Lớp em đóng kịch, em đóng vai bạn bị bắt nạt, bị đẩy ngã trên sân khấu.',
+			'Tan học mấy đứa bạn chặn em ở cổng, em tưởng có chuyện gì, hóa ra rủ đi ăn chè.',
+			'Nhỏ em tui đập tui một cái vì tui ăn vụng bánh của nó.',
+			'Tụi em chơi Among Us, em bị cả nhóm vote đuổi ra khỏi tàu, oan ức ghê mà vui.',
+			'Chiều nay tụi tui chơi đánh trận giả ngoài bãi cỏ, bị phe kia chọi bóng nước ướt nhẹp.'
+		];
+		for (const text of everyday) expect(hasDangerSignal(text), text).toBe(false);
+		const disclosures = [
+			'Tụi nó chọc em hoài, em cười cho qua nhưng về nhà em khóc.',
+			'Em đang coi phim thì ba say rượu về đánh em.',
+			'Tan học mấy đứa lớp trên chặn em ở cổng, đánh em rồi lấy tiền.',
+			'Em bị mấy bạn nữ lớp bên tát mấy cái rồi quay clip đăng lên mạng.',
+			'Nhỏ Vy nói nếu tui còn nói chuyện với bồ nó thì nó nói giết tui luôn.',
+			'Bạn Nhi lớp em bị thằng lớp trưởng chụp hình dưới váy rồi gửi vô nhóm.',
+			'Tụi nó kêu tui là con mọi đen, lấy phấn bôi lên mặt tui, ngày nào cũng vậy.',
+			'Cả lớp lập nhóm chat để nói xấu em, không ai chơi với em nữa.',
+			'Nhỏ bạn thân tui bị tụi con gái lớp kế bên nắm tóc kéo lê ngoài sân.',
+			'Cho em hỏi nếu bạn em bị đánh ở trường thì em có nên nói không ạ? Bạn ấy bị suốt.',
+			'Em trai em bị bố đánh một cái vào mặt vì làm đổ cơm, ngày nào cũng thế.'
+		];
+		for (const text of disclosures) expect(hasDangerSignal(text), text).toBe(true);
+		// A chain of harms before the question is still a question.
+		expect(hasDangerSignal('Bị bắt nạt trong game online, bị chửi và bị ép nạp thẻ thì báo ở đâu ạ?')).toBe(false);
+	});
+
 	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
 		const filter = eventWordFilter('');
 		expect(filter('đồ vô dụg')).toBe(true);

@@ -83,6 +83,8 @@ const EXTRA_SPELLINGS: Record<string, string> = {
 	hqua: 'hom qua',
 	hum: 'hom',
 	wa: 'qua',
+	// "wýnh": Southern teen spelling of "quýnh" (a beating).
+	wynh: 'quynh',
 	qa: 'qua',
 	dt: 'dien thoai',
 	dthoai: 'dien thoai',

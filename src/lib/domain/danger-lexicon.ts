@@ -194,6 +194,12 @@ export const HARMS: Harm[] = [
 	// Leaving for good to spare the parents: "chắc em đi luôn cho ba má đỡ cực".
 	...harms('state', 'selfharm', `di luon cho ba ma do, di luon cho bo me do, bien mat cho ba ma do, bien mat cho bo me do, chet cho ba ma do, chet cho bo me do`),
 	...harms('act', 'physical', `quynh tui, quynh em, quynh con, quynh minh, quynh tao`),
+	// Fifth round (extra-p, bullying in Southern and Northern voices): pictures taken up a skirt or in secret, hair pulled and dragged,
+	// a name called in the Southern "kêu … là con/đồ/thằng…", shut out by the group.
+	...harms('act', 'online', `chup hinh duoi vay, chup anh duoi vay, chup duoi vay, quay duoi vay, chup len vay, quay len vay, chup trom, quay trom, chup len trong vay`),
+	...harms('act', 'physical', `nam toc, nam toc keo, keo le, keo le ngoai san, nam toc keo le, boi len mat, boi phan len mat`),
+	...harms('act', 'bullying', `keu la con, keu la do, keu la thang, keu la dua, goi la con, goi la do, goi la thang, noi xau em, noi xau minh, noi xau tui, noi xau to`),
+	...harms('state', 'bullying', `%khong ai choi voi, %khong ai choi cung, %khong ai them choi, %khong ai chiu choi, %khong cho choi cung, %khong cho choi chung`),
 	...harms('act', 'physical', `loi con ra danh, loi em ra danh, keo con ra danh, keo em ra danh, loi ra danh, keo ra danh, loi ra dap, keo ra dap`),
 	...harms('act', 'physical', `rach mat, doa rach, tat axit, dot nha, tan, !phang, !cau veo, veo, %tham tim, %bam dap, !choang, !dap vao, !vut vao, !quat vao, !phat vao, !tat, !ban tay`),
 	...harms('act', 'sexual', `sam so, mo vao, mo vao nguoi, mo mam, do bai, tro do bai, bi hiep, cuong ep, ep buoc quan he, vuot ve, !bop, !nan`),
@@ -620,7 +626,7 @@ export const REFS: RefEntry[] = [
 		 thay day them, co day them, gia su, ong hang xom, chu hang xom, bac hang xom, anh hang xom, hang xom, nguoi la, nguoi lon, nguoi quen, ke la,
 		 mot nguoi, nguoi tren mang, nguoi la tren mang, nguoi o tren mang, ai do, mot chu, mot anh, mot ong, mot ba, mot co, mot chi, mot thang,
 		 chu xe om, bac xe om, tai xe, bao ve, chu bao ve, ong chu, ba chu, chu xuong, chu quan, chu nha, chu tiem, chu lo, chu mo, chu tro, quan ly,
-		 nguoi yeu, ban trai, ban gai, nguoi yeu cu, ban trai cu, tui no, tui lop, tui ban, tui con trai, may dua, may dua lop, bon no, bon lop,
+		 nguoi yeu, ban trai, ban gai, nguoi yeu cu, ban trai cu, tui no, tui lop, tui ban, tui con trai, tui con gai, bon con gai, nhom con gai, dam con gai, may dua con gai, may dua con trai, may dua, may dua lop, bon no, bon lop,
 		 bon con trai, bon ban, nhom ban, mot nhom, lu ban, lu no, ca lop, may ban, may thang, may con, dam ban, chung no, anh lop tren, chi lop tren,
 		 dan anh, dan chi, may anh, may chi, ban cung lop, ban trong lop, ban lop, cac ban lop, cac ban trong lop, anh ay, ong ay, chu ay, ba ay,
 		 nick, tai khoan, acc, mot tai khoan, nguoi lam quen, nguoi choi game, ban tren mang, ban qua mang, nguoi ban tren mang, ong bau, ba bau,
@@ -684,7 +690,7 @@ export const CONCRETE = marks(
 	 ngay nao cung, toi nao cung, dem nao cung, lan nao cung, hom nao cung, thuong xuyen, suot ngay, lien tuc, may lan roi, nhieu lan roi, tu khi, bay gio,
 	 hien gio, luc nay, dang bi, vua bi, da bi, may hom nay, tu hom, lan truoc, gan day, dao nay, hom truoc, tuan nay, thang nay,
 	 con 1 ngay, con 2 ngay, con 3 ngay, con mot ngay, con hai ngay, con ba ngay, con 1 tieng, con 2 tieng, han chot,
-	 bua nao cung, tuan nao cung, may bua nhu vay, thang sau la dam, tuan sau la dam, mai la dam`
+	 bua nao cung, tuan nao cung, bi suot, may bua nhu vay, thang sau la dam, tuan sau la dam, mai la dam`
 );
 
 /** A question of what counts as a harm, just before it: "có phải là bị xâm hại", "có bị coi là bạo hành". */
@@ -756,7 +762,7 @@ export const GAP_WORDS = new Set(
 	(
 		'nhom chi anh khoa duoi dua may hai ong bon tui lu dam hoc sinh lon nho quen xom ben canh truong cu hay thuong lai suot luon da ' +
 		'dang moi nua ca den mot cua nha o tren ay do kia nay lop hang trong toan vua sap di phai bat ep cho nguoi ta no cung van can ve len ' +
-		'sang ra vao phu lam tiep'
+		'sang ra vao phu lam tiep nu gai trai ke 6 7 8 9 10 11 12'
 	).split(' ')
 );
 

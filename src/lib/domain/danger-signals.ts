@@ -178,7 +178,9 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
 	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho|nghiem cam|luat cam|bi cam|deu cam) /.test(before + ' ')) return true;
 	// Something said about a blow, not a blow: "bố nói đánh là thương", "đánh con là để dạy con".
-	if (h.entry.kind === 'act' && (SAYING.has(words[h.start - 1] ?? '') || (words[h.end] === 'la' && OPINION_AFTER_LA.has(words[h.end + 1] ?? '')))) return true;
+	// (But a threat said to the writer is a threat: "nó nói giết tui luôn", "bảo đánh em chết".)
+	const threatToWriter = SELF_WORDS.has(words[h.end] ?? '') && words[h.end + 1] !== 'la';
+	if (h.entry.kind === 'act' && ((SAYING.has(words[h.start - 1] ?? '') && !threatToWriter) || (words[h.end] === 'la' && OPINION_AFTER_LA.has(words[h.end + 1] ?? '')))) return true;
 	if (h.entry.kind === 'act' && words[h.end] === 'con' && words[h.end + 1] === 'la' && OPINION_AFTER_LA.has(words[h.end + 2] ?? '')) return true;
 	// "muốn chết vì xấu hổ", "mệt muốn chết đi được": a figure of speech.
 	if (h.entry.cat === 'selfharm' && FIGURE_AFTER.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
@@ -372,6 +374,48 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	if (h.entry.cat === 'runaway' && DISASTER.test(sentence + ' ')) return true;
 	// Hungry because the household is poor ("đói lắm mà không có gì ăn vì nhà cháu không có tiền mua quà sáng"): poverty, no one neglecting.
 	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && (isHungerKey(key) || /(^| )(khong co gi an|chua an gi|doi)( |$)/.test(key)) && !forcedBefore && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
+	if (peerPlay(words, h, key)) return true;
+	return false;
+}
+
+/**
+ * Play and teasing among children that the writer enjoyed or made up (fifth round, extra-p): "tụi nó chọc em quài mà
+ * vui", "em cũng thấy buồn cười", "giờ tụi em thân hơn", "xong lại đòi đấu tiếp", "em chọc lại ba". The writer's own joy
+ * or a making-up, said in the same sentence, voids a teasing, a name, a clip posted or a blow between children. Not
+ * when a contrast follows the joy ("em cười cho qua nhưng về nhà khóc"), not a sexual harm, and not a blow by a grown-up.
+ */
+const WRITER_ENJOYED =
+	/(^| )(ma vui|vui (du|ghe|lam|qua|that|kinh khung|xiu)|(em|tui|minh|to|tau|t)( [a-z]+){0,2} (cung |van )?(thay )?(buon cuoi|mac cuoi|cuoi lan|cuoi theo|de thuong|hoi thich|thich lam|tu xung)|hoi thich|(tui em|bon em|hai dua|ca hai|tui tui|bon tui|chung em|hai dua em) (than hon|lai choi|choi lai|lam lanh|bat tay|lai than)|bat tay nhau|xong lai (doi|choi)|doi dau tiep|choi tiep|ca hoi truong vo tay|gion (thoi|choi|thui)|lay (luon )?(ten|bit danh|anh|hinh) (do )?lam)( |$)/;
+const JOY_UNDONE = /(^| )(nhung|cho qua|gia vo|that ra buon|thiet ra buon|ve nha khoc|khoc|so lam|so qua|dau lam|uat uc|tuc lam)( |$)/;
+/** The writer teasing back: "em chọc lại ba", "tui chọc lại tụi nó". */
+const TEASED_BACK = /(^| )(em|tui|minh|to|tau|t) (cung )?(choc|treu|goi) (lai|nguoc)( |$)/;
+const TEASING = /^(choc|treu|goi la|goi em la|goi biet danh|dat biet danh|keu|an hiep|che|noi|quay clip|dang|chup|gui)/;
+/** Fiction: a film, a play, a role ("phim có cảnh…", "em đóng vai bạn bị bắt nạt"), with no "thì" between (a harm that broke into it). */
+const FICTION = /(^| )(phim|bo phim|co canh|dong kich|vo kich|tieu pham|dong vai|san khau|trong truyen|truyen tranh|hoat hinh)( (?!(thi|luc|khi)( |$))[a-z]+){0,12} $/;
+/** A fear turned around after the harm: "…chặn em ở cổng, em tưởng có chuyện gì, hóa ra rủ đi ăn chè". */
+const THOUGHT_UNDONE = /(^| )(tuong|cu tuong|so|giat minh)( [a-z]+){0,5} (hoa ra|ai ngo|ai de|thi ra|nao ngo)( |$)/;
+/** A younger sibling ("nhỏ em tui", "em trai em", "thằng út") hitting once. */
+const YOUNGER_SIBLING = /(^| )(nho em|em trai|em gai|thang ut|con ut|be ut|em ut)( (em|tui|minh|to|tau|t))?( |$)/;
+/** Sports and play-fights between children. */
+const PLAY_FIGHT = /(^| )(danh tran gia|tran gia|vat tay|choi vat|keo co|da banh|da bong|among us|ma soi|uno|vote)( |$)/;
+function peerPlay(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string): boolean {
+	if (h.entry.cat === 'sexual') return false;
+	const sentence = joined(words);
+	const before = words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ';
+	const rest = words.slice(h.end).join(' ') + ' ';
+	const grownUp = ADULT_BETWEEN.test(before) && !/(^| )(anh hai|chi hai|anh ba|chi ba|anh trai|chi gai|anh ho|chi ho|ba chinh|ba em choc|ba choc)( |$)/.test(before);
+	const blow = h.entry.cat === 'physical' && !/^(choc|treu)/.test(key);
+	if (blow && grownUp) return false;
+	const joy = WRITER_ENJOYED.exec(sentence);
+	if (joy && !JOY_UNDONE.test(sentence.slice(joy.index + joy[0].length - 1))) {
+		// A blow needs the joy after it: "hồi trước vui lắm, giờ tụi nó đánh em" is no play.
+		if (!blow || joy.index >= words.slice(0, h.end).join(' ').length) return true;
+	}
+	if (TEASING.test(key) && TEASED_BACK.test(sentence) && !JOY_UNDONE.test(rest)) return true;
+	if (FICTION.test(words.slice(0, h.start).join(' ') + ' ')) return true;
+	if (THOUGHT_UNDONE.test(rest) && !HARM_AFTER_UNDONE.test(rest.slice(rest.search(THOUGHT_UNDONE) + 6))) return true;
+	if (blow && YOUNGER_SIBLING.test(before) && !has(HABIT_INDEX, words) && /^((em|tui|minh|to|tau|t) )?(mot cai|1 cai|mot phat|1 phat|vi|tai)( |$)/.test(rest)) return true;
+	if (PLAY_FIGHT.test(sentence) && !grownUp && (h.entry.kind === 'act' || h.entry.cat === 'runaway') && !JOY_UNDONE.test(rest) && !has(HABIT_INDEX, words)) return true;
 	return false;
 }
 /** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
@@ -491,7 +535,10 @@ function ongoing(words: readonly string[]): boolean {
 /** After the harm, "thì" and a question of what may or should be done: "…thì có được báo công an không". */
 function askedAfter(words: readonly string[], at: number): boolean {
 	const then = words.indexOf('thi', at);
-	return then >= 0 && then - at <= 5 && has(ADVICE_INDEX, words, then + 1, then + 6);
+	if (then < 0 || !has(ADVICE_INDEX, words, then + 1, then + 6)) return false;
+	// A chain of harms before "thì" ("bị bắt nạt trong game, bị chửi và bị ép nạp thẻ thì báo ở đâu"), with no one named in it.
+	const between = words.slice(at, then);
+	return then - at <= 5 || (then - at <= 14 && between.includes('bi') && !between.some((w) => SELF_WORDS.has(w)));
 }
 const ADVICE_INDEX = index(ADVICE.map((words) => ({ words })));
 
@@ -723,6 +770,9 @@ const NOT_FATHER_AFTER = new Set(['bua', 'qua', 'hoc', 'cuoc', 'tron', 'roi', 'm
 /** Words before a name that are also everyday words ("em", "cô", "chị", "anh", "con"). */
 const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con', 'a']);
 const SISTER_A = markKey('ả');
+const TUI_GROUP = markKey('tụi');
+/** "tụi nó", "tụi lớp" (Southern: that lot) typed with its mark: a group, though "tui" alone is the writer typed plain. */
+const groupTui = (entry: readonly string[], mark: string | undefined) => entry[0] === 'tui' && entry.length > 1 && mark === TUI_GROUP;
 /** Words a table reads only when typed with marks: "mạ" (not "mà"), "tía", "hắn" (not "hạn"). */
 const MARKED_ONLY = new Set(['ma', 'tia', 'han']);
 
@@ -735,6 +785,27 @@ interface Ref extends Span {
 	speaker: boolean;
 	/** Someone, not anyone in particular: "có bạn…", "có nhà…" after a place ("trường em có bạn từng…"). */
 	indefinite?: boolean;
+	/** Who did it, right after the writer's "bị": "em bị [các bạn] đánh" names the doers, not children in general. */
+	agent?: boolean;
+}
+
+/**
+ * "Em hay bị các bạn chê béo rồi đánh", "con bị mọi người chửi": right after the writer's (or a named
+ * friend's) "bị", "các bạn" is who did it, not children in general, and no forum voice either.
+ * Only "bị" (not "bắt", "rủ": "bắt các bạn…" is an order given), with the victim at most two words before it.
+ */
+function agentsAfterPassive(words: readonly string[], { marks, clause }: ChildWords, refs: readonly Ref[]): Ref[] {
+	const passives = findAll(PASSIVE_INDEX, words).filter((p) => p.entry.words[p.entry.words.length - 1] === 'bi' && !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)));
+	if (!passives.length) return [...refs];
+	return refs.map((ref) => {
+		if (ref.kind !== 'generic' && ref.kind !== 'harmer') return ref;
+		const passive = passives.find((p) => p.end === ref.start);
+		if (!passive) return ref;
+		const victim = refs.filter((r) => r.end <= passive.start && passive.start - r.end <= 2).pop();
+		if (!victim || !((victim.kind === 'self' && !victim.speaker) || (victim.kind === 'friend' && !victim.weak))) return ref;
+		if (clause.slice(victim.end, ref.start + 1).includes(true)) return ref;
+		return ref.kind === 'harmer' ? { ...ref, agent: true } : { ...ref, kind: 'harmer' as RefKind, weak: false, agent: true };
+	});
 }
 
 /** "có" opening the clause, or after a place of the writer's ("xóm em có", "ở lớp mình có"): "there is someone". */
@@ -761,7 +832,7 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			continue;
 		}
 		const entries = matchAt(REF_INDEX, words, i).filter(
-			(entry) => !markedOtherwise(marks, i, entry.words[0]) && !entry.words.some((_, j) => j > 0 && inHarm(i + j))
+			(entry) => (!markedOtherwise(marks, i, entry.words[0]) || groupTui(entry.words, marks[i])) && !entry.words.some((_, j) => j > 0 && inHarm(i + j))
 		);
 		let entry: (typeof entries)[number] | undefined = entries[0];
 		// "mạ", "tía", "hắn" typed without marks are "ma"/"mà", "tia", "hạn": read only as typed.
@@ -876,6 +947,7 @@ function sentenceFindings(
 	{ marks, clause }: ChildWords,
 	kept: readonly FoundHarm[],
 	refsFound: readonly Ref[],
+	policy: boolean,
 	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean; childAge: boolean; adultAge: boolean }
 ) {
 	const victimsIn = (list: readonly Ref[]) => list.filter((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
@@ -884,7 +956,6 @@ function sentenceFindings(
 	let questioned = false;
 	const victims = victimsIn(refsFound);
 	const findings: DangerFinding[] = [];
-	const policy = has(POLICY_INDEX, words);
 	const { concrete, plea } = context;
 	const passives = findAll(PASSIVE_INDEX, words).filter(
 		(p) => !p.entry.words.some((word, j) => markedOtherwise(marks, p.start + j, word)) && !notPassive(words, p, kept)
@@ -935,7 +1006,8 @@ function sentenceFindings(
 			return candidates[candidates.length - 1];
 		};
 		// A passive or forcing marker shortly before the harm: the victim stands before it.
-		let passive = reversedPassives.find((p) => p.end <= harm.start && harm.start - p.end <= 4 && gapIsPeople(p.end, harm.start));
+		// (Up to six words of people: "bị [mấy bạn nữ lớp bên] tát".)
+		let passive = reversedPassives.find((p) => p.end <= harm.start && harm.start - p.end <= 6 && gapIsPeople(p.end, harm.start));
 		if (passive && entry.noPassive && passive.entry.words[passive.entry.words.length - 1] === 'bi' && passive.end === harm.start) continue;
 		if (passive && entry.noPassive) passive = undefined;
 		// "bị ốm phải nghỉ học", "mưa lũ phải nghỉ": an illness or the weather is the reason, no one forces.
@@ -1181,17 +1253,21 @@ function analyse(text: string): Analysis {
 	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names));
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
+	refsBySentence = sentences.map((words, i) => agentsAfterPassive(words, typed[i], refsBySentence[i]));
+	// A forum phrase inside who did it ("bị [các bạn] đánh") is no forum voice.
+	const policyBySentence = sentences.map((words, i) =>
+		findAll(POLICY_INDEX, words).filter((p) => !refsBySentence[i].some((r) => r.agent && p.start >= r.start && p.end <= r.end))
+	);
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
 	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18), adultAge: adultAges(all) && !FORCED_MARRIAGE.test(all.join(' ') + ' ') };
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {
-		const result = sentenceFindings(words, typed[i], harmsBySentence[i], refsBySentence[i], context);
+		const result = sentenceFindings(words, typed[i], harmsBySentence[i], refsBySentence[i], policyBySentence[i].length > 0, context);
 		findings.push(...result.findings);
 		if (result.questioned) questioned = true;
 		if (result.self) context.selfBefore = true;
 	});
-	const policyBySentence = sentences.map((words) => findAll(POLICY_INDEX, words));
 	// Evidence alone ("em bị ngã chảy máu", "em đói bụng") is not a disclosure: it needs someone who
 	// harms, or a stretch of time ("hai hôm chưa ăn gì").
 	// "Nhà em ăn lẩu, em đói quá" is no one who harms: the household alone does not make evidence a harm.
