@@ -651,6 +651,39 @@ describe('a child in danger', () => {
 		expect(hasDangerSignal('Bị bắt nạt trong game online, bị chửi và bị ép nạp thẻ thì báo ở đâu ạ?')).toBe(false);
 	});
 
+	it('reads a home’s or a class’s rules, plans agreed and things that only look like harms as everyday, and a disclosure beside each as danger', () => {
+		const everyday = [
+			'Anh trai em tối nào cũng gọi video, anh bắt em mở camera cho xem bài tập rồi mới cho tắt.',
+			'Tối nay em xin mẹ cho ngủ nhờ nhà bạn Hà để học nhóm, mẹ đồng ý rồi.',
+			'Em thức khuya ôn thi, mẹ bắt đi ngủ, còn dọa mai không cho học nữa.',
+			'Hôm nay em quên vở, bị cô bắt đứng cuối lớp năm phút.',
+			'Anh em với em hay vật nhau, anh đè em xuống rồi cù lét tới lúc em xin tha.',
+			'Anh họ em hè nào cũng đi bụi xuyên Việt với nhóm bạn.',
+			'Mẹ bảo lo muốn chết, lần sau về muộn phải gọi điện.',
+			'Em không ăn được món cá nên nhịn đói từ trưa, bà bảo đợi bố về rồi cả nhà mới ăn.',
+			'Bo em lam cong trinh o tan Binh Duong, toi nao cung goi ve.',
+			'Nga ba truoc cong truong co xe tai dam vao cot dien.',
+			'Cuối tuần toàn ngồi giết tg bằng đt.'
+		];
+		for (const text of everyday) expect(hasDangerSignal(text), text).toBe(false);
+		const disclosures = [
+			'Anh ấy bắt em mở camera cho xem người em rồi mới cho tắt.',
+			'Bố đuổi em ra khỏi nhà, em phải xin ngủ nhờ nhà bạn mấy hôm nay.',
+			'Bố dọa không cho em đi học nữa, bắt ở nhà đi làm thuê.',
+			'Thầy bắt em đứng ngoài nắng cả buổi, em ngất luôn.',
+			'Anh họ đè em xuống rồi sờ vào người em.',
+			'Bố bắt em nhịn đói từ trưa, bà bảo đợi bố về rồi cả nhà mới ăn, em đói lả.',
+			'Dượng em đánh em bầm tím.'
+		];
+		for (const text of disclosures) expect(hasDangerSignal(text), text).toBe(true);
+		// Questions of the law and of what to do, however long the harm they describe.
+		const questions = [
+			'Bố mẹ bỏ mặc con nhỏ ở nhà một mình nhiều ngày, không để lại đồ ăn thì có bị xử phạt không ạ?',
+			'Nếu có người lạ rủ đi chơi xa rồi giữ lại không cho về, không cho gọi điện, thì mình phải làm răng để thoát ạ?'
+		];
+		for (const text of questions) expect(hasDangerSignal(text), text).toBe(false);
+	});
+
 	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
 		const filter = eventWordFilter('');
 		expect(filter('đồ vô dụg')).toBe(true);

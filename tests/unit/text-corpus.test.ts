@@ -109,7 +109,11 @@ const EXTRA_E = [
 	// extra-p (README, fifth round): bullying and peer violence in Southern, Northern and Central voices, with everyday twins
 	// (teasing that ends in laughter, play-fights, a film's beating). Before: 66 of 120 everyday rows held (48 by the patterns),
 	// 8 of 150 disclosure rows missed, 3 of 90 policy rows sent. After: 17 held (all the model's), 2 missed, none sent.
-	{ name: 'extra-p-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 14.2, dangerRecall: 98.6, policyToSafeguarding: 0 } }
+	{ name: 'extra-p-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 14.2, dangerRecall: 98.6, policyToSafeguarding: 0 } },
+	// extra-q (README): ordinary texts a forum gets that use danger words (everyday days and collisions), policy questions in
+	// disclosure words, and 20 disclosures as twins. Before: 55 of 210 ordinary rows held (26 by the patterns, 29 by the model),
+	// 6 of 90 policy rows sent, every disclosure found. After: 38 held (1 by the patterns), none sent.
+	{ name: 'extra-q-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 18.1, dangerRecall: 100, policyToSafeguarding: 0 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {

@@ -482,6 +482,8 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	// folded form is no subject of a blow ("bí danh" would also drop "bị đánh", "họ danh" "họ đánh").
 	danh: new Set(['biet', 'diem', 'chuc']),
 	dap: new Set(['xe', 'dap']),
+	// "rồi mới cho tắt" typed plain: switching off, not a slap.
+	tat: new Set(['cho']),
 	// "trời tối om", "đen om": dark, not a hug; "chạy xe ôm": a motorbike taxi.
 	om: new Set(['toi', 'den', 'thui', 'xe']),
 	// "bật đèn ngủ": a night light, not sleeping with someone.
@@ -527,8 +529,11 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	'bi duoi': new Set(['nuoc', 'suc', 'theo', 'viec', 'hoc']),
 	'bi lua': new Set(['mat', 'tien', 'dao']),
 	doa: new Set(['nat']),
+	// "xe tải đâm vào cột điện": a crash into a thing, not a blow.
+	'dam vao': new Set('cot cay tuong xe nha rao cau lan dai goc da o oto tau'.split(' ')),
 	so: new Set('sanh voi dien tien luong phan hoc nha lieu the dem bao nhieu tai khoan mot hai ba ve di o lam qua lam bi khong'.split(' ')),
-	giet: new Set(['thoi', 'thi']),
+	// "giết thời gian" (teen "giết tg"): killing time.
+	giet: new Set(['thoi', 'thi', 'tg']),
 	cuoi: new Set(['nhao', 'cung', 'tuan', 'nam', 'thang', 'ky', 'cap', 'gio', 'ngay', 'cung']),
 	lam: new Set('bai sao gi the vay nhu ra cho duoc dau'.split(' ')),
 	ban: new Set('be than em minh hoc nhe oi'.split(' ')),
@@ -551,7 +556,7 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "sợ người lạ", "tan học", "hơn em 8 tuổi", "bộ đội biên phòng".
 	'so nguoi': new Set(['la', 'lon', 'ta', 'khac']),
 	// "tan học"; "mang sang tận nhà", "tận tay", "tận hưởng": not "tàn thuốc".
-	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh nha noi tay mat cung tam huong tuy cong cua'.split(' ')),
+	tan: new Set('hoc truong lop ca gio lam chay vo bang ra tinh nha noi tay mat cung tam huong tuy cong cua binh sai ha dong ben tp thanh'.split(' ')),
 	'hon em': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	'hon minh': new Set('1 2 3 4 5 6 7 8 9 10 mot hai ba bon nam sau bay tam chin muoi may nhieu tuoi it'.split(' ')),
 	// "bộ đội mang mì tôm tới" (soldiers bringing relief), "bố đổi chỗ làm": not a child starved.
@@ -699,7 +704,7 @@ export const DEFINITION = marks('co phai la, phai la, co phai, bi coi la, duoc c
 /** "khi"/"lúc": a hypothetical only when a question of advice follows ("khi bạn bị… thì nên làm gì"). */
 export const SOFT_HYPOTHETICAL = marks('khi, khi ma, luc, moi khi');
 export const ADVICE = marks(
-	`nen lam gi, phai lam gi, lam gi, lam the nao, lam sao, goi so nao, goi so, bao cho ai, bao ai, co duoc, co bi, xu ly, ra sao, the nao, nhu the nao,
+	`nen lam gi, phai lam gi, lam gi, lam the nao, lam sao, lam rang, lam the mo, lam chi, goi so nao, goi so, bao cho ai, bao ai, co duoc, co bi, xu ly, ra sao, the nao, nhu the nao,
 	 co sao khong, co phai, nen, can, lien he, bao o dau, bao o mo, bao duoc cho, to cao o dau, goi cho ai, lien he ai, bao cong an,
 	 co pham luat, co pham phap, co vi pham, co dung luat, co trai luat, co bi phat`
 );
@@ -806,7 +811,7 @@ export const HABIT = marks(
  * without an accent keyboard). One phrase a line may list several readings.
  */
 export const HARM_MARKS = `quýnh, đánh, đánh đập, đánh bầm, đánh đau, đánh em, đánh chết, đập, đạp, đập phá, đập đầu, đập vào, tát, tạt, tạt axit, tát nước, bạt tai,
-	đấm vào, đâm vào, đấm đá, đấm đầu, quất, quát, quật, quất vào, quật vào, quất bằng, quật bằng, vụt, vứt, vứt vào, vụt vào, nhốt, nhốt trong, nhốt chuồng,
+	đấm vào, đâm vào, đấm đá, đấm đầu, quất, quật, quất vào, quật vào, quất bằng, quật bằng, vụt, vứt, vứt vào, vụt vào, nhốt, nhốt trong, nhốt chuồng,
 	trói, xích, đốt, đốt nhà, dí, dúi, dí đầu, ném, ném đá, ném đồ, chửi, chửi mắng, chửi rủa, mắng chửi, chửi bới, bắt chửi, cào, tự cào, xô, xô ngã, xô đẩy,
 	xô xuống, bóp, bóp cổ, bóp ngực, bóp mông, chọc, chọc ghẹo, tàn, tán, tàn thuốc, đá, dọa, đe dọa, dọa giết, dọa đánh, dọa xử, dọa nạt, dọa rạch,
 	dọa tung, dọa đăng, dọa gửi, dọa cho, xử,

@@ -90,7 +90,7 @@ const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|
  * may stand a few words before the death word, inside the same clause ("buồn", "mệt", "chán" are
  * not here: those are said of real despair too).
  */
-const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run', 'ghet', 'cay']);
+const HYPERBOLE_FEELINGS = new Set(['lo', 'so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run', 'ghet', 'cay']);
 /** The reason for tiredness given after it: "vì (hôm nay) học thêm", "vì chạy năm vòng". */
 const EFFORT_REASON = /(^| )vi( hom nay| ca ngay| phai)? (hoc them|tap|chay|lam bai|da bong|on thi|leo|boi|don nha)( |$)/;
 /** …but not a pressure said with it: "mệt muốn chết vì học áp lực quá". */
@@ -375,6 +375,31 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// Hungry because the household is poor ("đói lắm mà không có gì ăn vì nhà cháu không có tiền mua quà sáng"): poverty, no one neglecting.
 	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && (isHungerKey(key) || /(^| )(khong co gi an|chua an gi|doi)( |$)/.test(key)) && !forcedBefore && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
 	if (peerPlay(words, h, key)) return true;
+	if (homeRule(words, h, key, before)) return true;
+	return false;
+}
+
+/**
+ * Rules of a home or a class, and plans agreed (fifth round, extra-q): "anh bắt em mở camera cho xem bài tập", "em xin mẹ cho
+ * ngủ nhờ nhà bạn… mẹ đồng ý", "mẹ dọa mai không cho học nữa" (over staying up late), "bị cô bắt đứng cuối lớp năm phút",
+ * brothers wrestling and tickling, "đi bụi xuyên Việt" (backpacking).
+ */
+const SEXUAL_WORDS = /(^| )(so|mo|hon|coi|quan|ao|nguc|mong|dui|vung kin|cho kin|nguoi em|than the|chan vay|tut|lot)( |$)/;
+function homeRule(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
+	const sentence = joined(words);
+	const after = words.slice(h.end, h.end + 6).join(' ') + ' ';
+	if (h.entry.cat === 'online' && /^((em|minh|con) )?(cho (em |anh |chi |co |thay )?)?(xem|coi|kiem tra) (bai|vo|sach|de)( |$)/.test(after)) return true;
+	if (h.entry.cat === 'runaway' && /(^| )(ngu nho|ngu lai|o lai|ngu o)( |$)/.test(key + ' ' + after) && /(^| )(xin (bo|me|ba|ma|bo me|ba ma) cho|(bo|me|ba|ma|bo me|ba ma) (dong y|cho phep))( |$)/.test(sentence) && !/(^| )(danh|chui|duoi|say)( |$)/.test(sentence)) return true;
+	// The writer's own fast over a dish they could not eat ("không ăn được món cá nên nhịn đói từ trưa").
+	if (/^(nhin doi|nhin an)$/.test(key) && /(^| )(khong an duoc|khong thich|khong muon an|ken an|chan an|so beo|giam can)( [a-z]+){0,3} (nen|the la|vay la)? ?$/.test(words.slice(Math.max(0, h.start - 9), h.start).join(' ') + ' ')) return true;
+	// A parent's threat of a rule ("dọa mai không cho học nữa", "dọa tịch thu điện thoại"), not of a blow, work or a marriage.
+	const mildThreat = /^((mai|se|la|thi) )*(khong cho (di )?(hoc|choi|xem|dung|ra ngoai|an kem)|tich thu|thu (dien thoai|dt|may)|cat (tien|wifi|mang))( |$)/;
+	const noWorseAfter = !WORK_INSTEAD.test(sentence) && !/(^| )(lay chong|cuoi|ga|danh|duoi|ban)( |$)/.test(sentence);
+	if (h.entry.cat === 'neglect' && /khong cho (di )?hoc/.test(key) && /(^| )doa( [a-z]+){0,2} $/.test(before + ' ') && noWorseAfter) return true;
+	if (key === 'doa' && mildThreat.test(after) && noWorseAfter) return true;
+	if (/(^| )(bat )?dung/.test(key) && /^(cuoi lop|o cuoi lop|goc lop|ngoai hanh lang|len bang)?( ?)((\d+|mot|hai|ba|nam|muoi|muoi lam) (phut|p)|\d+p|mot luc|mot chut|mot tiet)( |$)/.test(after.replace(/^(cuoi lop|o cuoi lop|goc lop|ngoai hanh lang) /, ''))) return true;
+	if (h.entry.cat === 'sexual' && /^de/.test(key) && /(^| )(cu let|vat nhau|choi vat|danh goi|xin tha)( |$)/.test(sentence) && !SEXUAL_WORDS.test(sentence)) return true;
+	if (h.entry.cat === 'runaway' && /(^| )di bui/.test(key) && /(^| )(xuyen viet|phuot|du lich|da ngoai|balo|ba lo|nhom ban)( |$)/.test(sentence)) return true;
 	return false;
 }
 
@@ -418,6 +443,8 @@ function peerPlay(words: readonly string[], h: { start: number; end: number; ent
 	if (PLAY_FIGHT.test(sentence) && !grownUp && (h.entry.kind === 'act' || h.entry.cat === 'runaway') && !JOY_UNDONE.test(rest) && !has(HABIT_INDEX, words)) return true;
 	return false;
 }
+/** What the law says of it: "thì có bị xử phạt không", "có phạm luật không". */
+const LAW_ASKED = /(^| )thi( [a-z]+){0,2} (co bi (xu phat|phat|xu ly|bat|di tu)|co pham (luat|phap|toi)|co vi pham|co trai (luat|phap)|bi phat|bi xu)( |$)/;
 /** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
 const PAST_OPENING = /(^| )(hoi|hoi truoc|hoi moi|ngay truoc|truoc day|nam ngoai|nam truoc|hoi nho|hoi be)( [a-z0-9]+){0,6} $/;
 /** Dealt with since: "cô xử lý luôn", "giờ hết rồi", "không còn bị nữa". */
@@ -867,6 +894,11 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			i += entry.words.length;
 			continue;
 		}
+		// "Bình Dương" (a province) is no "dượng".
+		if (words[i] === 'duong' && words[i - 1] === 'binh' && entries[0]?.words.length === 1) {
+			i++;
+			continue;
+		}
 		// "câu lạc bộ", "bộ đội": not a father.
 		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot' || (SELF_WORDS.has(words[i - 1] ?? '') && NOT_FATHER_AFTER.has(words[i + 1] ?? '')))) {
 			i++;
@@ -1107,7 +1139,9 @@ function sentenceFindings(
 				(harm.inserted && /^(con|chau)$/.test(words[harm.insertedAt ?? harm.start + 1])) ||
 				// The child written in the entry: "bố mẹ bỏ mặc con… thì có phạm luật không".
 				(!harm.inserted && /^(con|chau)$/.test(entry.words[entry.words.length - 1]) && !SELF_WORDS.has(words[harm.end] ?? ''));
-			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && !ongoing(words) && !concrete) {
+			// (However long the condition says it goes on, when the law is asked: "…nhiều ngày thì có bị xử phạt không".)
+			const lawAsked = LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') && !subject?.possessed;
+			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && (!ongoing(words) || lawAsked) && !concrete) {
 				questioned = true;
 				continue;
 			}
@@ -1177,7 +1211,7 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
  * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
  */
-const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an|(dang |sap )?kho (ca|thit|trung))( |$)/;
+const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve |roi |ba ve |ong ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|(dang )?ran (nem|ca|trung|dau|thit|cha|banh)|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an|(dang |sap )?kho (ca|thit|trung))( |$)/;
 
 /** Someone forcing a marriage or selling a girl: an adult age then is the groom's, not the bride's. */
 const FORCED_MARRIAGE = /(^| )(bat|ep|ga|ban|nhan tien|thach cuoi|bat vo)( |$)/;
@@ -1282,7 +1316,8 @@ function analyse(text: string): Analysis {
 	if (accident) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported && findings[k].cat === 'physical') findings.splice(k, 1);
 	if (findings.length && findings.every((f) => f.supported) && !harmer && !lasting) findings.length = 0;
 	// Hungry before a meal that is coming ("mẹ đang nấu cơm", "đợi bố về cả nhà cùng ăn"): an appetite, not a child starved.
-	if (mealComing) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].hunger && findings[k].supported) findings.splice(k, 1);
+	// (And the writer's own fast before it, "nhịn đói từ trưa", when no one made them: "bị bắt nhịn đói" stays.)
+	if (mealComing) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].hunger && (findings[k].supported || !/(^| )(bi|bat|ep|phai|cho)( [a-z]+)? (nhin|doi)/.test(findings[k].evidence))) findings.splice(k, 1);
 	// Evidence alone (alone at home, in bed, hungry) while someone looks after the child ("mẹ nấu cháo
 	// cho em", "bác hàng xóm qua hỏi thăm"): a day at home, not neglect. A harm itself stays one.
 	const cared = everydayCues(all.join(' ')).some((cue) => cue === 'care' || cue === 'meal');
