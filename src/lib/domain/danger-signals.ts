@@ -90,7 +90,7 @@ const FIGURE_AFTER = /^(vi xau ho|vi ngai|vi nguong|vi que|di duoc|mat thoi|mat|
  * may stand a few words before the death word, inside the same clause ("buồn", "mệt", "chán" are
  * not here: those are said of real despair too).
  */
-const HYPERBOLE_FEELINGS = new Set(['lo', 'so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run', 'ghet', 'cay']);
+const HYPERBOLE_FEELINGS = new Set(['so', 'vui', 'cuoi', 'them', 'thich', 'nong', 'lanh', 'ngai', 'suong', 'khat', 'ghen', 'tuc', 'run', 'ghet', 'cay']);
 /** The reason for tiredness given after it: "vì (hôm nay) học thêm", "vì chạy năm vòng". */
 const EFFORT_REASON = /(^| )vi( hom nay| ca ngay| phai)? (hoc them|tap|chay|lam bai|da bong|on thi|leo|boi|don nha)( |$)/;
 /** …but not a pressure said with it: "mệt muốn chết vì học áp lực quá". */
@@ -156,7 +156,7 @@ const INTENSIFIERS = new Set(['rat', 'that', 'kha', 'cuc', 'sieu']);
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 
-const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }, clause: readonly boolean[] = []) => {
+const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }, clause: readonly boolean[] = [], marks: readonly (string | undefined)[] = []) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
 	// The same past an intensifier: "chăm em rất chu đáo" ("đánh rất đau" stays a harm: "đau" is no exception).
@@ -203,7 +203,8 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.cat === 'sexual' && h.entry.words[0] === 'om' && (visitingTheIll(words, h.start) || (words[h.start - 1] === 'me' && !NOT_MOTHER_BEFORE.has(words[h.start - 2] ?? '')))) return true;
 	// A warning or a lesson: "mẹ dặn không được ngồi lên đùi người lạ", "cô dạy đừng gửi ảnh".
 	if (WARNING.test(before + ' ')) return true;
-	if (everydayHarm(words, h, key, before)) return true;
+	if (TOPIC_BEFORE.test(words.slice(Math.max(0, h.start - 7), h.start).join(' ') + ' ')) return true;
+	if (everydayHarm(words, h, key, before, clause, marks)) return true;
 	// "sợ em bị ốm", "sợ em chết đuối": a fear for someone, when a verb follows the person.
 	return key === 'so' && SELF_WORDS.has(words[h.end] ?? '') && FEARED_NEXT.has(words[h.end + 1] ?? '');
 };
@@ -269,7 +270,7 @@ const SKIP_LESSON = /^((mot|1) (ngay|hom|buoi|tuan|luc|chut) )?(de|cho) (khoi|kh
 /** A picture asked for a purpose of school: "xin ảnh của em để làm kỷ yếu" (not "hồ sơ người mẫu": a groomer's pretext). */
 const SCHOOL_PICTURE = /(^| )(ky yeu|the hoc sinh|bao tuong|lam the|anh the|anh lop|ke yeu)( |$)/;
 /** A sport or an instrument played in the sentence: "đánh cầu lông", "học đánh đàn". */
-const PLAYED = /(^| )danh (cau|dan|bong|co|trong|piano|guitar|organ|ban phim|tennis|bi)( |$)/;
+const PLAYED = /(^| )danh (cau|dan|bong|co|trong|piano|guitar|organ|ban phim|tennis|bi|tran gia)( |$)/;
 /** A threat to leave made in a tantrum, and its end: "dỗi mẹ đòi bỏ nhà đi… 15 phút sau về". */
 const TANTRUM = /(^| )(doi|doa|tuyen bo|gia vo|gia bo|bao se|doa se|noi se|(noi|bao|la) (em|tui|minh|to|tau|con)( se)?) $/;
 const TANTRUM_OVER = /(^| )(quay vao|quay ve|quay lai|lai vao|phut sau|\d+p sau|lat sau|luc sau|ca nha (van |lai )?cuoi|ke lai|hoi be|hoi nho|luc nho|hoi con be|(\d+|mot|hai|nam|muoi|muoi lam) phut)( |$)/;
@@ -284,7 +285,7 @@ const LEAVE_ASKED = /(^| )(xin phep|xin nghi|duoc phep|cho phep|viet don)( |$)/;
 const WORK_INSTEAD = /(^| )(di lam|lam thue|phu ban|kiem tien|lam cong|ra dong|chan trau|lam ruong|phu viec|ban hang)( |$)/;
 
 /** Everyday uses of a harm's words, read from the words around it (each paired with a disclosure in safety.test.ts). */
-function everydayHarm(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
+function everydayHarm(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string, clause: readonly boolean[] = [], marks: readonly (string | undefined)[] = []): boolean {
 	if (DENIED.test(before + ' ')) return true;
 	const sentence = joined(words);
 	const after = words.slice(h.end, h.end + 8).join(' ') + ' ';
@@ -297,7 +298,7 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// Feared, then not so: "sợ về bị đánh đòn lắm, ai ngờ bố chỉ ngồi giảng lại bài".
 	if (/(^| )so( [a-z]+){0,3} $/.test(before + ' ') && FEAR_UNDONE.test(words.slice(h.end).join(' ') + ' ')) return true;
 	// Bossed about over a toy by cousins or siblings ("tụi em họ ăn hiếp em giành cái remote").
-	if (h.entry.cat === 'bullying' && OVER_A_TOY.test(words.slice(h.end).join(' ') + ' ') && /(^| )(em ho|anh ho|chi ho|anh trai|chi gai|em trai|em gai)( [a-z]+)? $/.test(before + ' ')) return true;
+	if (h.entry.cat === 'bullying' && OVER_A_TOY.test(words.slice(h.end).join(' ') + ' ') && /(^| )(em ho|anh ho|chi ho|anh trai|chi gai|em trai|em gai|anh hai|chi hai)( [a-z]+)? $/.test(before + ' ')) return true;
 	// A day off school asked for ("phải nghỉ học 1 buổi để về quê, đã xin phép cô"), with no work in it.
 	if (key === 'nghi hoc' && LEAVE_ASKED.test(sentence) && !WORK_INSTEAD.test(sentence)) return true;
 	// "bố đánh mạnh lắm" in a game of badminton: the shuttle, not the child (not "bị bố đánh", not "đánh em").
@@ -374,75 +375,94 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	if (h.entry.cat === 'runaway' && DISASTER.test(sentence + ' ')) return true;
 	// Hungry because the household is poor ("đói lắm mà không có gì ăn vì nhà cháu không có tiền mua quà sáng"): poverty, no one neglecting.
 	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && (isHungerKey(key) || /(^| )(khong co gi an|chua an gi|doi)( |$)/.test(key)) && !forcedBefore && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
-	if (peerPlay(words, h, key)) return true;
+	if (peerPlay(words, h, key, clause, marks)) return true;
 	if (homeRule(words, h, key, before)) return true;
 	return false;
 }
 
 /**
- * Rules of a home or a class, and plans agreed (fifth round, extra-q): "anh bắt em mở camera cho xem bài tập", "em xin mẹ cho
- * ngủ nhờ nhà bạn… mẹ đồng ý", "mẹ dọa mai không cho học nữa" (over staying up late), "bị cô bắt đứng cuối lớp năm phút",
- * brothers wrestling and tickling, "đi bụi xuyên Việt" (backpacking).
+ * Play and teasing among children that the writer enjoyed or made up (fifth round, extra-p): "tụi nó chọc em quài mà
+ * vui", "em cũng thấy buồn cười", "giờ tụi em thân hơn", "em chọc lại ba". Only a teasing, a name or a blow between
+ * children (no grown-up, stranger or partner anywhere in the sentence), and only with the writer's joy or a making-up
+ * after it, with nothing after that to undo it ("em cười cho qua nhưng về nhà khóc", "thật ra em muốn chết"). A review
+ * of the round found each looser reading hiding a disclosure (README).
  */
-const SEXUAL_WORDS = /(^| )(so|mo|hon|coi|quan|ao|nguc|mong|dui|vung kin|cho kin|nguoi em|than the|chan vay|tut|lot)( |$)/;
-function homeRule(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
+const WRITER_ENJOYED =
+	/(^| )(ma vui|(em|tui|minh|to|tau)( [a-z]+){0,2} (cung |van )?(thay )?(buon cuoi|mac cuoi|cuoi lan|cuoi theo|de thuong|vui lam|vui ghe|vui qua|tu xung)|(tui em|bon em|hai dua|ca hai|tui tui|bon tui|chung em|hai dua em) (than hon|lai choi|choi lai|lam lanh|bat tay|lai than)|bat tay nhau|lay (luon )?(ten|biet danh) (do )?lam)( |$)/;
+const JOY_UNDONE = /(^| )(nhung|cho qua|gia vo|to ra|that ra|thiet ra|ve nha khoc|khoc|so lam|so qua|dau lam|uat uc|tuc lam|muon chet|khong dam)( |$)/;
+/** Anyone but children: a grown-up, a stranger, a partner (a word the child marked otherwise is not one: "thấy" is no "thầy"). */
+const GROWN_UPS = new Set(['bo', 'me', 'ba', 'ma', 'cha', 'duong', 'chu', 'bac', 'ong', 'di', 'co', 'thay', 'cau', 'mo', 'thim', 'ho', 'ny']);
+const NOT_A_CHILD = /(^| )(ban trai|ban gai|nguoi yeu|nguoi lon|nguoi la|tren mang|lao ta|ga ta|ke la)( |$)/;
+const SIBLINGS = /^(anh|chi|em)$/;
+function grownUpIn(words: readonly string[], marks: readonly (string | undefined)[]): boolean {
+	if (NOT_A_CHILD.test(joined(words))) return true;
+	// ("anh hai", "chị hai", "em họ", "anh họ": a sibling or a cousin.)
+	return words.some((w, i) => GROWN_UPS.has(w) && !markedOtherwise(marks, i, w) && !(w === 'ho' && SIBLINGS.test(words[i - 1] ?? '')));
+}
+/** The writer teasing back: "em chọc lại ba", "tui chọc lại tụi nó". */
+const TEASED_BACK = /(^| )(em|tui|minh|to|tau) (cung )?(choc|treu) (lai|nguoc)( |$)/;
+const TEASING = /^(choc|treu|goi la|goi em la|goi biet danh|dat biet danh|keu la)/;
+/** A character in a film or a play: "phim có cảnh nhân vật chính bị…", "em đóng vai bạn bị bắt nạt". */
+const FICTION = /(^| )(phim|vo kich|tieu pham|hoat hinh|truyen tranh)( [a-z]+){0,3} (co canh|canh) |(^| )(nhan vat|dong vai (ban|nguoi|mot|con))( |$)/;
+const FICTION_LURE = /(^| )(ru|bao|moi|hua|thu vai|casting|dao dien|dong phim|quay phim|tra tien)( |$)/;
+/** A fear turned around into a kindness: "em tưởng có chuyện gì, hóa ra rủ đi ăn chè", "…hóa ra tụi nó làm sinh nhật". */
+const THOUGHT_UNDONE = /(^| )(tuong|cu tuong)( [a-z]+){0,5} (hoa ra|ai ngo|ai de|thi ra|nao ngo) ((tui no|no|may dua|ca nhom|ca lop|ban|may ban|tui ban) )?(ru (di|em|tui|minh) (an|choi|uong)|chi (dua|gion|choc)|dang (ban|chuan bi|lam) (sinh nhat|tiec|qua)|lam (sinh nhat|tiec)|tang)( |$)/;
+/** A younger sibling ("nhỏ em tui", "em trai em") right before the slap, once. */
+const YOUNGER_SIBLING = /(^| )(nho em|em trai|em gai|thang ut|con ut|be ut|em ut)( (em|tui|minh|to|tau))? $/;
+function peerPlay(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, clause: readonly boolean[], marks: readonly (string | undefined)[]): boolean {
+	if (h.entry.cat !== 'bullying' && h.entry.cat !== 'physical') return false;
 	const sentence = joined(words);
-	const after = words.slice(h.end, h.end + 6).join(' ') + ' ';
-	if (h.entry.cat === 'online' && /^((em|minh|con) )?(cho (em |anh |chi |co |thay )?)?(xem|coi|kiem tra) (bai|vo|sach|de)( |$)/.test(after)) return true;
-	if (h.entry.cat === 'runaway' && /(^| )(ngu nho|ngu lai|o lai|ngu o)( |$)/.test(key + ' ' + after) && /(^| )(xin (bo|me|ba|ma|bo me|ba ma) cho|(bo|me|ba|ma|bo me|ba ma) (dong y|cho phep))( |$)/.test(sentence) && !/(^| )(danh|chui|duoi|say)( |$)/.test(sentence)) return true;
-	// The writer's own fast over a dish they could not eat ("không ăn được món cá nên nhịn đói từ trưa").
-	if (/^(nhin doi|nhin an)$/.test(key) && /(^| )(khong an duoc|khong thich|khong muon an|ken an|chan an|so beo|giam can)( [a-z]+){0,3} (nen|the la|vay la)? ?$/.test(words.slice(Math.max(0, h.start - 9), h.start).join(' ') + ' ')) return true;
-	// A parent's threat of a rule ("dọa mai không cho học nữa", "dọa tịch thu điện thoại"), not of a blow, work or a marriage.
-	const mildThreat = /^((mai|se|la|thi) )*(khong cho (di )?(hoc|choi|xem|dung|ra ngoai|an kem)|tich thu|thu (dien thoai|dt|may)|cat (tien|wifi|mang))( |$)/;
-	const noWorseAfter = !WORK_INSTEAD.test(sentence) && !/(^| )(lay chong|cuoi|ga|danh|duoi|ban)( |$)/.test(sentence);
-	if (h.entry.cat === 'neglect' && /khong cho (di )?hoc/.test(key) && /(^| )doa( [a-z]+){0,2} $/.test(before + ' ') && noWorseAfter) return true;
-	if (key === 'doa' && mildThreat.test(after) && noWorseAfter) return true;
-	if (/(^| )(bat )?dung/.test(key) && /^(cuoi lop|o cuoi lop|goc lop|ngoai hanh lang|len bang)?( ?)((\d+|mot|hai|ba|nam|muoi|muoi lam) (phut|p)|\d+p|mot luc|mot chut|mot tiet)( |$)/.test(after.replace(/^(cuoi lop|o cuoi lop|goc lop|ngoai hanh lang) /, ''))) return true;
-	if (h.entry.cat === 'sexual' && /^de/.test(key) && /(^| )(cu let|vat nhau|choi vat|danh goi|xin tha)( |$)/.test(sentence) && !SEXUAL_WORDS.test(sentence)) return true;
-	if (h.entry.cat === 'runaway' && /(^| )di bui/.test(key) && /(^| )(xuyen viet|phuot|du lich|da ngoai|balo|ba lo|nhom ban)( |$)/.test(sentence)) return true;
+	if (grownUpIn(words, marks)) {
+		// Only the father who teases and is teased back ("Ba chọc em hoài…, em chọc lại ba"): no blow.
+		if (!(TEASING.test(key) && TEASED_BACK.test(sentence))) return false;
+	}
+	const blow = h.entry.cat === 'physical' && !/^(choc|treu)/.test(key);
+	if (blow && has(HABIT_INDEX, words)) return false;
+	const rest = words.slice(h.end).join(' ') + ' ';
+	const joy = WRITER_ENJOYED.exec(rest);
+	if (joy && !JOY_UNDONE.test(rest.slice(joy.index + joy[0].length - 1))) return true;
+	if (TEASING.test(key) && TEASED_BACK.test(sentence) && !JOY_UNDONE.test(rest)) return true;
+	// The fiction in the harm's own clause, before it, and no one luring the writer into a film.
+	let from = h.start;
+	while (from > 0 && !clause[from]) from--;
+	if (FICTION.test(words.slice(from, h.start).join(' ') + ' ') && !FICTION_LURE.test(sentence)) return true;
+	if (THOUGHT_UNDONE.test(rest)) return true;
+	if (blow && YOUNGER_SIBLING.test(words.slice(Math.max(0, h.start - 4), h.start).join(' ') + ' ') && /^((em|tui|minh|to|tau) )?(mot cai|1 cai|mot phat|1 phat)( |$)/.test(rest)) return true;
 	return false;
 }
 
 /**
- * Play and teasing among children that the writer enjoyed or made up (fifth round, extra-p): "tụi nó chọc em quài mà
- * vui", "em cũng thấy buồn cười", "giờ tụi em thân hơn", "xong lại đòi đấu tiếp", "em chọc lại ba". The writer's own joy
- * or a making-up, said in the same sentence, voids a teasing, a name, a clip posted or a blow between children. Not
- * when a contrast follows the joy ("em cười cho qua nhưng về nhà khóc"), not a sexual harm, and not a blow by a grown-up.
+ * Rules of a home or a class, and plans agreed (fifth round, extra-q): "anh trai bắt em mở camera cho xem bài tập", "em xin
+ * mẹ cho ngủ nhờ nhà bạn… mẹ đồng ý", "mẹ dọa mai không cho học nữa" over staying up late, "bị cô bắt đứng cuối lớp năm
+ * phút", two brothers wrestling, "đi bụi xuyên Việt", the writer's own fast over a dish. Each narrowed after the review.
  */
-const WRITER_ENJOYED =
-	/(^| )(ma vui|vui (du|ghe|lam|qua|that|kinh khung|xiu)|(em|tui|minh|to|tau|t)( [a-z]+){0,2} (cung |van )?(thay )?(buon cuoi|mac cuoi|cuoi lan|cuoi theo|de thuong|hoi thich|thich lam|tu xung)|hoi thich|(tui em|bon em|hai dua|ca hai|tui tui|bon tui|chung em|hai dua em) (than hon|lai choi|choi lai|lam lanh|bat tay|lai than)|bat tay nhau|xong lai (doi|choi)|doi dau tiep|choi tiep|ca hoi truong vo tay|gion (thoi|choi|thui)|lay (luon )?(ten|bit danh|anh|hinh) (do )?lam)( |$)/;
-const JOY_UNDONE = /(^| )(nhung|cho qua|gia vo|that ra buon|thiet ra buon|ve nha khoc|khoc|so lam|so qua|dau lam|uat uc|tuc lam)( |$)/;
-/** The writer teasing back: "em chọc lại ba", "tui chọc lại tụi nó". */
-const TEASED_BACK = /(^| )(em|tui|minh|to|tau|t) (cung )?(choc|treu|goi) (lai|nguoc)( |$)/;
-const TEASING = /^(choc|treu|goi la|goi em la|goi biet danh|dat biet danh|keu|an hiep|che|noi|quay clip|dang|chup|gui)/;
-/** Fiction: a film, a play, a role ("phim có cảnh…", "em đóng vai bạn bị bắt nạt"), with no "thì" between (a harm that broke into it). */
-const FICTION = /(^| )(phim|bo phim|co canh|dong kich|vo kich|tieu pham|dong vai|san khau|trong truyen|truyen tranh|hoat hinh)( (?!(thi|luc|khi)( |$))[a-z]+){0,12} $/;
-/** A fear turned around after the harm: "…chặn em ở cổng, em tưởng có chuyện gì, hóa ra rủ đi ăn chè". */
-const THOUGHT_UNDONE = /(^| )(tuong|cu tuong|so|giat minh)( [a-z]+){0,5} (hoa ra|ai ngo|ai de|thi ra|nao ngo)( |$)/;
-/** A younger sibling ("nhỏ em tui", "em trai em", "thằng út") hitting once. */
-const YOUNGER_SIBLING = /(^| )(nho em|em trai|em gai|thang ut|con ut|be ut|em ut)( (em|tui|minh|to|tau|t))?( |$)/;
-/** Sports and play-fights between children. */
-const PLAY_FIGHT = /(^| )(danh tran gia|tran gia|vat tay|choi vat|keo co|da banh|da bong|among us|ma soi|uno|vote)( |$)/;
-function peerPlay(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string): boolean {
-	if (h.entry.cat === 'sexual') return false;
+const SEXUAL_WORDS = /(^| )(so|mo|hon|coi|quan|ao|nguc|mong|dui|vung kin|cho kin|nguoi em|than the|chan vay|vay|tut|lot|luon|vu|liem|nam len|giuong)( |$)/;
+const FAMILY_ASKING = /(^| )(anh trai|chi gai|anh hai|chi hai|anh|chi|bo|me|ba|ma|co giao|thay giao|co chu nhiem)( [a-z]+)? bat (em|minh|tui|con) (mo|bat) (camera|cam)( |$)/;
+const PARENT_THREAT = /(^| )(bo|me|ba|ma|bo me|ba ma)( [a-z]+){0,4} doa( |$)/;
+const OWN_CONDUCT = /(^| )(thuc khuya|thuc den|choi game|diem kem|ve muon|khong hoc bai|luoi hoc|xem tivi|dien thoai)( |$)/;
+function homeRule(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
 	const sentence = joined(words);
-	const before = words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ';
-	const rest = words.slice(h.end).join(' ') + ' ';
-	const grownUp = ADULT_BETWEEN.test(before) && !/(^| )(anh hai|chi hai|anh ba|chi ba|anh trai|chi gai|anh ho|chi ho|ba chinh|ba em choc|ba choc)( |$)/.test(before);
-	const blow = h.entry.cat === 'physical' && !/^(choc|treu)/.test(key);
-	if (blow && grownUp) return false;
-	const joy = WRITER_ENJOYED.exec(sentence);
-	if (joy && !JOY_UNDONE.test(sentence.slice(joy.index + joy[0].length - 1))) {
-		// A blow needs the joy after it: "hồi trước vui lắm, giờ tụi nó đánh em" is no play.
-		if (!blow || joy.index >= words.slice(0, h.end).join(' ').length) return true;
-	}
-	if (TEASING.test(key) && TEASED_BACK.test(sentence) && !JOY_UNDONE.test(rest)) return true;
-	if (FICTION.test(words.slice(0, h.start).join(' ') + ' ')) return true;
-	if (THOUGHT_UNDONE.test(rest) && !HARM_AFTER_UNDONE.test(rest.slice(rest.search(THOUGHT_UNDONE) + 6))) return true;
-	if (blow && YOUNGER_SIBLING.test(before) && !has(HABIT_INDEX, words) && /^((em|tui|minh|to|tau|t) )?(mot cai|1 cai|mot phat|1 phat|vi|tai)( |$)/.test(rest)) return true;
-	if (PLAY_FIGHT.test(sentence) && !grownUp && (h.entry.kind === 'act' || h.entry.cat === 'runaway') && !JOY_UNDONE.test(rest) && !has(HABIT_INDEX, words)) return true;
+	const after = words.slice(h.end, h.end + 6).join(' ') + ' ';
+	if (h.entry.cat === 'online' && FAMILY_ASKING.test(sentence) && !/(^| )(tren mang|nguoi la|mang|facebook|zalo|game)( |$)/.test(sentence) && /^((em|minh|con) )?(cho (em |anh |chi |co |thay )?)?(xem|coi|kiem tra) (bai tap|bai|vo|sach)( |$)/.test(after)) return true;
+	if (h.entry.cat === 'runaway' && /(^| )(ngu nho|ngu lai|o lai|ngu o)( |$)/.test(key + ' ' + after) && /(^| )(xin (bo|me|ba|ma|bo me|ba ma) cho|(bo|me|ba|ma|bo me|ba ma) (dong y|cho phep))( |$)/.test(sentence) && !/(^| )(danh|chui|duoi|say)( |$)/.test(sentence)) return true;
+	// The writer's own fast over a dish ("không ăn được món cá nên nhịn đói từ trưa"), with no one punishing.
+	if (/^(nhin doi|nhin an)$/.test(key) && /(^| )(khong an duoc|khong thich an|khong muon an|ken an|chan an)( mon [a-z]+( [a-z]+)?)? (nen|the la|vay la) $/.test(words.slice(Math.max(0, h.start - 7), h.start).join(' ') + ' ')) return true;
+	// A parent's threat of a house rule over the child's own conduct ("thức khuya… mẹ dọa mai không cho học nữa"), not of work, a
+	// blow or a marriage, nor a condition of anything else ("nếu em không vào phòng thầy").
+	const mildThreat = /^((mai|se|la|thi) )*(khong cho (di )?(hoc|choi|xem|dung|ra ngoai|an kem)|tich thu|thu (dien thoai|dt|may)|cat (tien|wifi|mang))( nua)?( |$)/;
+	const threatOnly = PARENT_THREAT.test(words.slice(Math.max(0, h.start - 7), h.start + 1).join(' ') + ' ') && OWN_CONDUCT.test(sentence) && !WORK_INSTEAD.test(sentence) && !/(^| )(lay chong|cuoi|ga|danh|duoi|ban|de o nha|neu (em|con|minh) khong|lam ray|phu)( |$)/.test(sentence);
+	if (threatOnly && ((h.entry.cat === 'neglect' && /khong cho (di )?hoc/.test(key)) || (key === 'doa' && mildThreat.test(after)))) return true;
+	// Standing at the back of the class a few minutes.
+	if (/^(bat|phat) dung$/.test(key) && /^(o )?(cuoi lop|goc lop|ngoai hanh lang|len bang) ((\d|1[0-5]|mot|hai|ba|bon|nam|muoi|muoi lam) phut|(\d|1[0-5])p)( |$)/.test(after) && !/(^| )(nang|xiu|ngat|quy)( |$)/.test(sentence)) return true;
+	// Two brothers wrestling ("anh em với em hay vật nhau… anh đè em xuống rồi cù lét"), nothing sexual and no one else.
+	if (h.entry.cat === 'sexual' && /^de/.test(key) && /(^| )((anh|chi|em)( trai| gai| ho)? (em |tui |minh )?(voi|va|vs) (em|tui|minh)|hai anh em|hai chi em) (hay |thuong |dang )?(vat nhau|choi vat)( |$)/.test(sentence) && !SEXUAL_WORDS.test(sentence.replace(/ tren giuong /, ' ')) && !/(^| )(me di vang|bo di vang|khong dung|khong ngung|mot minh|luc ngu|ban dem|duong|chu|bac|ong)( |$)/.test(sentence)) return true;
+	if (h.entry.cat === 'runaway' && /(^| )di bui/.test(key) && /^(xuyen viet|phuot)( |$)/.test(after)) return true;
 	return false;
 }
+/** Whether it is legal: "có phạm luật hông", "có hợp pháp không". */
+const LEGALITY = /(^| )co (pham luat|pham phap|vi pham|trai luat|trai phap luat|hop phap|bi phat|bi xu phat|bi xu ly)( |$)/;
+/** A talk or a lesson about a harm: "tổ chức buổi nói chuyện về chuyện bị dụ gửi hình". */
+const TOPIC_BEFORE = /(^| )(noi chuyen|buoi noi chuyen|tuyen truyen|tap huan|gioi thieu|day|hoc) ve (chuyen |viec |van de |nan )?(bi )?$/;
 /** What the law says of it: "thì có bị xử phạt không", "có phạm luật không". */
 const LAW_ASKED = /(^| )thi( [a-z]+){0,2} (co bi (xu phat|phat|xu ly|bat|di tu)|co pham (luat|phap|toi)|co vi pham|co trai (luat|phap)|bi phat|bi xu)( |$)/;
 /** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
@@ -563,11 +583,15 @@ function ongoing(words: readonly string[]): boolean {
 function askedAfter(words: readonly string[], at: number): boolean {
 	const then = words.indexOf('thi', at);
 	if (then < 0 || !has(ADVICE_INDEX, words, then + 1, then + 6)) return false;
-	// A chain of harms before "thì" ("bị bắt nạt trong game, bị chửi và bị ép nạp thẻ thì báo ở đâu"), with no one named in it.
+	// A chain of harms before "thì" ("bị bắt nạt trong game, bị chửi và bị ép nạp thẻ thì báo ở đâu"): no one named in it or
+	// before it, no fear said, and the question after it not the writer's ("thì em phải làm sao" asks for the writer).
+	if (then - at <= 5) return true;
 	const between = words.slice(at, then);
-	return then - at <= 5 || (then - at <= 14 && between.includes('bi') && !between.some((w) => SELF_WORDS.has(w)));
+	const named = (w: string) => SELF_WORDS.has(w) || CHAIN_PEOPLE.has(w);
+	return then - at <= 14 && between.includes('bi') && !words.slice(0, then).some(named) && !SELF_WORDS.has(words[then + 1] ?? '') && !/(^| )(so|giup|cuu)( |$)/.test(words.join(' '));
 }
 const ADVICE_INDEX = index(ADVICE.map((words) => ({ words })));
+const CHAIN_PEOPLE = new Set(['bo', 'me', 'ba', 'ma', 'cha', 'duong', 'di', 'chu', 'bac', 'anh', 'chi', 'nguoi', 'thay', 'co', 'ong', 'ho', 'no']);
 
 /**
  * True when the harm at `at` sits inside a condition: "nếu em bị đánh thì…" (but not its
@@ -1021,7 +1045,13 @@ function sentenceFindings(
 	// A marriage at 18 or older is no child marriage: "chị em năm nay 18 tuổi sắp lấy chồng".
 	// (The age may be in another sentence: "Cô út em lấy chồng ở bản bên, cô 27 tuổi rồi. Nhà trai sang đón dâu…".)
 	const adultOnly = (adultAges(words) || context.adultAge) && !context.childAge;
+	// "Giữ giấy tờ tùy thân của người làm thuê có phạm luật hông ạ": whether something is legal, with no one named in the sentence.
+	const legality = LEGALITY.test(joined(words)) && !victims.length && !context.selfBefore && !refsFound.some((r) => r.kind === 'harmer' && (r.possessed || !r.weak));
 	for (const harm of kept) {
+		if (legality) {
+			questioned = true;
+			continue;
+		}
 		const entry = harm.entry;
 		if (entry.cat === 'marriage' && adultOnly) continue;
 		const before = refsFound.filter((r) => r.end <= harm.start);
@@ -1140,7 +1170,9 @@ function sentenceFindings(
 				// The child written in the entry: "bố mẹ bỏ mặc con… thì có phạm luật không".
 				(!harm.inserted && /^(con|chau)$/.test(entry.words[entry.words.length - 1]) && !SELF_WORDS.has(words[harm.end] ?? ''));
 			// (However long the condition says it goes on, when the law is asked: "…nhiều ngày thì có bị xử phạt không".)
-			const lawAsked = LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') && !subject?.possessed;
+			// (Only of parents in general — "bố mẹ", "cha mẹ", "người lớn" — never one parent or a step-parent, nor when it says how often.)
+			const generalParents = !!subject && !subject.possessed && /^(bo me|cha me|ba me|phu huynh|nguoi lon|bo me nao|cha me nao)$/.test(words.slice(subject.start, subject.end).join(' '));
+			const lawAsked = LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') && generalParents && !has(HABIT_INDEX, words);
 			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && (!ongoing(words) || lawAsked) && !concrete) {
 				questioned = true;
 				continue;
@@ -1270,7 +1302,7 @@ function analyse(text: string): Analysis {
 	};
 	const all = sentences.flat();
 	const harmsBySentence = sentences.map((words, i) => {
-		const found = findHarms(words).filter((h) => !harmBlocked(words, h, typed[i].clause) && harmReadable(h, typed[i]));
+		const found = findHarms(words).filter((h) => !harmBlocked(words, h, typed[i].clause, typed[i].marks) && harmReadable(h, typed[i]));
 		// Drop harms inside a longer one.
 		return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
 	});
@@ -1316,8 +1348,7 @@ function analyse(text: string): Analysis {
 	if (accident) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported && findings[k].cat === 'physical') findings.splice(k, 1);
 	if (findings.length && findings.every((f) => f.supported) && !harmer && !lasting) findings.length = 0;
 	// Hungry before a meal that is coming ("mẹ đang nấu cơm", "đợi bố về cả nhà cùng ăn"): an appetite, not a child starved.
-	// (And the writer's own fast before it, "nhịn đói từ trưa", when no one made them: "bị bắt nhịn đói" stays.)
-	if (mealComing) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].hunger && (findings[k].supported || !/(^| )(bi|bat|ep|phai|cho)( [a-z]+)? (nhin|doi)/.test(findings[k].evidence))) findings.splice(k, 1);
+	if (mealComing) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].hunger && findings[k].supported) findings.splice(k, 1);
 	// Evidence alone (alone at home, in bed, hungry) while someone looks after the child ("mẹ nấu cháo
 	// cho em", "bác hàng xóm qua hỏi thăm"): a day at home, not neglect. A harm itself stays one.
 	const cared = everydayCues(all.join(' ')).some((cue) => cue === 'care' || cue === 'meal');
