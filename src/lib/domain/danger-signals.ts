@@ -459,6 +459,8 @@ function homeRule(words: readonly string[], h: { start: number; end: number; ent
 	if (h.entry.cat === 'runaway' && /(^| )di bui/.test(key) && /^(xuyen viet|phuot)( |$)/.test(after)) return true;
 	return false;
 }
+/** The writer (or a friend) saying the harm just asked about is theirs, by a word that points back to it ("vậy", "như thế"). */
+const SAID_OF_SELF = /(^| )(lam (vay|the|nhu vay|nhu the|the nay|z) (voi|cho) (chau|em|con|minh|tui|to|tau|ban ay|no)|(chau|em|con|minh|tui|to|tau|ban em|ban ay|ban chau) (cung |dang |van |da |tung |hay |cu )*(bi|gap|chiu) (vay|the|nhu vay|nhu the|chuyen nay|chuyen do|z)|(chau|em|con|minh|tui|to|tau) (dao nay |may hom nay |may bua nay |hay |cu |dang |van )+(nghi|muon) (vay|the|nhu vay|toi chuyen do|den chuyen do|z))( |$)/;
 /** Whether it is legal: "có phạm luật hông", "có hợp pháp không". */
 const LEGALITY = /(^| )co (pham luat|pham phap|vi pham|trai luat|trai phap luat|hop phap|bi phat|bi xu phat|bi xu ly)( |$)/;
 /** A talk or a lesson about a harm: "tổ chức buổi nói chuyện về chuyện bị dụ gửi hình". */
@@ -1354,6 +1356,12 @@ function analyse(text: string): Analysis {
 	const cared = everydayCues(all.join(' ')).some((cue) => cue === 'care' || cue === 'meal');
 	if (cared) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported) findings.splice(k, 1);
 	const policyVoice = policyBySentence.some((list) => list.length > 0) || refsBySentence.some((list) => list.some((r) => r.kind === 'generic'));
+	// A question about a harm, then the writer saying it is theirs: "…thì phải làm sao ạ? Vì chú hàng xóm hay làm vậy với
+	// cháu", "…nên nói với ai ạ, vì dạo này cháu hay nghĩ vậy", "bạn em cũng bị như thế".
+	if (!findings.length && harmsBySentence.some((list) => list.length > 0) && SAID_OF_SELF.test(all.join(' ') + ' ')) {
+		const harm = harmsBySentence.flat()[0];
+		if (harm) findings.push({ cat: harm.entry.cat, evidence: (SAID_OF_SELF.exec(all.join(' ') + ' ')?.[0] ?? '').trim(), strong: false });
+	}
 	if (!findings.length && anyVictim && !questioned) {
 		// The voice of a disclosure: the writer (or a named friend) and a harm, with nothing of a
 		// question about policy and no children in general.
