@@ -761,6 +761,20 @@ describe('a child in danger', () => {
 		}
 	});
 
+	it('keeps the disclosures a second review found the narrowed rules still cleared, and leaves ordinary texts the new words matched', () => {
+		const disclosures = [
+			'Tụi nó đánh em chảy máu mũi xong tụi nó cười lăn.',
+			'Tụi nó đánh em chảy máu mũi xong tụi nó thấy vui lắm.',
+			'Tụi nó đánh em rồi bắt em cười theo.',
+			'Em bị tụi lớp 9 đánh bầm mắt, về nhà mà vui sao được.',
+			'Tụi nó bắt em đóng vai người hầu rồi đánh em.',
+			'Tụi nó đánh em, em tưởng tụi nó sẽ dừng, ai ngờ tụi nó tăng số lần lên.'
+		];
+		for (const text of disclosures) expect(assessText(text), text).toBe('danger');
+		const ordinary = ['Em quay lên hỏi bạn bàn trên mượn bút.', 'Crush mới thả tim story của em', 'Tối qua em vô mùng ngủ sớm.', 'Em chơi game thì gà lắm.', 'mẹ tặng em chiếc nhẫn vàng rồi'];
+		for (const text of ordinary) expect(hasDangerSignal(text), text).toBe(false);
+	});
+
 	it('reads a question about a harm followed by the writer saying it is theirs as danger, and others agreeing as a question', () => {
 		expect(hasDangerSignal('Thưa chú chủ tịch, nếu bạn bị người lớn sờ vào người thì phải làm sao ạ? Vì chú hàng xóm nhà cháu hay làm vậy với cháu.')).toBe(true);
 		expect(hasDangerSignal('Cháu muốn hỏi khi muốn chết thì nên nói với ai ạ, vì dạo này cháu hay nghĩ vậy.')).toBe(true);

@@ -202,10 +202,10 @@ export const HARMS: Harm[] = [
 	// Fifth round (extra-r, Southern and Central voices): a touch typed "rờ", into the mosquito net, told to keep it from a parent,
 	// pictures "không mặc áo" or as payment, the camera lowered; a job across the border, papers handed over, kept and cut off;
 	// a bride price in gold or betel; unpaid work.
-	...harms('act', 'sexual', `ro ro, ro chan, ro dui, ro nguc, dung cham, vo mung, vo mung nam, coi do cho, om tu phia sau, dung mac quan khi ngu`),
-	...harms('act', 'online', `hinh khong mac ao, anh khong mac ao, hinh mac do lot, anh mac do lot, hinh luc tam, anh luc tam, hinh luc no tam, quay len, tra bang hinh, tra bang anh, tra bang may tam hinh, hinh rieng tu cua em`),
-	...harms('state', 'trafficking', `qua campuchia, sang campuchia, cham soc khach hang online, gui can cuoc roi, bi giu trong khu, moi tha, +mat lien lac, +goi hong duoc, bi dan qua, dan qua trung quoc, qua ben trung quoc, giu het tien, no cho noi chuyen, hong cho noi chuyen, khong cho noi chuyen`),
-	...harms('act', 'marriage', `nhan vang, nhan trau cau, ga em qua, ga em sang, ga no cho, thi ga`),
+	...harms('act', 'sexual', `ro ro, ro chan, ro dui, ro nguc, !dung cham, dung cham em, dung cham chi, dung cham no, dung cham tui, dung cham minh, vo mung nam, coi do cho, om tu phia sau, dung mac quan khi ngu`),
+	...harms('act', 'online', `hinh khong mac ao, anh khong mac ao, hinh mac do lot, anh mac do lot, hinh luc tam, anh luc tam, hinh luc no tam, tra bang hinh, tra bang anh, tra bang may tam hinh, hinh rieng tu cua em`),
+	...harms('state', 'trafficking', `qua campuchia, sang campuchia, cham soc khach hang online, gui can cuoc roi, bi giu trong khu, +mat lien lac, +goi hong duoc, bi dan qua, dan qua trung quoc, qua ben trung quoc, giu het tien, +no cho noi chuyen, +hong cho noi chuyen, +khong cho noi chuyen`),
+	...harms('act', 'marriage', `nhan trau cau, nhan vang roi, nhan vang cuoi, toi hoi thi ga, hoi thi ga, ga em qua, ga em sang, ga no cho`),
 	...harms('state', 'labour', `khong tra dong nao, hong tra dong nao, chua tra dong nao, nghi hoc di lam, nghi hoc di phu, boc hat dieu thue, du ky moi tinh tien`),
 	...harms('state', 'bullying', `%khong ai choi voi, %khong ai choi cung, %khong ai them choi, %khong ai chiu choi, %khong cho choi cung, %khong cho choi chung`),
 	...harms('act', 'physical', `loi con ra danh, loi em ra danh, keo con ra danh, keo em ra danh, loi ra danh, keo ra danh, loi ra dap, keo ra dap`),
@@ -821,6 +821,7 @@ export const HARM_MARKS = `quýnh, đánh, đánh đập, đánh bầm, đánh �
 	xô xuống, bóp, bóp cổ, bóp ngực, bóp mông, chọc, chọc ghẹo, tàn, tán, tàn thuốc, đá, dọa, đe dọa, dọa giết, dọa đánh, dọa xử, dọa nạt, dọa rạch,
 	dọa tung, dọa đăng, dọa gửi, dọa cho, xử,
 	rờ, rờ rờ, rờ chân, rờ đùi, rờ ngực, rờ mông, rờ vào, rờ người,
+	nhận vàng rồi, nhận vàng cưới, nhận trầu cau,
 	sờ, sờ mó, sờ soạng, sờ nắn, sờ vào, sờ người, sờ ngực, sờ mông, sờ đùi, sờ vùng, sàm sỡ, nắn, ôm, ôm hôn, ôm chặt, ôm ấp, ôm siết, ôm em,
 	hôn em, hôn mình, hôn lên, hôn vào, hôn môi, hôn cổ, chạm vào, chạm em, ngủ cùng, ngủ với, giữ lại, nhìn trộm,
 	đòi ảnh, đòi tiền, đòi gặp, đòi chuộc, đòi xem ảnh, gửi ảnh, gửi clip, tung ảnh, tung clip, đăng ảnh, chụp ảnh, hẹn gặp, hẹn ra, rủ gặp, rủ qua, rủ sang,

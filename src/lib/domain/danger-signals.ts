@@ -388,8 +388,8 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
  * of the round found each looser reading hiding a disclosure (README).
  */
 const WRITER_ENJOYED =
-	/(^| )(ma vui|(em|tui|minh|to|tau)( [a-z]+){0,2} (cung |van )?(thay )?(buon cuoi|mac cuoi|cuoi lan|cuoi theo|de thuong|vui lam|vui ghe|vui qua|tu xung)|(tui em|bon em|hai dua|ca hai|tui tui|bon tui|chung em|hai dua em) (than hon|lai choi|choi lai|lam lanh|bat tay|lai than)|bat tay nhau|lay (luon )?(ten|biet danh) (do )?lam)( |$)/;
-const JOY_UNDONE = /(^| )(nhung|cho qua|gia vo|to ra|that ra|thiet ra|ve nha khoc|khoc|so lam|so qua|dau lam|uat uc|tuc lam|muon chet|khong dam)( |$)/;
+	/(^| )(ma vui|(em|tui(?! no)|minh|to|tau)( (?!no )[a-z]+){0,2} (cung |van )?(thay )?(buon cuoi|mac cuoi|cuoi lan|cuoi theo|de thuong|vui lam|vui ghe|vui qua|tu xung)|(tui em|bon em|hai dua|ca hai|tui tui|bon tui|chung em|hai dua em) (than hon|lai choi|choi lai|lam lanh|bat tay|lai than)|bat tay nhau|lay (luon )?(ten|biet danh) (do )?lam)( |$)/;
+const JOY_UNDONE = /(^| )(nhung|cho qua|gia vo|to ra|that ra|thiet ra|ve nha khoc|khoc|so lam|so qua|dau lam|uat uc|tuc lam|muon chet|khong dam|sao duoc|sao noi|duoc sao|noi gi)( |$)/;
 /** Anyone but children: a grown-up, a stranger, a partner (a word the child marked otherwise is not one: "thấy" is no "thầy"). */
 const GROWN_UPS = new Set(['bo', 'me', 'ba', 'ma', 'cha', 'duong', 'chu', 'bac', 'ong', 'di', 'co', 'thay', 'cau', 'mo', 'thim', 'ho', 'ny']);
 const NOT_A_CHILD = /(^| )(ban trai|ban gai|nguoi yeu|nguoi lon|nguoi la|tren mang|lao ta|ga ta|ke la)( |$)/;
@@ -404,9 +404,9 @@ const TEASED_BACK = /(^| )(em|tui|minh|to|tau) (cung )?(choc|treu) (lai|nguoc)( 
 const TEASING = /^(choc|treu|goi la|goi em la|goi biet danh|dat biet danh|keu la)/;
 /** A character in a film or a play: "phim có cảnh nhân vật chính bị…", "em đóng vai bạn bị bắt nạt". */
 const FICTION = /(^| )(phim|vo kich|tieu pham|hoat hinh|truyen tranh)( [a-z]+){0,3} (co canh|canh) |(^| )(nhan vat|dong vai (ban|nguoi|mot|con))( |$)/;
-const FICTION_LURE = /(^| )(ru|bao|moi|hua|thu vai|casting|dao dien|dong phim|quay phim|tra tien)( |$)/;
+const FICTION_LURE = /(^| )(ru|bao|moi|hua|thu vai|casting|dao dien|dong phim|quay phim|tra tien|bat dong vai|ep dong vai|bat em dong vai|bat no dong vai)( |$)/;
 /** A fear turned around into a kindness: "em tưởng có chuyện gì, hóa ra rủ đi ăn chè", "…hóa ra tụi nó làm sinh nhật". */
-const THOUGHT_UNDONE = /(^| )(tuong|cu tuong)( [a-z]+){0,5} (hoa ra|ai ngo|ai de|thi ra|nao ngo) ((tui no|no|may dua|ca nhom|ca lop|ban|may ban|tui ban) )?(ru (di|em|tui|minh) (an|choi|uong)|chi (dua|gion|choc)|dang (ban|chuan bi|lam) (sinh nhat|tiec|qua)|lam (sinh nhat|tiec)|tang)( |$)/;
+const THOUGHT_UNDONE = /(^| )(tuong|cu tuong)( [a-z]+){0,5} (hoa ra|ai ngo|ai de|thi ra|nao ngo) ((tui no|no|may dua|ca nhom|ca lop|ban|may ban|tui ban) )?(ru (di|em|tui|minh) (an|choi|uong)|chi (dua|gion|choc)|dang (ban|chuan bi|lam) (sinh nhat|tiec|qua)|lam (sinh nhat|tiec)|tang (qua|em|cho|banh|hoa))( |$)/;
 /** A younger sibling ("nhỏ em tui", "em trai em") right before the slap, once. */
 const YOUNGER_SIBLING = /(^| )(nho em|em trai|em gai|thang ut|con ut|be ut|em ut)( (em|tui|minh|to|tau))? $/;
 function peerPlay(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, clause: readonly boolean[], marks: readonly (string | undefined)[]): boolean {
@@ -420,7 +420,9 @@ function peerPlay(words: readonly string[], h: { start: number; end: number; ent
 	if (blow && has(HABIT_INDEX, words)) return false;
 	const rest = words.slice(h.end).join(' ') + ' ';
 	const joy = WRITER_ENJOYED.exec(rest);
-	if (joy && !JOY_UNDONE.test(rest.slice(joy.index + joy[0].length - 1))) return true;
+	// (Not a laugh the writer was made to give: "bắt em cười theo".)
+	const forcedJoy = joy && /(^| )(bat|ep|bi|phai)( [a-z]+)? $/.test(rest.slice(0, joy.index + 1));
+	if (joy && !forcedJoy && !JOY_UNDONE.test(rest.slice(joy.index + joy[0].length - 1))) return true;
 	if (TEASING.test(key) && TEASED_BACK.test(sentence) && !JOY_UNDONE.test(rest)) return true;
 	// The fiction in the harm's own clause, before it, and no one luring the writer into a film.
 	let from = h.start;
