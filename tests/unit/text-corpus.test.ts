@@ -119,7 +119,7 @@ const EXTRA_E = [
 	{ name: 'extra-q-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 21.5, dangerRecall: 100, policyToSafeguarding: 0 } },
 	// extra-r (README): the hardest disclosures to notice in Southern and Central voices (sexual, online, trafficking, marriage,
 	// labour). Before: 19 of 180 disclosure rows missed (sexual 12 of 36), 11 of 60 policy rows sent, 21 of 60 everyday rows held.
-	// After: 10 missed, 8 sent, 21 held.
+	// After: 9 missed, 8 sent, 21 held.
 	{ name: 'extra-r-dev.json', floors: { profanityHeld: 100, ordinaryHeld: 35.0, dangerRecall: 94.4, policyToSafeguarding: 13.4 } }
 ].map((set) => ({ ...set, rows: JSON.parse(readFileSync(join(DIR, set.name), 'utf8')) as Row[] }));
 
