@@ -775,6 +775,12 @@ describe('a child in danger', () => {
 		for (const text of ordinary) expect(hasDangerSignal(text), text).toBe(false);
 	});
 
+	it('reads the writer’s own reason after "vì" in a recommendation as a disclosure, and children in general there as a question', () => {
+		expect(hasDangerSignal('Cháu đề nghị xã mở lớp dạy bơi, vì ở nhà cháu bị bố đánh mỗi khi cháu đi tắm sông.')).toBe(true);
+		expect(hasDangerSignal('Em đề nghị xã tăng cường tuyên truyền vì nhiều bạn bị bố mẹ đánh.')).toBe(false);
+		expect(hasDangerSignal('Bố mẹ nên làm gì thay vì đánh con khi con mắc lỗi ạ?')).toBe(false);
+	});
+
 	it('reads a question about a harm followed by the writer saying it is theirs as danger, and others agreeing as a question', () => {
 		expect(hasDangerSignal('Thưa chú chủ tịch, nếu bạn bị người lớn sờ vào người thì phải làm sao ạ? Vì chú hàng xóm nhà cháu hay làm vậy với cháu.')).toBe(true);
 		expect(hasDangerSignal('Cháu muốn hỏi khi muốn chết thì nên nói với ai ạ, vì dạo này cháu hay nghĩ vậy.')).toBe(true);

@@ -39,7 +39,7 @@ const CORPUS_FILE = (split: 'train' | 'holdout') => new RegExp(`^(?!duplicates-|
  * code, no other corpus file — and first measured once the checks were frozen: the figure for
  * texts the checks have never been tuned on, in any way. Kept out of cross-validation too.
  */
-const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json', 'fresh-holdout-9.json', 'fresh-holdout-10.json', 'fresh-holdout-11.json'] as const;
+const FRESH_FILES = ['fresh-holdout.json', 'fresh-holdout-2.json', 'fresh-holdout-3.json', 'fresh-holdout-4.json', 'fresh-holdout-5.json', 'fresh-holdout-6.json', 'fresh-holdout-7.json', 'fresh-holdout-8.json', 'fresh-holdout-9.json', 'fresh-holdout-10.json', 'fresh-holdout-11.json', 'fresh-holdout-12.json'] as const;
 const load = (split: 'train' | 'holdout'): Row[] =>
 	readdirSync(DIR)
 		.filter((name) => CORPUS_FILE(split).test(name))
@@ -338,7 +338,14 @@ const FRESH_FLOORS: Record<(typeof FRESH_FILES)[number], typeof FLOORS> = {
 	// After the model was let beside a question that names the writer (QUESTIONED_THRESHOLD, text-model.ts; aggregates
 	// read): eleventh 86.7 % recall.
 	'fresh-holdout-10.json': { dangerRecall: 93.8, policyToSafeguarding: 9.4, profanityHeld: 95.5, ordinaryHeld: 3.4 },
-	'fresh-holdout-11.json': { dangerRecall: 86.6, policyToSafeguarding: 6.7, profanityHeld: 94.4, ordinaryHeld: 21.7 }
+	'fresh-holdout-11.json': { dangerRecall: 86.6, policyToSafeguarding: 6.7, profanityHeld: 94.4, ordinaryHeld: 21.7 },
+	// The twelfth, written blind at the end of the fifth round (a provincial forum and commune dialogues in the Mekong Delta,
+	// the Central Highlands and the Red River Delta; its teen rows respelled by its writer's script), measured once at b9ccaf1,
+	// checks frozen, rows unread: 74.4 % recall (134/180: neglect 8 of 18, physical-home 9, sexual 11, self-harm 12; 29 of the
+	// 46 missed name the writer or a friend inside a forum voice, and 37 score under 0.45), 7.3 % policy sent (self-harm 6 of
+	// 15), 94.4 % profanity held, 4.2 % ordinary held. With 6afabc8's checks: 68.9 %, 7.3 %, 94.4 %, 4.2 %.
+	// After the writer's own reason after "vì" in a recommendation was read as theirs (aggregates read): 76.1 % recall.
+	'fresh-holdout-12.json': { dangerRecall: 76.1, policyToSafeguarding: 7.4, profanityHeld: 94.4, ordinaryHeld: 4.2 }
 };
 
 describe('the text checks on the children’s corpus', () => {

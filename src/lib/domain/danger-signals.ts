@@ -826,6 +826,7 @@ const NOT_FATHER_AFTER = new Set(['bua', 'qua', 'hoc', 'cuoc', 'tron', 'roi', 'm
 const LOOSE_BEFORE_NAME = new Set(['em', 'co', 'chi', 'anh', 'con', 'a']);
 const SISTER_A = markKey('ả');
 const TUI_GROUP = markKey('tụi');
+const VI_MARK = markKey('vì');
 /** "tụi nó", "tụi lớp" (Southern: that lot) typed with its mark: a group, though "tui" alone is the writer typed plain. */
 const groupTui = (entry: readonly string[], mark: string | undefined) => entry[0] === 'tui' && entry.length > 1 && mark === TUI_GROUP;
 /** Words a table reads only when typed with marks: "mạ" (not "mà"), "tía", "hắn" (not "hạn"). */
@@ -1007,11 +1008,25 @@ function sentenceFindings(
 	{ marks, clause }: ChildWords,
 	kept: readonly FoundHarm[],
 	refsFound: readonly Ref[],
-	policy: boolean,
+	policySpans: readonly Span[],
 	context: { selfBefore: boolean; concrete: boolean; plea: boolean; anyVictim: boolean; friendContext: boolean; childAge: boolean; adultAge: boolean }
 ) {
 	const victimsIn = (list: readonly Ref[]) => list.filter((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak));
 	if (!kept.length) return { findings: [] as DangerFinding[], self: victimsIn(refsFound).length > 0, questioned: false };
+	let policy = policySpans.length > 0;
+	// "Cháu đề nghị xã mở lớp dạy bơi, vì ở nhà cháu bị bố đánh…": after "vì" the writer gives their own reason, and the
+	// recommendation before it is no forum voice for the harm after it.
+	const policyAt = (at: number) => {
+		let because = -1;
+		for (let k = at - 1; k > 0; k--)
+			// (Not "thay vì", instead of, nor "vì sao", why.)
+			if (words[k] === 'vi' && (marks[k] === undefined || marks[k] === VI_MARK) && words[k - 1] !== 'thay' && words[k + 1] !== 'sao') {
+				because = k;
+				break;
+			}
+		if (because < 0 || at - because > 8) return policySpans.length > 0;
+		return policySpans.some((p) => p.start > because);
+	};
 	/** A harm read as part of a question (hypothetical, what counts, what one should do). */
 	let questioned = false;
 	const victims = victimsIn(refsFound);
@@ -1052,6 +1067,7 @@ function sentenceFindings(
 	// "Giữ giấy tờ tùy thân của người làm thuê có phạm luật hông ạ": whether something is legal, with no one named in the sentence.
 	const legality = LEGALITY.test(joined(words)) && !victims.length && !context.selfBefore && !refsFound.some((r) => r.kind === 'harmer' && (r.possessed || !r.weak));
 	for (const harm of kept) {
+		policy = policyAt(harm.start);
 		if (legality) {
 			questioned = true;
 			continue;
@@ -1333,7 +1349,7 @@ function analyse(text: string): Analysis {
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {
-		const result = sentenceFindings(words, typed[i], harmsBySentence[i], refsBySentence[i], policyBySentence[i].length > 0, context);
+		const result = sentenceFindings(words, typed[i], harmsBySentence[i], refsBySentence[i], policyBySentence[i], context);
 		findings.push(...result.findings);
 		if (result.questioned) questioned = true;
 		if (result.self) context.selfBefore = true;
