@@ -376,7 +376,7 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// Hungry because the household is poor ("đói lắm mà không có gì ăn vì nhà cháu không có tiền mua quà sáng"): poverty, no one neglecting.
 	if ((h.entry.cat === 'neglect' || h.entry.cat === 'runaway') && (isHungerKey(key) || /(^| )(khong co gi an|chua an gi|doi)( |$)/.test(key)) && !forcedBefore && POVERTY.test(words.slice(h.end).join(' ') + ' ')) return true;
 	if (peerPlay(words, h, key, clause, marks)) return true;
-	if (homeRule(words, h, key, before)) return true;
+	if (homeRule(words, h, key)) return true;
 	return false;
 }
 
@@ -442,7 +442,7 @@ const SEXUAL_WORDS = /(^| )(so|mo|hon|coi|quan|ao|nguc|mong|dui|vung kin|cho kin
 const FAMILY_ASKING = /(^| )(anh trai|chi gai|anh hai|chi hai|anh|chi|bo|me|ba|ma|co giao|thay giao|co chu nhiem)( [a-z]+)? bat (em|minh|tui|con) (mo|bat) (camera|cam)( |$)/;
 const PARENT_THREAT = /(^| )(bo|me|ba|ma|bo me|ba ma)( [a-z]+){0,4} doa( |$)/;
 const OWN_CONDUCT = /(^| )(thuc khuya|thuc den|choi game|diem kem|ve muon|khong hoc bai|luoi hoc|xem tivi|dien thoai)( |$)/;
-function homeRule(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string, before: string): boolean {
+function homeRule(words: readonly string[], h: { start: number; end: number; entry: Harm }, key: string): boolean {
 	const sentence = joined(words);
 	const after = words.slice(h.end, h.end + 6).join(' ') + ' ';
 	if (h.entry.cat === 'online' && FAMILY_ASKING.test(sentence) && !/(^| )(tren mang|nguoi la|mang|facebook|zalo|game)( |$)/.test(sentence) && /^((em|minh|con) )?(cho (em |anh |chi |co |thay )?)?(xem|coi|kiem tra) (bai tap|bai|vo|sach)( |$)/.test(after)) return true;
@@ -1376,10 +1376,9 @@ function analyse(text: string): Analysis {
 	const policyVoice = policyBySentence.some((list) => list.length > 0) || refsBySentence.some((list) => list.some((r) => r.kind === 'generic'));
 	// A question about a harm, then the writer saying it is theirs: "…thì phải làm sao ạ? Vì chú hàng xóm hay làm vậy với
 	// cháu", "…nên nói với ai ạ, vì dạo này cháu hay nghĩ vậy", "bạn em cũng bị như thế".
-	if (!findings.length && harmsBySentence.some((list) => list.length > 0) && SAID_OF_SELF.test(all.join(' ') + ' ')) {
-		const harm = harmsBySentence.flat()[0];
-		if (harm) findings.push({ cat: harm.entry.cat, evidence: (SAID_OF_SELF.exec(all.join(' ') + ' ')?.[0] ?? '').trim(), strong: false });
-	}
+	const harm = findings.length ? undefined : harmsBySentence.flat()[0];
+	const saidOfSelf = harm && SAID_OF_SELF.exec(all.join(' ') + ' ');
+	if (harm && saidOfSelf) findings.push({ cat: harm.entry.cat, evidence: saidOfSelf[0].trim(), strong: false });
 	if (!findings.length && anyVictim && !questioned) {
 		// The voice of a disclosure: the writer (or a named friend) and a harm, with nothing of a
 		// question about policy and no children in general.
