@@ -1430,7 +1430,42 @@ function analyse(text: string): Analysis {
 		roles.push('|');
 	});
 	const victim = anyVictim || harmsBySentence.some((list) => list.some((h) => h.inserted));
+	// The writer's reason, read on its own: "Cháu đề nghị xã mở lớp dạy bơi, vì tối nào bố cháu say rượu về cũng quất cháu".
+	// A forum's voice in the first clause makes the whole text a recommendation; the reason tells what happens at home.
+	if (!findings.length && harmsBySentence.some((list) => list.length)) {
+		for (const clause of clausesOf(text)) {
+			if (clause === text.trim() || !REASON_OPENS.test(clause)) continue;
+			const inner = analyse(clause);
+			if (inner.victim && !inner.policyVoice && inner.findings.length) {
+				findings.push(...inner.findings);
+				break;
+			}
+		}
+	}
 	return { findings, roles, sentences, typed, victim, policyVoice, questioned: questioned && findings.length === 0 };
+}
+
+/** A clause that opens with the writer's reason: "vì…", "tại…", "bởi…" (as typed, with or without marks). */
+const REASON_OPENS = /^(vì|vi|tại|tai|bởi|boi)\s(?!(sao|sau|sao|vậy|vay)(\s|$))/iu;
+/** A sentence's parts: after a comma, a colon, or a word that opens a reason or a turn ("vì", "tại", "nhưng", "thì"). */
+// (Not "thay vì", instead of: "nên làm gì thay vì đánh con".)
+const CLAUSE_BREAK = /[,;:]\s*|(?<!thay)\s(?=(?:vì|vi|tại|tai|bởi|boi|nhưng|nhung|mà giờ|ma gio|thì|thi)\s)/iu;
+const SENTENCE_BREAK = /(?<=[.!?…\n])\s+/u;
+
+/** A text's sentences, each followed by its parts (of three words or more) when it has more than one. */
+export function clausesOf(text: string): string[] {
+	const clauses: string[] = [];
+	for (const sentence of text.split(SENTENCE_BREAK)) {
+		const trimmed = sentence.trim();
+		if (!trimmed) continue;
+		clauses.push(trimmed);
+		const parts = trimmed
+			.split(CLAUSE_BREAK)
+			.map((part) => part.trim())
+			.filter((part) => part.split(/\s+/).length >= 3);
+		if (parts.length > 1) clauses.push(...parts);
+	}
+	return clauses;
 }
 
 /** Everything the checks found in a text, in order; empty when nothing suggests danger. */
