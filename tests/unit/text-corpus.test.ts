@@ -54,30 +54,34 @@ interface Floors {
  * rows, and a model that has not seen them make of them.
  */
 const OUT_OF_FOLD_FLOORS: Record<string, Floors> = {
-	'fresh-holdout.json': { dangerRecall: 96.6, policyToSafeguarding: 2.1, profanityHeld: 94.3, ordinaryHeld: 4.3 },
-	'fresh-holdout-2.json': { dangerRecall: 98.8, policyToSafeguarding: 4.8, profanityHeld: 93.2, ordinaryHeld: 2.6 },
+	'fresh-holdout.json': { dangerRecall: 96.6, policyToSafeguarding: 0.0, profanityHeld: 94.3, ordinaryHeld: 4.3 },
+	'fresh-holdout-2.json': { dangerRecall: 100.0, policyToSafeguarding: 4.8, profanityHeld: 93.2, ordinaryHeld: 0.9 },
 	'fresh-holdout-3.json': { dangerRecall: 97.7, policyToSafeguarding: 2.8, profanityHeld: 95.5, ordinaryHeld: 3.4 },
-	'fresh-holdout-4.json': { dangerRecall: 96.6, policyToSafeguarding: 0.0, profanityHeld: 92.1, ordinaryHeld: 5.1 },
-	'fresh-holdout-5.json': { dangerRecall: 95.5, policyToSafeguarding: 4.1, profanityHeld: 88.8, ordinaryHeld: 3.4 },
+	'fresh-holdout-4.json': { dangerRecall: 96.6, policyToSafeguarding: 0.0, profanityHeld: 92.1, ordinaryHeld: 5.9 },
+	'fresh-holdout-5.json': { dangerRecall: 96.6, policyToSafeguarding: 4.1, profanityHeld: 88.8, ordinaryHeld: 3.4 },
 	'fresh-holdout-6.json': { dangerRecall: 96.0, policyToSafeguarding: 0.0, profanityHeld: 89.9, ordinaryHeld: 8.4 },
-	'fresh-holdout-7.json': { dangerRecall: 96.0, policyToSafeguarding: 0.0, profanityHeld: 89.9, ordinaryHeld: 16.8 },
-	'fresh-holdout-8.json': { dangerRecall: 92.7, policyToSafeguarding: 1.4, profanityHeld: 91.0, ordinaryHeld: 24.3 },
-	'fresh-holdout-9.json': { dangerRecall: 96.6, policyToSafeguarding: 4.1, profanityHeld: 89.9, ordinaryHeld: 23.4 },
-	'extra-c-everyday.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 2.0 },
-	'extra-e-everyday.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 9.2 },
+	'fresh-holdout-7.json': { dangerRecall: 96.0, policyToSafeguarding: 0.0, profanityHeld: 89.9, ordinaryHeld: 17.6 },
+	'fresh-holdout-8.json': { dangerRecall: 92.1, policyToSafeguarding: 1.4, profanityHeld: 91.0, ordinaryHeld: 24.3 },
+	'fresh-holdout-9.json': { dangerRecall: 96.6, policyToSafeguarding: 4.1, profanityHeld: 89.9, ordinaryHeld: 24.3 },
+	'extra-c-everyday.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 1.5 },
+	'extra-e-everyday.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 12.2 },
 	'extra-e-insults.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 88.8, ordinaryHeld: 0.0 },
 	'extra-f-twins.json': { dangerRecall: 98.8, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 7.9 },
 	'extra-h-insults.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 91.8, ordinaryHeld: 4.5 },
-	'extra-i-dev.json': { dangerRecall: 98.6, policyToSafeguarding: 0.0, profanityHeld: 96.6, ordinaryHeld: 11.6 },
+	'extra-i-dev.json': { dangerRecall: 98.6, policyToSafeguarding: 0.0, profanityHeld: 96.6, ordinaryHeld: 12.8 },
 	'extra-j-dev.json': { dangerRecall: 99.4, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 10.1 },
 	'extra-k-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 5.1, profanityHeld: 73.2, ordinaryHeld: 14.1 },
-	'extra-l-dev.json': { dangerRecall: 99.1, policyToSafeguarding: 0.0, profanityHeld: 93.2, ordinaryHeld: 10.1 },
-	'extra-m-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 10.1, profanityHeld: 100.0, ordinaryHeld: 1.8 },
-	'extra-n-dev.json': { dangerRecall: 96.6, policyToSafeguarding: 1.2, profanityHeld: 100.0, ordinaryHeld: 6.8 },
-	'extra-o-dev.json': { dangerRecall: 94.1, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 8.4 },
+	'extra-l-dev.json': { dangerRecall: 99.1, policyToSafeguarding: 0.0, profanityHeld: 93.2, ordinaryHeld: 9.4 },
+	'extra-m-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 10.6, profanityHeld: 100.0, ordinaryHeld: 0.0 },
+	'extra-n-dev.json': { dangerRecall: 97.5, policyToSafeguarding: 1.2, profanityHeld: 100.0, ordinaryHeld: 5.1 },
+	'extra-o-dev.json': { dangerRecall: 94.1, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 8.9 },
 	'extra-p-dev.json': { dangerRecall: 97.9, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 26.8 },
-	'extra-q-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 13.9 },
-	'extra-r-dev.json': { dangerRecall: 97.7, policyToSafeguarding: 10.1, profanityHeld: 100.0, ordinaryHeld: 26.8 },
+	'extra-q-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 14.4 },
+	// extra-s (README), measured before its rules, with a model not trained on it: 88.9 % recall, 27.6 % policy sent (48 by the
+	// patterns, 10 by the model), 88.3 % profanity held (unaccented oaths 13 of 20). After its rules and a review's narrowing of
+	// them, trained on it: 93.3 %, 11.0 % (22 and 1), 90.0 %; out of fold below.
+	'extra-s-dev.json': { dangerRecall: 89.9, policyToSafeguarding: 13.4, profanityHeld: 89.9, ordinaryHeld: 0.0 },
+	'extra-r-dev.json': { dangerRecall: 97.1, policyToSafeguarding: 10.1, profanityHeld: 100.0, ordinaryHeld: 28.4 },
 };
 interface Tally {
 	n: number;
@@ -217,8 +221,10 @@ const FRESH_FLOORS: Record<string, Floors> = {
 	// Sixth round (the model learning from every read set, a clause read alone, aggregates read): tenth 96.1 % recall,
 	// 9.3 % policy sent, 94.4 % profanity held (one row fewer: a teen spelling the model held as danger before), 2.5 %
 	// ordinary held; eleventh 88.3 %, 4.7 %, 94.4 %, 16.7 %.
-	'fresh-holdout-10.json': { dangerRecall: 96.1, policyToSafeguarding: 9.4, profanityHeld: 94.4, ordinaryHeld: 2.5 },
-	'fresh-holdout-11.json': { dangerRecall: 88.3, policyToSafeguarding: 4.7, profanityHeld: 94.4, ordinaryHeld: 16.7 },
+	// Then, with what extra-s showed (a story heard or watched, a message's slogans, an age; unaccented oaths) and extra-s
+	// trained on: tenth 96.7 %, 9.3 %, 94.4 %, 2.5 %; eleventh unchanged.
+	'fresh-holdout-10.json': { dangerRecall: 96.6, policyToSafeguarding: 9.4, profanityHeld: 94.3, ordinaryHeld: 2.6 },
+	'fresh-holdout-11.json': { dangerRecall: 88.2, policyToSafeguarding: 4.8, profanityHeld: 94.3, ordinaryHeld: 16.8 },
 	// The twelfth, written blind at the end of the fifth round (a provincial forum and commune dialogues in the Mekong Delta,
 	// the Central Highlands and the Red River Delta; its teen rows respelled by its writer's script), measured once at b9ccaf1,
 	// checks frozen, rows unread: 74.4 % recall (134/180: neglect 8 of 18, physical-home 9, sexual 11, self-harm 12; 29 of the
@@ -226,7 +232,7 @@ const FRESH_FLOORS: Record<string, Floors> = {
 	// 15), 94.4 % profanity held, 4.2 % ordinary held. With 6afabc8's checks: 68.9 %, 7.3 %, 94.4 %, 4.2 %.
 	// After the writer's own reason after "vì" in a recommendation was read as theirs (aggregates read): 76.1 % recall.
 	// Sixth round (aggregates read): 83.3 % recall (81.1 % before the writer's reason was read on its own), 6.7 % policy sent, 94.4 %, 4.2 %.
-	'fresh-holdout-12.json': { dangerRecall: 83.3, policyToSafeguarding: 6.7, profanityHeld: 94.4, ordinaryHeld: 4.2 },
+	'fresh-holdout-12.json': { dangerRecall: 83.2, policyToSafeguarding: 6.8, profanityHeld: 94.3, ordinaryHeld: 4.3 },
 	// The thirteenth and fourteenth, written blind for the sixth round (the thirteenth: commune and district forums of the
 	// northern mountains and the North Central coast, children of ethnic minorities writing Vietnamese as a second language,
 	// Central dialect; the fourteenth: a big city's online forum before a live dialogue, Northern and Southern voices), and
@@ -237,8 +243,13 @@ const FRESH_FLOORS: Record<string, Floors> = {
 	// After they were measured, the writer's reason after "vì" was read on its own (danger-signals.ts; chosen on the tenth to
 	// twelfth, aggregates only: 4 more of the twelfth's disclosures): on these two it changes nothing (a first version sent one
 	// more policy row of the thirteenth, and was narrowed to a reason with no forum voice of its own).
-	'fresh-holdout-13.json': { dangerRecall: 96.1, policyToSafeguarding: 12.0, profanityHeld: 93.3, ordinaryHeld: 6.7 },
-	'fresh-holdout-14.json': { dangerRecall: 93.8, policyToSafeguarding: 18.7, profanityHeld: 84.4, ordinaryHeld: 5.9 }
+	// Then extra-s (README), a dev batch of policy questions that sound like disclosures, written after these two were measured:
+	// its rules (a story the writer heard or watched, a message's slogans, "tuổi tụi mình", Central "làm răng biết", "bạn
+	// người Kinh" no "bán người", unaccented oaths) and extra-s trained on (aggregates read): thirteenth 97.2 % recall, 6.0 %
+	// policy sent, 93.3 %, 6.7 %; fourteenth 92.2 % (one disclosure, 3 rows, fewer after the retrain), 18.7 %, 84.4 %, 5.8 %.
+	// (The oath entries and Central "làm răng biết" were dropped after a review found ordinary texts and disclosures they caught.)
+	'fresh-holdout-13.json': { dangerRecall: 97.1, policyToSafeguarding: 6.1, profanityHeld: 93.2, ordinaryHeld: 6.8 },
+	'fresh-holdout-14.json': { dangerRecall: 92.1, policyToSafeguarding: 18.8, profanityHeld: 84.3, ordinaryHeld: 5.9 }
 };
 
 describe('the text checks on the children’s corpus', () => {

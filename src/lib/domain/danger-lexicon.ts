@@ -476,6 +476,8 @@ export const HARMS: Harm[] = [
 /** A harm that is not one after these words: "bóng đá", "câu lạc bộ". */
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
+	// "các bạn người Kinh" typed without marks is no "bán người".
+	'ban nguoi': new Set(['cac', 'nhung']),
 	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
 	quat: new Set(['ngoi', 'bat', 'tat', 'cai', 'chiec', 'nan', 'cam']),
 	// "ăn hiếp" (to bully) is no "hiếp".
@@ -679,6 +681,18 @@ export const HYPOTHETICAL = marks(
 	 khoi bi, de khoi bi, tranh bi, de tranh bi, de tranh, de khong bi, khong bi, de phong, phong khi bi, khoi, tu bao ve, bao ve minh, bao ve ban than, tu ve`
 );
 
+/**
+ * What the writer heard of, read or watched: someone else's harm, told ("cháu nghe nói mấy năm trước có chị ở bản bên bị
+ * lừa bán", "cả lớp bàn về clip nữ sinh bị đánh", "bộ phim có cảnh con nít bị bắt cóc"). See `toldOfOthers`.
+ */
+export const HEARSAY = marks(
+	`nghe noi, nghe ke, nghe tin, nghe bao, doc bao, doc tin, tren bao, bao dua tin, xem tin, coi tin, xem clip, coi clip, ve clip,
+	 bo phim, xem phim, coi phim, tren tivi, tren ti vi, tren tv, nghe o, nghe ngoai, nghe ben`
+);
+
+/** Who the harm of a story is told of, between the story's opening and the harm: "có một bạn", "mấy đứa", "nữ sinh", "con nít". */
+export const TOLD_OF = new Set('mot may nhieu vai ban dua chi anh nguoi nu sinh hoc con nit tre be kia ho'.split(' '));
+
 /** The voice of a forum question or recommendation: about a topic, not about the writer. */
 export const POLICY = marks(
 	`phong chong, phong ngua, ngan chan, ngan ngua, han che, giam thieu, ke hoach, bien phap, giai phap, chinh sach, chuong trinh, du an, tuyen truyen,
@@ -750,6 +764,9 @@ export const NOT_SELF_BEFORE: Record<string, Set<string>> = {
 	to: new Set(['bao', 'rat', 'qua', 'lon', 'cao', 'noi', 'to', 'so', 'giay', 'hoi', 'chuc', 'ban', 'cai', 'nhieu']),
 	toi: new Set('buoi moi dem hom tu sang den di chieu nao qua nay toi ca ve lam cho nghi noi tot dan dua tro lan gui nhac tinh sap tuan nam thang lui tan chay bo keo ra vao len xuong'.split(' ')),
 	tao: new Set(['sang', 'che', 'tap']),
+	// "nhiều bạn tuổi tụi mình": an age.
+	tui: new Set(['tuoi']),
+	chung: new Set(['tuoi']),
 	tau: new Set('di len xuong con chiec nha ga ve bang danh tren duong chuyen doan di tau lai'.split(' ')),
 	chau: new Set(['chau', 'cac', 'chau a'])
 };
@@ -815,7 +832,7 @@ export const HABIT = marks(
  * the child marked is marked as here; a word typed without marks says nothing (it may be a phone
  * without an accent keyboard). One phrase a line may list several readings.
  */
-export const HARM_MARKS = `quýnh, đánh, đánh đập, đánh bầm, đánh đau, đánh em, đánh chết, đập, đạp, đập phá, đập đầu, đập vào, tát, tạt, tạt axit, tát nước, bạt tai,
+export const HARM_MARKS = `bán người, quýnh, đánh, đánh đập, đánh bầm, đánh đau, đánh em, đánh chết, đập, đạp, đập phá, đập đầu, đập vào, tát, tạt, tạt axit, tát nước, bạt tai,
 	đấm vào, đâm vào, đấm đá, đấm đầu, quất, quát, quật, quất vào, quật vào, quất bằng, quật bằng, vụt, vứt, vứt vào, vụt vào, nhốt, nhốt trong, nhốt chuồng,
 	trói, xích, đốt, đốt nhà, dí, dúi, dí đầu, ném, ném đá, ném đồ, chửi, chửi mắng, chửi rủa, mắng chửi, chửi bới, bắt chửi, cào, tự cào, xô, xô ngã, xô đẩy,
 	xô xuống, bóp, bóp cổ, bóp ngực, bóp mông, chọc, chọc ghẹo, tàn, tán, tàn thuốc, đá, dọa, đe dọa, dọa giết, dọa đánh, dọa xử, dọa nạt, dọa rạch,

@@ -39,6 +39,8 @@ import {
 	HABIT,
 	HARMS,
 	HYPOTHETICAL,
+	HEARSAY,
+	TOLD_OF,
 	INSERTED_VICTIMS,
 	NAMES,
 	NAME_MARKS,
@@ -779,6 +781,52 @@ const PASSIVE_INDEX = wrap(PASSIVE);
 const HYPO_INDEX: Index<{ words: string[] }> = wrap(HYPOTHETICAL);
 const POLICY_INDEX = wrap(POLICY);
 const CONCRETE_INDEX = wrap(CONCRETE);
+const HEARSAY_INDEX = wrap(HEARSAY);
+/** "kể" (tells) as `markKey` stores it: not "kẻ" (a person). */
+const KE = markKey('kể');
+
+/**
+ * The harms of a sentence that the writer tells of others: after what they heard, read or watched (HEARSAY: "cháu nghe nói
+ * mấy năm trước có chị ở bản bên bị lừa bán", "clip nữ sinh bị bạn đánh", "bộ phim có cảnh con nít bị bắt cóc"), with who it
+ * happened to written between the two (TOLD_OF), and neither the writer nor a friend of theirs named from the story's
+ * opening to the sentence's end ("em nghe nói ba má sắp gả em" is the writer's; "em xem clip xong bị anh đó dụ" names no
+ * one between, so it is the writer's too).
+ */
+function toldOfOthers(words: readonly string[], marks: readonly (string | undefined)[], harms: readonly FoundHarm[], refs: readonly Ref[]): Set<FoundHarm> {
+	const told = new Set<FoundHarm>();
+	if (!harms.length) return told;
+	// (Marks are not read: "bộ phim" typed so is no "bố".) "Nghe anh họ kể…": the story opens at "kể".
+	let story: { end: number } | undefined = findAll(HEARSAY_INDEX, words)[0];
+	if (!story) {
+		const heard = words.indexOf('nghe');
+		const tells = heard >= 0 ? words.indexOf('ke', heard + 1) : -1;
+		if (tells > heard && tells - heard <= 8 && (marks[tells] === undefined || marks[tells] === KE)) story = { end: tells + 1 };
+	}
+	if (!story) return told;
+	// "Em đang coi phim thì ba về đánh em": the writer's own evening, what happened while they watched.
+	if (/^(thi|xong|roi|thay|lai|bong|luc)$/.test(words[story.end] ?? '')) return told;
+	// A victim written inside the harm ("lừa [bạn] sang"), unless typed as another word ("lừa bán sang").
+	const insertedVictim = (harm: FoundHarm) => harm.inserted && !(harm.insertedAt !== undefined && markedOtherwise(marks, harm.insertedAt, words[harm.insertedAt]));
+	const named =
+		refs.some((ref) => ref.start >= story.end && ((ref.kind === 'self' && !ref.speaker) || (ref.kind === 'friend' && !ref.weak) || (ref.kind === 'harmer' && ref.possessed))) ||
+		harms.some((harm) => harm.start >= story.end && (insertedVictim(harm) || harm.entry.words.some((word) => SELF_IN_HARM.has(word))));
+	if (named) return told;
+	for (const harm of harms) {
+		if (harm.start < story.end) continue;
+		// Who it happened to, before the harm (and before its "bị"): not the one who did it, written after "bị".
+		let bound = harm.start;
+		for (let k = harm.start - 1; k >= story.end && k >= harm.start - 6; k--) if (words[k] === 'bi') bound = k;
+		let someone = false;
+		// (Not who did it: "ba say rượu về đánh…" names the one who harms, not the one harmed.)
+		const harmerAt = (k: number) => refs.some((ref) => ref.kind === 'harmer' && !ref.weak && ref.start <= k && k < ref.end);
+		for (let k = story.end; k < bound; k++) {
+			if (harmerAt(k)) continue;
+			if (TOLD_OF.has(words[k]) || refs.some((ref) => ref.start === k && (ref.kind === 'generic' || ref.indefinite || ref.weak))) someone = true;
+		}
+		if (someone) told.add(harm);
+	}
+	return told;
+}
 const PLEA_INDEX = wrap(PLEA);
 const SPEAKER_INDEX = wrap(SPEAKER_VERBS);
 
@@ -941,7 +989,9 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			const next = words[i + 1] ?? '';
 			const prev = words[i - 1] ?? '';
 			// "ở chỗ em", "ở chợ em" typed without marks: a place (not "cho em", give me).
-			if (NOT_SELF_AFTER[w]?.has(next) || NOT_SELF_BEFORE[w]?.has(prev) || PLACE_NOUNS.has(prev) || (prev === 'cho' && words[i - 2] === 'o')) {
+			// "nhiều bạn tuổi tụi mình", "tuổi chúng em": an age, not the writers.
+			const ageOf = words[i - 2] === 'tuoi' && /^(tui|chung|bon|lua)$/.test(prev);
+			if (NOT_SELF_AFTER[w]?.has(next) || NOT_SELF_BEFORE[w]?.has(prev) || PLACE_NOUNS.has(prev) || (prev === 'cho' && words[i - 2] === 'o') || ageOf) {
 				i++;
 				continue;
 			}
@@ -1349,7 +1399,9 @@ function analyse(text: string): Analysis {
 	const findings: DangerFinding[] = [];
 	let questioned = false;
 	sentences.forEach((words, i) => {
-		const result = sentenceFindings(words, typed[i], harmsBySentence[i], refsBySentence[i], policyBySentence[i], context);
+		const told = toldOfOthers(words, typed[i].marks, harmsBySentence[i], refsBySentence[i]);
+		if (told.size) questioned = true;
+		const result = sentenceFindings(words, typed[i], harmsBySentence[i].filter((harm) => !told.has(harm)), refsBySentence[i], policyBySentence[i], context);
 		findings.push(...result.findings);
 		if (result.questioned) questioned = true;
 		if (result.self) context.selfBefore = true;
@@ -1373,6 +1425,17 @@ function analyse(text: string): Analysis {
 	// cho em", "bác hàng xóm qua hỏi thăm"): a day at home, not neglect. A harm itself stays one.
 	const cared = everydayCues(all.join(' ')).some((cue) => cue === 'care' || cue === 'meal');
 	if (cared) for (let k = findings.length - 1; k >= 0; k--) if (findings[k].supported) findings.splice(k, 1);
+	// A message to the hall ("Thông điệp của đoàn xã: Đừng đánh con! Hãy nghe chúng con nói"): the writers speak for every
+	// child, in slogans. It tells of a harm that happens only with a time ("mỗi tối"), the writer's own "bị", or someone of
+	// the writer's own ("bố em", "bạn Lan lớp em").
+	const ownPeopleNamed = refsBySentence.some((list) => list.some((r) => (r.kind === 'harmer' && r.possessed) || (r.kind === 'friend' && !r.weak)));
+	// ("Đừng đánh con nữa", "…hoài": it has happened, and goes on.)
+	// Nor a plea to a parent or the writer's pain, age or past: "Bố ơi…", "gửi ba:", "con đau lắm", "mới 13t", "từng sờ".
+	const slogan = SLOGAN.test(all.join(' ')) && !/(^| )(nua|hoai|mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/.test(all.join(' '));
+	if (MESSAGE_OPENS.test((sentences[0] ?? []).join(' ')) && slogan && !context.concrete && !ownPeopleNamed && !WRITER_PASSIVE.test(all.join(' '))) {
+		findings.length = 0;
+		questioned = true;
+	}
 	const policyVoice = policyBySentence.some((list) => list.length > 0) || refsBySentence.some((list) => list.some((r) => r.kind === 'generic'));
 	// A question about a harm, then the writer saying it is theirs: "…thì phải làm sao ạ? Vì chú hàng xóm hay làm vậy với
 	// cháu", "…nên nói với ai ạ, vì dạo này cháu hay nghĩ vậy", "bạn em cũng bị như thế".
@@ -1445,6 +1508,11 @@ function analyse(text: string): Analysis {
 	return { findings, roles, sentences, typed, victim, policyVoice, questioned: questioned && findings.length === 0 };
 }
 
+const MESSAGE_OPENS = /^(thong diep|khau hieu|loi nhan)( |$)/;
+/** A slogan's voice: the writers as a group, or a plea to everyone ("Đừng…", "Hãy…", "Chúng con muốn đi học"). */
+const SLOGAN = /(^| )(dung|xin dung|chung con|chung em|chung chau|chung toi|tui con|tui em|tui minh|bon em|cac ban|moi nguoi|cac bac|cac co chu|bo me oi|ba me oi|gui bo me|gui ba me|gui cac ban)( |$)/;
+const WRITER_PASSIVE = /(^| )(em|con|chau|minh|to|tui|tao) (da |dang |vua |hay |thuong |cu |lai |bi suot )?bi( |$)/;
+
 /** A clause that opens with the writer's reason: "vì…", "tại…", "bởi…" (as typed, with or without marks). */
 const REASON_OPENS = /^(vì|vi|tại|tai|bởi|boi)\s(?!(sao|sau|sao|vậy|vay)(\s|$))/iu;
 /** A sentence's parts: after a comma, a colon, or a word that opens a reason or a turn ("vì", "tại", "nhưng", "thì"). */
@@ -1452,20 +1520,37 @@ const REASON_OPENS = /^(vì|vi|tại|tai|bởi|boi)\s(?!(sao|sau|sao|vậy|vay)(
 const CLAUSE_BREAK = /[,;:]\s*|(?<!thay)\s(?=(?:vì|vi|tại|tai|bởi|boi|nhưng|nhung|mà giờ|ma gio|thì|thi)\s)/iu;
 const SENTENCE_BREAK = /(?<=[.!?…\n])\s+/u;
 
-/** A text's sentences, each followed by its parts (of three words or more) when it has more than one. */
+/**
+ * A text's sentences, each followed by its parts (of three words or more) when it has more than one. Of a sentence that
+ * supposes ("Nếu nhà em nghèo quá, bố mẹ bắt em nghỉ học…") or tells a story heard or watched ("Năm kia ở xã
+ * cháu có một anh…"), only a part that gives the writer's reason: read alone, the others read as what happens.
+ */
 export function clausesOf(text: string): string[] {
 	const clauses: string[] = [];
 	for (const sentence of text.split(SENTENCE_BREAK)) {
 		const trimmed = sentence.trim();
 		if (!trimmed) continue;
-		clauses.push(trimmed);
 		const parts = trimmed
 			.split(CLAUSE_BREAK)
 			.map((part) => part.trim())
 			.filter((part) => part.split(/\s+/).length >= 3);
+		// Of a sentence that supposes or tells a story, only the writer's reason ("Nếu được, cháu đề nghị…, vì tối nào bố cháu…").
+		if (supposedOrTold(trimmed)) {
+			clauses.push(...parts.filter((part) => REASON_OPENS.test(part)));
+			continue;
+		}
+		clauses.push(trimmed);
 		if (parts.length > 1) clauses.push(...parts);
 	}
 	return clauses;
+}
+
+/** Does the sentence open with a supposition ("nếu", "giả sử", "lỡ"…), or tell what the writer heard of or watched? */
+function supposedOrTold(sentence: string): boolean {
+	return childSentencesTyped(sentence).some(({ words, marks }) => {
+		const opening = words[0] === 'nho' ? marks[0] === undefined || marks[0] === NHO : matchAt(HYPO_INDEX, words, 0).length > 0;
+		return opening || findAll(HEARSAY_INDEX, words).length > 0;
+	});
 }
 
 /** Everything the checks found in a text, in order; empty when nothing suggests danger. */

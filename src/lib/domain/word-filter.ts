@@ -330,7 +330,7 @@ const AMBIGUOUS: Record<string, Context> = {
 	'nao cho': { prev: set('thang thg con do may la nhu') },
 	'du ma': { end: true, prev: set('dit'), next: set('may no mi thang con') },
 	'du me': { end: true, next: set('may no mi thang cai') },
-	'di me': { end: true },
+	'di me': { end: true, next: set('no may') },
 	'do mo': { end: true },
 	'vo lo': { end: true, prev: set('met kho lau') },
 	'mat lon': { end: true, prev: set('thang thg con do may') },
