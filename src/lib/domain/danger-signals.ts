@@ -1432,7 +1432,7 @@ function analyse(text: string): Analysis {
 	// ("Đừng đánh con nữa", "…hoài": it has happened, and goes on.)
 	// Nor a plea to a parent or the writer's pain, age or past: "Bố ơi…", "gửi ba:", "con đau lắm", "mới 13t", "từng sờ".
 	const slogan = SLOGAN.test(all.join(' ')) && !/(^| )(nua|hoai|mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/.test(all.join(' '));
-	if (MESSAGE_OPENS.test((sentences[0] ?? []).join(' ')) && slogan && !context.concrete && !ownPeopleNamed && !WRITER_PASSIVE.test(all.join(' '))) {
+	if (isMessage(sentences) && slogan && !context.concrete && !ownPeopleNamed && !WRITER_PASSIVE.test(all.join(' '))) {
 		findings.length = 0;
 		questioned = true;
 	}
@@ -1509,6 +1509,8 @@ function analyse(text: string): Analysis {
 }
 
 const MESSAGE_OPENS = /^(thong diep|khau hieu|loi nhan)( |$)/;
+/** Does the text open as a message to the hall ("Thông điệp: …", "Lời nhắn: …")? Its folded sentences, as analysed. */
+export const isMessage = (sentences: readonly string[][]): boolean => MESSAGE_OPENS.test((sentences[0] ?? []).join(' '));
 /** A slogan's voice: the writers as a group, or a plea to everyone ("Đừng…", "Hãy…", "Chúng con muốn đi học"). */
 const SLOGAN = /(^| )(dung|xin dung|chung con|chung em|chung chau|chung toi|tui con|tui em|tui minh|bon em|cac ban|moi nguoi|cac bac|cac co chu|bo me oi|ba me oi|gui bo me|gui ba me|gui cac ban)( |$)/;
 const WRITER_PASSIVE = /(^| )(em|con|chau|minh|to|tui|tao) (da |dang |vua |hay |thuong |cu |lai |bi suot )?bi( |$)/;

@@ -12,7 +12,7 @@
  * `npm run train:text` rebuilds the same `text-model.json` from the same corpus. The decision
  * threshold is chosen from out-of-fold scores (5 folds by `group`): see `chooseThreshold`.
  */
-import { analyseText, clausesOf, hasDangerSignal } from './danger-signals';
+import { analyseText, clausesOf, hasDangerSignal, isMessage } from './danger-signals';
 import { everydayCues } from './everyday-cues';
 
 export interface TextModel {
@@ -105,8 +105,6 @@ export function modelMayAdd(text: string): boolean {
 	return (victim || !policyVoice) && !(questioned && !victim);
 }
 
-/** A message to the hall ("Thông điệp: cơ thể em là của em…") names the writer as everyone does. */
-const isMessage = (sentences: readonly string[][]) => /^(thong diep|khau hieu|loi nhan)( |$)/.test((sentences[0] ?? []).join(' '));
 
 /**
  * The probability a text the patterns read as a question must reach when it names the writer or a friend ("Cháu muốn hỏi
@@ -158,10 +156,13 @@ export interface ModelReading {
 export function modelReading(text: string): ModelReading {
 	const allowed = modelMayAdd(text);
 	const features = textFeatures(text);
+	return { allowed, features, clauses: clauseFeatures(text) };
+}
+
+/** The features of each clause naming a victim (none for a message to the hall). Read after the text's own analysis: each clause is analysed in turn. */
+function clauseFeatures(text: string): string[][] {
 	const { roles, sentences } = analyseText(text);
-	// (Each clause is analysed on its own after the text: read the text's analysis first.)
-	const clauses = isMessage(sentences) ? [] : victimClauses(text, roles).map((clause) => textFeatures(clause));
-	return { allowed, features, clauses };
+	return isMessage(sentences) ? [] : victimClauses(text, roles).map((clause) => textFeatures(clause));
 }
 
 /** The model's verdict on what it read: the whole text at its threshold, or one clause naming a victim at `CLAUSE_THRESHOLD`. */
@@ -171,7 +172,9 @@ export function modelDecides(model: TextModel, reading: ModelReading): boolean {
 }
 
 export function modelSaysDanger(model: TextModel, text: string): boolean {
-	return modelDecides(model, modelReading(text));
+	// The whole text first: its clauses are analysed only when it is not enough.
+	const whole: ModelReading = { allowed: modelMayAdd(text), features: textFeatures(text), clauses: [] };
+	return modelDecides(model, whole) || modelDecides(model, { ...whole, allowed: false, clauses: clauseFeatures(text) });
 }
 
 /** A row as the model reads it (`modelReading`), with its label: computed once, reused across folds. */
