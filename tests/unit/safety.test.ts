@@ -800,6 +800,62 @@ describe('a child in danger', () => {
 		expect(assessText('Mi ngu như con bò rứa mà cũng dạy đời tau')).toBe('filtered');
 	});
 
+	it('reads the seventh round’s structures: a question then “it is mine”, law questions, a village’s customs, stories and games', () => {
+		const disclosures = [
+			// The writer says the question is theirs: a habit, a deadline, a mark on the body, "đang như thế".
+			'Nếu bố say rồi quất con bằng roi thì con báo ai ạ, vì tối nào bố say cũng vậy',
+			'Nếu người ta dọa tung ảnh thì báo công an được không ạ? Người đó cho em hạn đến tối nay thôi',
+			'Nếu một bạn hay cứa tay cho đỡ buồn thì nên gặp ai ạ, vì em làm vậy mấy tháng nay rồi',
+			'Cháu đề nghị xã có chỗ ở tạm cho trẻ con, vì mẹ kế hay bắt cháu quỳ rồi lấy roi quất, giờ lưng cháu vẫn còn lằn',
+			'Nếu một bạn cứ nói muốn chết và giấu thuốc trong cặp thì làm sao ạ, bạn thân em đang như vậy',
+			// A cousin or sibling before "bị", a Highland parent, a named friend after "nhưng".
+			'Chị họ em 15 tuổi bị bố mẹ gả sang bản bên, tuần sau cưới rồi',
+			'Bạn Y Bin ở buôn em bị ama đánh gãy tay',
+			'Nhung ban Quan lop em nhan la se bo nha di theo may anh tren mang toi nay',
+			'Dạ em đề nghị cho bạn H\'Lan được ở bán trú, vì bạn ấy ở một mình trong chòi, đói cả tuần nay',
+			'nhỏ bạn con bị ba má ép lấy chồng để trừ nợ',
+			// A wish that it stop says it has happened.
+			'Em chỉ mong bố bỏ rượu để không đánh em nữa'
+		];
+		for (const text of disclosures) expect(assessText(text), text).toBe('danger');
+		const questions = [
+			'Luật bây giờ có cấm bố mẹ đánh con để dạy dỗ không ạ?',
+			'Bỏ mặc con nít ở nhà một mình nhiều ngày có bị coi là vi phạm luật không ạ?',
+			'Con gái mấy tuổi thì được lấy chồng theo luật ạ? Ở làng em vẫn còn tảo hôn.',
+			'Gửi ảnh nóng của bạn khác lên nhóm thì có bị công an bắt không ạ?',
+			'An toàn trên mạng là không gửi ảnh riêng tư cho bất kỳ ai',
+			'Em đề nghị dạy cách chặn tài khoản lạ và không gửi ảnh riêng tư cho người quen trên mạng',
+			'Vì sao nhiều bạn tuổi bọn em hay bỏ nhà đi theo bạn trên mạng?',
+			'Em mong người lớn đừng coi trầm cảm ở tuổi tụi em là làm màu',
+			'Chau doc bao thay so ca tang nhieu'
+		];
+		for (const text of questions) expect(assessText(text), text).not.toBe('danger');
+		const everyday = [
+			'Tối qua tụi em chơi ma sói, em làm sói bị cả làng treo cổ đầu tiên',
+			'Chơi Liên Quân tối qua em bị giết 10 lần, tức ghê',
+			'Cô nhà bếp lấy con dao to cắt bánh chưng mời cả đoàn',
+			'Em học võ, thầy dạy đấm đá để tự vệ',
+			'Mẹ em dọa nếu thi trượt thì không cho đi chơi Tết',
+			'Em đang viết truyện, nhân vật chính bị bắt cóc rồi tự thoát ra'
+		];
+		for (const text of everyday) expect(assessText(text), text).toBe('clean');
+		// And the disclosures beside them in the same words.
+		expect(assessText('Mẹ em dọa nếu thi trượt thì đánh chết em')).toBe('danger');
+		expect(assessText('Chú em lấy con dao dí vào cổ em')).toBe('danger');
+		// Found by a review of these rules: each was cleared by a first version of them.
+		for (const text of ['họ mang tôi sang Trung Quốc bán', 'nhân vật chính là em, em bị bố đánh mỗi tối', 'bố lấy dao thái rau kề vào cổ em', 'Hôm qua chơi ma sói xong em buồn quá muốn treo cổ', 'anh trai học võ xong hay tập đấm đá em, em bầm hết người', 'bon nho nha em bi bo danh suot', 'mấy vụ bắt cóc gần đây làm em sợ, hôm qua có người lạ kéo em lên xe'])
+			expect(assessText(text), text).toBe('danger');
+		for (const text of ['Tại sao nhiều bạn bị bắt nạt không dám kể với thầy cô? Cô cho em hạn nộp bài đến thứ sáu ạ', 'Bị bắt nạt thì nên làm gì ạ? Em cũng như vậy, mỗi lần lên bảng là run'])
+			expect(assessText(text), text).not.toBe('danger');
+	});
+
+	it('holds a word spelled out before a noun or a teen letter, masks of several stars, and unaccented oaths that no ordinary words make', () => {
+		for (const text of ['Mệt c ặ c, câu hỏi bị gộp rồi', 'c ặ c j mà lâu thế', 'Mấy câu trả lời như l**n', 'Con cac, hoi mai khong ai tra loi', 'cac gi ma lau vay', 'Thang cac nao spam vay', 'Con nhỏ MC nói chuyện như con khùng'])
+			expect(assessText(text), text).toBe('filtered');
+		for (const text of ['con cac ban oi', 'Còn các bạn thì sao', 'nhà em cách trường 10km', 'Em thích con khủng long', 'Chiều nay đi đá bóng với các anh', 'Du ma gian nhung van thuong em', 'tên bạn ấy là L o n g', 'may tinh nhu con dien thoai cu'])
+			expect(assessText(text), text).toBe('clean');
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

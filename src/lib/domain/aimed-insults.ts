@@ -189,6 +189,12 @@ const TERMS: ReadonlyArray<readonly [string, Partial<Omit<Term, 'words'>>?]> = [
 	// No ordinary words fold to these: held however typed, and after no person word.
 	['béo như lợn', { alone: true }],
 	['béo như con lợn', { alone: true }],
+	// "nói chuyện như con khùng" (not "như con khủng long").
+	['như con khùng', { alone: true, unlessNext: set('long') }],
+	['như thằng khùng', { alone: true }],
+	// (Not "như con điện thoại", "như con điện tử" typed without marks.)
+	['như con điên', { alone: true, unlessNext: set('thoai tu may anh hoa') }],
+	['như thằng điên', { alone: true, unlessNext: set('thoai tu may') }],
 	['béo như heo', { alone: true }],
 	['mặt như cái bánh đa', { alone: true }],
 	['mặt như cái mâm', { alone: true }],

@@ -217,6 +217,8 @@ export function childWordsTyped(text: string): ChildWords {
 	const typed: { folded: string; mark: string | undefined; clause: boolean }[] = [];
 	for (let i = 0; i < parts.length; i += 2) {
 		if (!parts[i]) continue;
+		// Names of the Central Highlands open with a letter and an apostrophe ("H'Linh", "K'Ly"): the name is what follows.
+		if (/^[HKhk]$/.test(parts[i]) && /^['’]$/.test(parts[i + 1] ?? '') && /^\p{Lu}/u.test(parts[i + 2] ?? '')) continue;
 		const { folded, mark } = typedWord(parts[i]);
 		if (!folded) continue;
 		typed.push({ folded, mark, clause: typed.length > 0 && /[,()\-–—"“”]/.test(parts[i - 1] ?? '') });

@@ -616,7 +616,8 @@ export const REFS: RefEntry[] = [
 		'friend',
 		`ban than, ban than cua, em ho, chi ho em, anh ho em, bff, dua ban, nhoc ban, ban cung ban, ban trai em, ban gai em, ban hoc, ban cung lop em, ban ngoi canh,
 		 co ban cung ban, cau ban cung ban, co ban cung lop, cau ban cung lop, co ban than, cau ban than, co ban ngoi canh, cau ban ngoi canh, em trai, em gai,
-		 thang cu, con be nha ben, thang be nha ben, be nha ben, thang cu nha ben, dua tre nha ben`
+		 thang cu, con be nha ben, thang be nha ben, be nha ben, thang cu nha ben, dua tre nha ben,
+		 nho ban con, nho ban em, nho ban chau, nho ban tui, nho ban minh, thang ban con, thang ban em, thang ban chau, thang ban tui, thang ban minh`
 	),
 	...refs('friend', 'ban, no, con be, thang be, co ban, cau ban, ban ay, em ay, nho ban', true),
 	...refs(
@@ -629,7 +630,8 @@ export const REFS: RefEntry[] = [
 		 chung ta, moi nguoi, cac ban hoc sinh, ban be, nhieu ban nu, cac ban nu, ban nu, ban nam, cac ban nam, thieu nhi, tre mo coi, tre lang thang,
 		 tre em gai, em be, mot ban, mot em, mot so, nhung tre, nguoi ta, nhung nguoi, cac bac, cac chu, cac co, lanh dao, chu tich,
 		 nhieu ban gai, cac ban gai, nhieu ban trai, cac ban trai, nhieu anh chi, cac anh chi, nhieu anh, nhieu chi, nhieu dua, nhieu ban nho, nhieu ban be,
-		 nhieu vu, cac vu, mot so vu, nhieu truong hop, cac truong hop, cac chi, cac anh, cac o, cac di`
+		 nhieu vu, cac vu, mot so vu, nhieu truong hop, cac truong hop, cac chi, cac anh, cac o, cac di,
+		 nhieu ba ma, nhieu ba me, cac ba ma, cac ba me, nhung ba me, nhung ba ma, nhieu bo, nhieu cha, tui con nit`
 	),
 	...refs(
 		'harmer',
@@ -650,7 +652,9 @@ export const REFS: RefEntry[] = [
 	...refs('harmer', 'ho, ba, ong, chu, bac, mo, anh, thay, duong, nha, gia dinh, ca nha, thang, chong, eng, han', true),
 	// Central and Southern words for a parent: "mạ", "má", "tía" (folded "ma", "tia": only as typed with marks, see
 	// MARKED_ONLY in danger-signals.ts).
-	...refs('harmer', 'ma, tia, bo ma, ba ma', false)
+	...refs('harmer', 'ma, tia, bo ma, ba ma', false),
+	// Ê Đê and Gia Rai children in the Central Highlands call their father "ama" and their mother "amí".
+	...refs('harmer', 'ama, ami', false)
 ];
 
 /** Place nouns whose "em"/"mình" is a possessive (trường em, xã em), not the writer as a person. */

@@ -135,8 +135,12 @@ function fetchedByFamily(words: readonly string[], at: number): boolean {
 const NOT_MOTHER_BEFORE = new Set(['cua', 'ban', 'yeu', 'quen', 'chong']);
 
 /** A game on screen: what happens there happens to a character. */
-const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi|(choi|van|tran|game) (lien quan|lq)|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin|tran dau|team)( |$)/;
+const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi|(choi|van|tran|game) (lien quan|lq)|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin|tran dau|team|doi thu)( |$)/;
 /** Playing a game: "chơi game", "ván game", "trong game" (a character's death, the child's own play). */
+/** A story the writer reads or writes: its characters are not children in danger ("nhân vật chính bị bắt cóc"). */
+/** The writer saying the story is theirs: "nhân vật chính là em", "thật ra là chuyện của em". */
+const OWN_STORY = /(^| )(that ra|chuyen cua (em|minh|con|chau|tui|to)|la (em|minh|con|chau|tui|to)( |$))/;
+const STORY_CHARACTER = /(^| )(nhan vat|nhan vat chinh|trong truyen|cuon truyen|tieu thuyet|truyen trinh tham)( [a-z]+){0,3} $/;
 const PLAYING = /(^| )(choi game|van game|game|(choi|van|tran) (lien quan|lq)|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin)( |$)/;
 /** A parent away on an errand for a while: "vì mẹ đi chợ", "để bố mẹ đi ăn cưới". */
 const ERRAND = /(^| )(vi|de|cho|khi) (bo me|bo|me|ba|ong|ba noi|ba ngoai) (di cho|nau com|di vang|di cong chuyen|di kham|di an cuoi|di dam cuoi|di hop|di lam dong)( |$)/;
@@ -171,11 +175,19 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	// Negated: "không cho em đi chơi" is not "cho đi", "bố không đánh em" not "đánh" (a harm that is
 	// itself a negation, "không cho ăn", is its own phrase).
 	// But "không đánh thì không nên người" says the harm is done (unless…, then…).
-	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi') return true;
+	// Nor a wish that it stop: "mong cha hết uống rượu để không đánh em với mẹ nữa" ("nữa": it has happened).
+	const stopWished = words.slice(h.end, h.end + 4).includes('nua') && /(^| )(mong|de|xin|hua)( |$)/.test(words.slice(Math.max(0, h.start - 7), h.start - 1).join(' '));
+	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi' && !stopWished) return true;
+	// "thấy số ca tăng" typed without marks: a number of cases, not "sờ".
+	if (key === 'so' && /^ca (tang|giam|mac|nhiem|benh|tu vong|bi|tre|hoc sinh)( |$)/.test(words.slice(h.end, h.end + 2).join(' '))) return true;
 	// The sending negated as the clause's first word, or in a message to the hall ("Thông điệp: không
 	// gửi ảnh riêng tư cho bất kỳ ai"): advice, not a request for pictures ("em không gửi thì nó dọa…"
 	// keeps its threat).
-	if (h.entry.cat === 'online' && /^(gui|cho)$/.test(words[h.start - 1] ?? '') && NEGATIONS.has(words[h.start - 2] ?? '') && (h.start === 2 || clause[h.start - 2] || (words[0] === 'thong' && words[1] === 'diep'))) return true;
+	// (Also inside a sentence, as long as no one declines it and nothing follows from not sending: "an toàn trên mạng = không
+	// gửi ảnh riêng tư…", "dạy cách chặn… và không gửi ảnh riêng tư cho người quen", not "em không gửi thì…".)
+	const negatedSending = /^(gui|cho)$/.test(words[h.start - 1] ?? '') && NEGATIONS.has(words[h.start - 2] ?? '');
+	const declined = SELF_WORDS.has(words[h.start - 3] ?? '') || /(^| )(thi|la|nen|ma) /.test(words.slice(h.end, h.end + 8).join(' ') + ' ');
+	if (h.entry.cat === 'online' && negatedSending && (h.start === 2 || clause[h.start - 2] || (words[0] === 'thong' && words[1] === 'diep') || !declined)) return true;
 	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
 	if (h.entry.words[0] !== 'khong' && /(^| )(khong cho|khong de|dung de|dung cho|nghiem cam|luat cam|bi cam|deu cam) /.test(before + ' ')) return true;
@@ -188,7 +200,19 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.cat === 'selfharm' && FIGURE_AFTER.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
 	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet luon)$/.test(key) && hyperbole(words, h.start, clause)) return true;
 	// "nhân vật của em bị giết", "trong game bị bắn chết": a game character, not the child.
-	if (/^(giet|danh|chet|ban|dam)/.test(key) && GAME.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' ')) return true;
+	if (/^(giet|danh|chet|ban|dam)/.test(key) && GAME.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && !OWN_STORY.test(words.join(' '))) return true;
+	// Werewolf ("ma sói"): the village hangs a wolf, and the writer was the wolf.
+	// (Only hanged or killed by the game's village, not a wish: "chơi ma sói xong em buồn muốn treo cổ".)
+	if (/^(treo co|giet|can)/.test(key) && /(^| )(choi|van|tro) ma soi( |$)/.test(words.join(' ')) && /(^| )(bi|ca lang|dan lang)( [a-z]+)?$/.test(words.slice(Math.max(0, h.start - 3), h.start).join(' ')) && !/(^| )muon( |$)/.test(words.slice(Math.max(0, h.start - 4), h.start).join(' '))) return true;
+	// A character of a story or a film: "nhân vật chính bị bắt cóc", "trong phim cậu bé bị đánh".
+	if (STORY_CHARACTER.test(words.slice(Math.max(0, h.start - 5), h.start).join(' ') + ' ') && !FICTION_LURE.test(words.join(' ')) && !OWN_STORY.test(words.join(' '))) return true;
+	// A knife for food: "lấy con dao to cắt bánh chưng".
+	// (Not when it then goes near someone: "bố lấy dao thái rau kề vào cổ em".)
+	if (/(^| )dao( |$)/.test(key) && /^([a-z]+ )?(cat|thai|got|bo|chat|bam) (banh|thit|rau|hoa qua|trai cay|dua|bi|cu|ca|ga|com|cay|mia|xoai|tao|cam|buoi)( |$)/.test(words.slice(h.end, h.end + 4).join(' ') + ' ') && !words.slice(h.end, h.end + 10).some((w, k) => (SELF_WORDS.has(w) && !(k === 0 && w === 'to')) || /^(ke|di|chem|doa|dam|duoi|vao)$/.test(w))) return true;
+	// Martial arts taught: "thầy dạy đấm đá để tự vệ", "học võ… tập đấm".
+	if (/^(dam|da|dam da|dap)$/.test(key) && !SELF_WORDS.has(words[h.end] ?? '') && /(^| )(day|hoc|tap)$/.test(words.slice(Math.max(0, h.start - 2), h.start).join(' ')) && /(^| )(tu ve|vo|vo co truyen|vo thuat|karate|taekwondo|vovinam|judo|boxing|quyen anh)( |$)/.test(words.join(' '))) return true;
+	// A parent's threat of a lost treat if an exam goes wrong: "dọa nếu thi trượt thì cấm đi chơi cả hè".
+	if (key === 'doa' && /^(la |rang )?neu( [a-z0-9]+){1,6} (thi|la) (cam|khong cho) (di )?(choi|xem|dung|ra ngoai|di choi|ve que|an kem|mua)( |$)/.test(words.slice(h.end).join(' ') + ' ') && !/(^| )(danh|dap|tat|quat|duoi|nhot|bo doi)( |$)/.test(words.join(' '))) return true;
 	// "chơi game với anh, em bị giết năm lần": killed or shot while playing (not "đánh": "chơi game bị bố đánh" is a blow).
 	if (/^(giet|chet|ban)/.test(key) && PLAYING.test(words.slice(Math.max(0, h.start - 6), h.start).join(' ') + ' ')) return true;
 	// "phải trông em cả buổi chiều vì mẹ đi chợ": minding a sibling while a parent runs an errand, school not lost.
@@ -464,13 +488,15 @@ function homeRule(words: readonly string[], h: { start: number; end: number; ent
 	return false;
 }
 /** The writer (or a friend) saying the harm just asked about is theirs, by a word that points back to it ("vậy", "như thế"). */
-const SAID_OF_SELF = /(^| )(lam (vay|the|nhu vay|nhu the|the nay|z) (voi|cho) (chau|em|con|minh|tui|to|tau|ban ay|no)|(chau|em|con|minh|tui|to|tau|ban em|ban ay|ban chau) (cung |dang |van |da |tung |hay |cu )*(bi|gap|chiu) (vay|the|nhu vay|nhu the|chuyen nay|chuyen do|z)|(chau|em|con|minh|tui|to|tau) (dao nay |may hom nay |may bua nay |hay |cu |dang |van )+(nghi|muon) (vay|the|nhu vay|toi chuyen do|den chuyen do|z))( |$)/;
+const SAID_OF_SELF = /(^| )(lam (vay|the|nhu vay|nhu the|the nay|z) (voi|cho) (chau|em|con|minh|tui|to|tau|ban ay|no)|(chau|em|con|minh|tui|to|tau|ban em|ban ay|ban chau) (cung |dang |van |da |tung |hay |cu )*(bi|gap|chiu) (vay|the|nhu vay|nhu the|chuyen nay|chuyen do|z)|(chau|em|con|minh|tui|to|tau) (dao nay |may hom nay |may bua nay |hay |cu |dang |van )+(nghi|muon) (vay|the|nhu vay|toi chuyen do|den chuyen do|z)|(ban (cung ban|than|ngoi canh|cung lop) )?(chau|em|con|minh|tui|to|tau) (cung |van |hien )*dang (bi )?(nhu the|nhu vay|nhu the nay|the nay|nhu thia)|(chau|em|con|minh|tui|to|tau) (cung |dang |van |da |hay |cu )*lam (the|vay|nhu the|nhu vay|z) (gan|duoc|may|ca|tu|lau|mot|hai|ba|nua|\d+)|(dem|toi|ngay|hom|bua|tuan|lan) nao( [a-z]+){0,3} cung (the|vay|nhu the|nhu vay|z)|(no|han|ho|nguoi do|nguoi ta|anh ta|ong ta|ong do|chu do|acc do|tai khoan do|ke do) cho (chau|em|con|minh|tui|to|tau) (han|thoi han)|(lung|tay|chan|dui|mat|nguoi|co) (chau|em|con|minh|tui|to|tau) (gio |bay gio |hien |van |con |da )+(con )?(vet|seo|bam|lan|sung))( |$)/;
 /** Whether it is legal: "có phạm luật hông", "có hợp pháp không". */
-const LEGALITY = /(^| )co (pham luat|pham phap|vi pham|trai luat|trai phap luat|hop phap|bi phat|bi xu phat|bi xu ly)( |$)/;
+const LEGALITY = /(^| )co (pham luat|pham phap|vi pham|trai luat|trai phap luat|hop phap|bi phat|bi xu phat|bi xu ly|sai luat|bi (cong an |ai )?bat|bi (coi|xem|tinh) la (vi pham|pham luat|pham phap|trai luat|trai phap luat|sai luat))( |$)/;
 /** A talk or a lesson about a harm: "tổ chức buổi nói chuyện về chuyện bị dụ gửi hình". */
 const TOPIC_BEFORE = /(^| )(noi chuyen|buoi noi chuyen|tuyen truyen|tap huan|gioi thieu|day|hoc) ve (chuyen |viec |van de |nan )?(bi )?$/;
 /** What the law says of it: "thì có bị xử phạt không", "có phạm luật không". */
-const LAW_ASKED = /(^| )thi( [a-z]+){0,2} (co bi (xu phat|phat|xu ly|bat|di tu)|co pham (luat|phap|toi)|co vi pham|co trai (luat|phap)|bi phat|bi xu)( |$)/;
+const LAW_ASKED = /(^| )thi( [a-z]+){0,2} (co bi (xu phat|phat|xu ly|bat|cong an bat|di tu|(coi|xem|tinh) la (vi pham|pham|trai|sai))|co pham (luat|phap|toi)|co vi pham|co trai (luat|phap)|co sai luat|bi phat|bi xu)( |$)/;
+/** The law asked about before the harm: "luật bây giờ có cấm bố mẹ đánh con không", "pháp luật có phạt…". */
+const LAW_BEFORE = /(^| )(luat|phap luat|luat phap|nha nuoc)( [a-z]+){0,3} co (cam|phat|xu phat|xu ly|quy dinh|cho phep)( [a-z]+)?$/;
 /** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
 const PAST_OPENING = /(^| )(hoi|hoi truoc|hoi moi|ngay truoc|truoc day|nam ngoai|nam truoc|hoi nho|hoi be)( [a-z0-9]+){0,6} $/;
 /** Dealt with since: "cô xử lý luôn", "giờ hết rồi", "không còn bị nữa". */
@@ -908,7 +934,29 @@ function agentsAfterPassive(words: readonly string[], { marks, clause }: ChildWo
 		const victim = refs.filter((r) => r.end <= passive.start && passive.start - r.end <= 2).pop();
 		if (!victim || !((victim.kind === 'self' && !victim.speaker) || (victim.kind === 'friend' && !victim.weak))) return ref;
 		if (clause.slice(victim.end, ref.start + 1).includes(true)) return ref;
-		return ref.kind === 'harmer' ? { ...ref, agent: true } : { ...ref, kind: 'harmer' as RefKind, weak: false, agent: true };
+		// (Named right after the victim's "bị", even a weak word is the doer: "em gái tui bị thằng lớp 9 tát".)
+		// (Not "ông" typed "ong", a bee: "em bị ong đốt".)
+		return ref.kind === 'harmer' ? { ...ref, weak: ref.weak && !/^(thang|han)$/.test(words[ref.start]), agent: true } : { ...ref, kind: 'harmer' as RefKind, weak: false, agent: true };
+	});
+}
+
+/** The writer's sibling or cousin, who may be a child: "chị họ con", "em trai em", "anh trai cháu". */
+const CHILD_RELATIVE = /^(chi ho|em ho|anh ho|chi gai|em gai|em trai|anh trai|chi|anh|em)$/;
+
+/**
+ * A sibling or cousin of the writer right before "bị" is the one it happens to, not one who harms:
+ * "Chị họ con 16 tuổi bị dì dượng gả qua Trung Quốc". (An age may stand between.)
+ */
+function relativesHarmed(words: readonly string[], { marks, clause }: ChildWords, refs: readonly Ref[]): Ref[] {
+	return refs.map((ref) => {
+		if (ref.kind !== 'harmer' || !ref.possessed) return ref;
+		const own = words.slice(ref.start, ref.end);
+		if (!CHILD_RELATIVE.test(own.slice(0, -1).join(' ')) || !SELF_WORDS.has(own[own.length - 1])) return ref;
+		const gap = words.slice(ref.end, ref.end + 4);
+		const at = gap.indexOf('bi');
+		if (at < 0 || markedOtherwise(marks, ref.end + at, 'bi') || clause.slice(ref.end, ref.end + at + 1).includes(true)) return ref;
+		if (!gap.slice(0, at).every((word) => /^(\d+|tuoi|t|moi|nam nay|nay|cung|da|lai|van|hay)$/.test(word))) return ref;
+		return { ...ref, kind: 'friend' as RefKind, weak: false, possessed: false };
 	});
 }
 
@@ -960,6 +1008,11 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		// "em lần nào…", "cô mai…", "có những…" are not "em Lan", "cô Mai", "cô Nhung".
 		// "Ả Hoa" (Central: an older girl) typed with its mark is a person, however the name is cased.
 		const named = (at: number) => (LOOSE_BEFORE_NAME.has(words[at]) && marks[at] !== SISTER_A ? names.capital(words[at + 1] ?? '') : names.has(words[at + 1] ?? '', marks[at + 1]));
+		// "Nhưng bạn Y Bin…" (typed "nhung ban"): "but" before a named friend, not "những bạn", children in general.
+		if (words[i] === 'nhung' && PERSON_BEFORE_NAME.has(words[i + 1] ?? '') && names.capital(words[i + 2] ?? '')) {
+			i++;
+			continue;
+		}
 		if (PERSON_BEFORE_NAME.has(words[i]) && !markedOtherwise(marks, i, words[i]) && i + 1 < words.length && named(i)) entry = { words: [words[i], words[i + 1]], kind: 'friend' };
 		else if (words[i] === 'con' && words[i + 1] === 'be' && names.has(words[i + 2] ?? '', marks[i + 2])) entry = { words: ['con', 'be', words[i + 2]], kind: 'friend' };
 		if (!entry) {
@@ -979,6 +1032,11 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		// "câu lạc bộ", "bộ đội": not a father.
 		if (entry.words.length === 1 && words[i] === 'bo' && (words[i - 1] === 'lac' || words[i + 1] === 'doi' || words[i - 1] === 'mot' || (SELF_WORDS.has(words[i - 1] ?? '') && NOT_FATHER_AFTER.has(words[i + 1] ?? '')))) {
 			i++;
+			continue;
+		}
+		// "nhiều bạn tuổi bọn em": the writers' age, not the writers.
+		if (entry.kind === 'self' && entry.words.length > 1 && (words[i - 1] === 'tuoi' || (words[i - 1] === 'lua' && words[i - 2] === 'tuoi'))) {
+			i += entry.words.length;
 			continue;
 		}
 		let end = i + entry.words.length;
@@ -1042,7 +1100,7 @@ export interface DangerFinding {
 /** Names the child wrote with a capital inside a sentence ("bạn Lan"), folded. */
 function capitalisedNames(text: string): Set<string> {
 	const out = new Set<string>();
-	for (const match of text.normalize('NFC').matchAll(/(?<=[\p{Ll}\p{N},]\s+)(\p{Lu}[\p{Ll}\p{M}]*)/gu)) {
+	for (const match of text.normalize('NFC').matchAll(/(?<=[\p{Ll}\p{N},]\s+|[\p{Ll}\p{N},]\s+[HK]['’])(\p{Lu}[\p{Ll}\p{M}]*)/gu)) {
 		out.add(match[1].normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase());
 	}
 	return out;
@@ -1242,8 +1300,10 @@ function sentenceFindings(
 			// (However long the condition says it goes on, when the law is asked: "…nhiều ngày thì có bị xử phạt không".)
 			// (Only of parents in general — "bố mẹ", "cha mẹ", "người lớn" — never one parent or a step-parent, nor when it says how often.)
 			const generalParents = !!subject && !subject.possessed && /^(bo me|cha me|ba me|phu huynh|nguoi lon|bo me nao|cha me nao)$/.test(words.slice(subject.start, subject.end).join(' '));
-			const lawAsked = LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') && generalParents && !has(HABIT_INDEX, words);
-			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && (!ongoing(words) || lawAsked) && !concrete) {
+			const lawBefore = LAW_BEFORE.test(words.slice(0, subject?.start ?? harm.start).join(' '));
+			const lawAsked = (LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') || lawBefore) && generalParents && !has(HABIT_INDEX, words);
+			// ("Luật bây giờ có cấm…": the law of today, not something happening now.)
+			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && (!ongoing(words) || lawAsked) && (!concrete || (lawBefore && lawAsked))) {
 				questioned = true;
 				continue;
 			}
@@ -1292,11 +1352,16 @@ function sentenceFindings(
 			else if (subject.possessed && words[subject.start] === 'nha' && (subject.start === 0 || clause[subject.start]) && !policy) push(false);
 			continue;
 		}
+		// "Ở làng em vẫn còn tảo hôn": what goes on in the writer's village, no one in it named.
+		if (!subject && PLACE_REPORT.test(words.slice(0, harm.start).join(' '))) continue;
 		// No subject ("đói lắm", "muốn chết quá"): the writer, if the text is about them.
 		if ((!policy && (context.anyVictim || words.length <= 8)) || plea) push(false);
 	}
 	return { findings, self: victims.length > 0, questioned };
 }
+
+/** The writer's village or school, then "there still is": "ở làng em vẫn còn", "quê con có nhiều", "trường em hay có". */
+const PLACE_REPORT = /(^| )(o |tai )?(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|truong|phuong|ap|plei) (em|con|chau|minh|tui|to|tau)( (minh|o day|nay|ngoai [a-z]+))? (van con|van co|con|co|hay co|van hay|co nhieu|con nhieu|van con nhieu|nhieu)( nhieu| nan| chuyen| tinh trang)?$/;
 
 /** A relative who is grown up ("chị gái em", "anh trai mình", "cô em"): their wedding is no child marriage. */
 function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolean {
@@ -1389,7 +1454,7 @@ function analyse(text: string): Analysis {
 	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names));
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
-	refsBySentence = sentences.map((words, i) => agentsAfterPassive(words, typed[i], refsBySentence[i]));
+	refsBySentence = sentences.map((words, i) => agentsAfterPassive(words, typed[i], relativesHarmed(words, typed[i], refsBySentence[i])));
 	// A forum phrase inside who did it ("bị [các bạn] đánh") is no forum voice.
 	const policyBySentence = sentences.map((words, i) =>
 		findAll(POLICY_INDEX, words).filter((p) => !refsBySentence[i].some((r) => r.agent && p.start >= r.start && p.end <= r.end))

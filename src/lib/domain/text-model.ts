@@ -201,8 +201,11 @@ const OPTIONS = {
 	ordinaryBudget: 0.05,
 	/**
 	 * And never below this threshold. 0.45 while the model learnt from the base train files alone; 0.35 since it learns from
-	 * every read set (issue 15's sixth round), where out of fold it chooses 0.36–0.40: more everyday texts lower the scores of
-	 * indirect disclosures ("con chỉ được ăn rau luộc ngồi riêng một góc").
+	 * every read set (issue 15's sixth round), where out of fold it chose 0.36–0.40: more everyday texts lower the scores of
+	 * indirect disclosures ("con chỉ được ăn rau luộc ngồi riêng một góc"). 0.45 since the tenth to fourteenth fresh holdouts
+	 * joined (seventh round): their hard policy questions and everyday texts. A miss counted 3 kept it at 0.36, with 1–2 more
+	 * disclosures found per older set out of fold but more ordinary texts held in nine sets, and no change on the first
+	 * holdouts, so `missCost` stays 2.
 	 */
 	minThreshold: 0.35,
 	/**

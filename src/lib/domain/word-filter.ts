@@ -298,7 +298,8 @@ const PLURAL_NOUNS = set(
 const AMBIGUOUS: Record<string, Context> = {
 	deo: { next: NOT_NEXT },
 	eo: { next: NOT_NEXT, unlessPrev: set('vong lung that'), unlessNext: set('le') },
-	cac: { slot: INSULT_PREV, unlessNext: PLURAL_NOUNS, closers: GI },
+	// "con cặc," closing a clause (never "còn các", which a noun follows); "cặc gì" and "thằng cặc nào" (never "các").
+	cac: { slot: set('nhu do thang thg cai oc mat bu con'), prev: set('thang thg'), next: GI, unlessNext: PLURAL_NOUNS, closers: GI },
 	lon: { slot: INSULT_PREV, next: set('me'), unlessPrev: set('con lon nguoi tre da'), closers: GI },
 	buoi: { slot: set('nhu cai do mat'), closers: GI },
 	di: { slot: set('do thang'), next: set('thoa') },
@@ -608,7 +609,13 @@ function splitCore(core: string): Piece[] {
 	// A backtick for the rest of a word ("l`" for "lồn") is masking too.
 	if (/^[\p{L}\p{M}]+`$/u.test(core)) return [{ ...plainPiece(alnum), disguised: true }];
 	if (letters < 2 || letters < chars.length / 2 || chars.length > 8) return [plainPiece(alnum)];
-	const pattern = chars.map((c) => (/\p{L}/u.test(c) ? escape(fold(c) || c) : '[a-z]')).join('');
+	// Several masks in a row may stand for fewer letters: "l**n" is "lồn" (one star per byte of "ồ", or two for emphasis).
+	const pattern = core
+		.normalize('NFC')
+		.split(/([^\p{L}\p{N}]+|\p{N})/u)
+		.filter(Boolean)
+		.map((part) => (/\p{L}/u.test(part) ? escape([...part].map((c) => fold(c) || c).join('')) : /\p{N}/u.test(part) ? '[a-z]' : `[a-z]{1,${[...part].length}}`))
+		.join('');
 	return [{ ...plainPiece(alnum), pattern: new RegExp(`^${pattern}$`) }];
 }
 
@@ -636,6 +643,9 @@ function joinedRuns(tokens: readonly Token[]): { at: number; span: number; token
 	}
 	return out;
 }
+
+const TEEN_LETTERS = new Set(['j', 'z', 'v', 'r']);
+const consonantIn = (letters: readonly Token[]) => letters.some((t) => !/^[aeiouy]$/.test(t.folded));
 
 /** Single-letter tokens read as the one word they spell. */
 function joinLetters(run: readonly Token[]): Token {
@@ -750,8 +760,9 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 			if (result === 'unaccented') unaccented = true;
 			if (result === 'disguised') disguised = true;
 		}
-		if (blocked(entry.unless, tokens, i, n)) return false;
+		// Spelled out or masked, the word is meant whatever follows ("c ặ c, câu hỏi…" is no "các câu hỏi").
 		if (disguised) return true;
+		if (blocked(entry.unless, tokens, i, n)) return false;
 		if (entry.abbreviation && !tokens[i].accented) return plainAbbreviation(entry.abbreviation, tokens, i);
 		const ambiguous = unaccented || entry.context?.accentedToo || (!textAccented && entry.unmarkedSyllable);
 		if (entry.context && ambiguous && !plain(entry.context, tokens, i, n, !unaccented && !!entry.context.accentedToo)) return false;
@@ -777,6 +788,11 @@ export function compileWordFilter(extraLines: readonly string[] = []): WordFilte
 			if (matchFrom(view, run.at) || (run.at > 0 && matchFrom(view, run.at - 1)) || aimedInsultAt(view, run.at, textAccented)) return true;
 			// Two words spelled out in one run: "đ ị t m ẹ" is "địt mẹ".
 			const letters = tokens.slice(run.at, run.at + run.span);
+			// Or the word and a teen "j" (gì), "z"/"v" (vậy) or "r" (rồi) after it: "c ặ c j mà lâu thế" (not "L o n g": a name spelled out).
+			if (run.span >= 3 && TEEN_LETTERS.has(letters[run.span - 1].folded) && consonantIn(letters.slice(0, -1))) {
+				const prefix = [...tokens.slice(0, run.at), joinLetters(letters.slice(0, -1)), ...tokens.slice(run.at + run.span - 1)];
+				if (matchFrom(prefix, run.at)) return true;
+			}
 			const consonant = (part: readonly Token[]) => part.some((t) => !/^[aeiouy]$/.test(t.folded));
 			for (let k = 2; k <= run.span - 2; k++) {
 				if (!consonant(letters.slice(0, k)) || !consonant(letters.slice(k))) continue;
