@@ -856,6 +856,43 @@ describe('a child in danger', () => {
 			expect(assessText(text), text).toBe('clean');
 	});
 
+	it('reads the eighth round’s structures: a harm long past and mended, someone unnamed in the village, adverts and rules, weather and animals', () => {
+		const questions = [
+			'Hồi lớp 4 em cũng hay bị bố đánh, nhưng từ khi bố bỏ rượu thì bố không đánh em nữa, giờ nhà em vui lắm. Em mong xã giúp các nhà khác',
+			'Năm ngoái ở thôn con có một chị bị lừa đi làm xa, may mà công an cứu về rồi. Con muốn hỏi làm sao nhận biết người lừa đảo?',
+			'Ở buôn em có nhiều nhà ama say rượu là đánh con. Em kiến nghị già làng đi nói chuyện',
+			'Trên mạng hay có mấy trang tuyển người qua Campuchia lương cao, làm sao biết là lừa đảo ạ?',
+			'Làm thế nào để không còn ai bị buôn bán ra nước ngoài nữa ạ?',
+			'Em đề nghị dạy tụi em cách nhận ra khi người lạ sờ vào vùng kín là bị xâm hại',
+			'Bỏ nhà đi rất nguy hiểm, các bạn có chuyện gì hãy nói với thầy cô',
+			'Cháu xin gửi thông điệp tới các bố mẹ: đừng đánh con, hãy lắng nghe con',
+			'Nhiều bạn tuổi cháu bị người lạ nhắn tin xin ảnh, trường nên dạy cách chặn',
+			'Trường em cần biện pháp chống bắt nạt'
+		];
+		for (const text of questions) expect(assessText(text), text).not.toBe('danger');
+		const everyday = [
+			'Trận mưa đá hôm qua đánh gãy cánh con gà mái nhà em, em sưởi cho nó',
+			'Con mèo nhà em bị xe máy quệt, cả nhà đưa đi thú y rồi',
+			'Tối qua xem phim ma, con ma bóp cổ người ta, em sợ không ngủ được',
+			'Tập múa cả chiều chân em đau muốn chết luôn'
+		];
+		for (const text of everyday) expect(assessText(text), text).toBe('clean');
+		const disclosures = [
+			// Still going on, or not mended at all.
+			'Hồi lớp 4 em hay bị bố đánh, giờ bố bỏ rượu rồi nhưng tối qua lại đánh em',
+			'Trước đây em bị anh lớp trên bắt nạt, chưa ai giải quyết cả',
+			// A named friend in the village is no one unnamed; an animal first, then the child.
+			'Ở xóm em có bạn Lan bị bố đánh suốt',
+			'Bố em đá con chó rồi đánh em',
+			'Em gái bạn Hà mới 5 tuổi hay bị khoá trái trong nhà cả ngày',
+			'Tuần này tối về không có ai nấu, mẹ đi cả tháng không về, em đói lắm'
+		];
+		for (const text of disclosures) expect(assessText(text), text).toBe('danger');
+		// "Dù má…" opening a clause is "although" when "nhưng" follows; the oath otherwise.
+		expect(assessText('Du ma wifi hoi truong cham nhu rua')).toBe('filtered');
+		expect(assessText('Du ma khong thich nhung van cho em di hoc')).toBe('clean');
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

@@ -321,7 +321,7 @@ export const HARMS: Harm[] = [
 		'state',
 		'neglect',
 		`khong ai don, khong ai nau com, khong co com, di hoc khong co com, khong co tien an, mac ao rach, bo me bo di, bo di bien biet, bo em lai,
-		 de em lai, khong ai ngo ngang`
+		 de em lai, khong ai ngo ngang, bi khoa trai, bi khoa trai trong nha, bi khoa cua nhot`
 	),
 	// What a child goes without when no one cares for them: food, treatment, clothes, water and light.
 	...harms(
@@ -476,6 +476,8 @@ export const HARMS: Harm[] = [
 /** A harm that is not one after these words: "bóng đá", "câu lạc bộ". */
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
+	// "biện pháp chống bắt nạt", "phòng chống bắt nạt": against it.
+	'bat nat': new Set(['chong']),
 	// "các bạn người Kinh" typed without marks is no "bán người".
 	'ban nguoi': new Set(['cac', 'nhung']),
 	// "ngồi quạt cho em", "bật quạt", "cái quạt": a fan, not a whip ("quất").
@@ -528,7 +530,7 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	om: new Set('gau goi bup meo cun nhau'.split(' ')),
 	// "tim em đập thình thịch": a heart beating.
 	// "tức muốn đập điện thoại", "đập bàn": a thing, not a person.
-	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan', 'dien', 'dt', 'ban', 'cua', 'coc', 'chen', 'bat', 'trung', 'muoi']),
+	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan', 'dien', 'dt', 'ban', 'cua', 'coc', 'chen', 'bat', 'trung', 'muoi', 'heo', 'bong', 'lon']),
 	// "nhịn ăn vặt để dành tiền", "nhịn ăn sáng": a choice the child makes, not being starved.
 	'nhin an': new Set(['vat', 'kieng', 'keo', 'banh']),
 	// "ông bà chăm em rất chu đáo" (unaccented "chăm" is also "chạm"): care.
@@ -631,7 +633,8 @@ export const REFS: RefEntry[] = [
 		 tre em gai, em be, mot ban, mot em, mot so, nhung tre, nguoi ta, nhung nguoi, cac bac, cac chu, cac co, lanh dao, chu tich,
 		 nhieu ban gai, cac ban gai, nhieu ban trai, cac ban trai, nhieu anh chi, cac anh chi, nhieu anh, nhieu chi, nhieu dua, nhieu ban nho, nhieu ban be,
 		 nhieu vu, cac vu, mot so vu, nhieu truong hop, cac truong hop, cac chi, cac anh, cac o, cac di,
-		 nhieu ba ma, nhieu ba me, cac ba ma, cac ba me, nhung ba me, nhung ba ma, nhieu bo, nhieu cha, tui con nit`
+		 nhieu ba ma, nhieu ba me, cac ba ma, cac ba me, nhung ba me, nhung ba ma, nhieu bo, nhieu cha, tui con nit,
+		 mot ban hoc sinh, mot em hoc sinh, mot nu sinh, nhieu nha, may nha, nhung nha, nha nao`
 	),
 	...refs(
 		'harmer',
@@ -691,7 +694,8 @@ export const HYPOTHETICAL = marks(
  */
 export const HEARSAY = marks(
 	`nghe noi, nghe ke, nghe tin, nghe bao, doc bao, doc tin, tren bao, bao dua tin, xem tin, coi tin, xem clip, coi clip, ve clip,
-	 bo phim, xem phim, coi phim, tren tivi, tren ti vi, tren tv, nghe o, nghe ngoai, nghe ben`
+	 bo phim, xem phim, coi phim, tren tivi, tren ti vi, tren tv, nghe o, nghe ngoai, nghe ben,
+	 xem thoi su, coi thoi su, tren thoi su, xem tin tuc, coi tin tuc, doc tin tuc, tren tin tuc, doc tren mang, doc truyen`
 );
 
 /** Who the harm of a story is told of, between the story's opening and the harm: "có một bạn", "mấy đứa", "nữ sinh", "con nít". */

@@ -137,6 +137,8 @@ const NOT_MOTHER_BEFORE = new Set(['cua', 'ban', 'yeu', 'quen', 'chong']);
 /** A game on screen: what happens there happens to a character. */
 const GAME = /(^| )(nhan vat|trong game|man choi|qua man|level|trong tro choi|(choi|van|tran|game) (lien quan|lq)|free fire|pubg|minecraft|roblox|lien minh|lmht|genshin|tran dau|team|doi thu)( |$)/;
 /** Playing a game: "chơi game", "ván game", "trong game" (a character's death, the child's own play). */
+/** An advert or a page that recruits: "quảng cáo tuyển người", "mấy trang tuyển người". */
+const ADVERT = /(^| )(quang cao|qc|trang|page|bai dang|tin tuyen|tuyen dung|hoi nhom|nhom tuyen)( [a-z]+){0,2} (tuyen|moi|tim)( |$)/;
 /** A story the writer reads or writes: its characters are not children in danger ("nhân vật chính bị bắt cóc"). */
 /** The writer saying the story is theirs: "nhân vật chính là em", "thật ra là chuyện của em". */
 const OWN_STORY = /(^| )(that ra|chuyen cua (em|minh|con|chau|tui|to)|la (em|minh|con|chau|tui|to)( |$))/;
@@ -179,14 +181,16 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	const stopWished = words.slice(h.end, h.end + 4).includes('nua') && /(^| )(mong|de|xin|hua)( |$)/.test(words.slice(Math.max(0, h.start - 7), h.start - 1).join(' '));
 	if (NEGATIONS.has(words[h.start - 1] ?? '') && h.entry.words[0] !== 'khong' && words[h.end] !== 'thi' && !stopWished) return true;
 	// "thấy số ca tăng" typed without marks: a number of cases, not "sờ".
-	if (key === 'so' && /^ca (tang|giam|mac|nhiem|benh|tu vong|bi|tre|hoc sinh)( |$)/.test(words.slice(h.end, h.end + 2).join(' '))) return true;
+	// (Not "sờ cả học sinh nữ", "sờ cả trẻ".)
+	if (key === 'so' && /^ca (tang|giam|mac|nhiem|benh|tu vong)( |$)/.test(words.slice(h.end, h.end + 2).join(' '))) return true;
 	// The sending negated as the clause's first word, or in a message to the hall ("Thông điệp: không
 	// gửi ảnh riêng tư cho bất kỳ ai"): advice, not a request for pictures ("em không gửi thì nó dọa…"
 	// keeps its threat).
 	// (Also inside a sentence, as long as no one declines it and nothing follows from not sending: "an toàn trên mạng = không
 	// gửi ảnh riêng tư…", "dạy cách chặn… và không gửi ảnh riêng tư cho người quen", not "em không gửi thì…".)
 	const negatedSending = /^(gui|cho)$/.test(words[h.start - 1] ?? '') && NEGATIONS.has(words[h.start - 2] ?? '');
-	const declined = SELF_WORDS.has(words[h.start - 3] ?? '') || /(^| )(thi|la|nen|ma) /.test(words.slice(h.end, h.end + 8).join(' ') + ' ');
+	// (Taught not to: "dạy chúng cháu không gửi ảnh…" is advice, not the writer declining.)
+	const declined = (SELF_WORDS.has(words[h.start - 3] ?? '') && !/^(day|nhac|khuyen|dan|chung|bon|tui|cac)$/.test(words[h.start - 4] ?? '')) || /(^| )(thi|la|nen|ma) /.test(words.slice(h.end, h.end + 8).join(' ') + ' ');
 	if (h.entry.cat === 'online' && negatedSending && (h.start === 2 || clause[h.start - 2] || (words[0] === 'thong' && words[1] === 'diep') || !declined)) return true;
 	// Not letting it happen: "dạy em ấy không cho người lạ sờ vào người", "đừng để ai chạm vào".
 	const before = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
@@ -201,6 +205,43 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet luon)$/.test(key) && hyperbole(words, h.start, clause)) return true;
 	// "nhân vật của em bị giết", "trong game bị bắn chết": a game character, not the child.
 	if (/^(giet|danh|chet|ban|dam)/.test(key) && GAME.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ') + ' ') && !OWN_STORY.test(words.join(' '))) return true;
+	// A judgement of it: "bỏ nhà đi rất nguy hiểm", "đánh con là sai".
+	// (Not "không đánh thì không nên người", which says it is done, nor "nhảy cầu Sài Gòn".)
+	if (/^((rat |la |cung |that )?(nguy hiem|khong tot|co hai|khong giai quyet duoc gi)|la sai)( |$)/.test(words.slice(h.end, h.end + 4).join(' ') + ' ') && !SELF_WORDS.has(words[h.start - 1] ?? '')) return true;
+	// A rule of what to do, with no one named: "Bị dọa thì báo ngay thầy cô".
+	if (words[h.start - 1] === 'bi' && (h.start === 1 || clause[h.start - 1]) && /^thi (bao|goi|noi|ke|nhan|tim|lien he|chay|hay)( |$)/.test(words.slice(h.end, h.end + 2).join(' ') + ' ')) return true;
+	// "bắt chước" (imitate) is no "bắt".
+	if (h.entry.words[h.entry.words.length - 1] === 'bat' && words[h.end] === 'chuoc') return true;
+	// Job adverts asked about, no one of the writer's in them: "trên mạng hay có mấy trang tuyển người qua Campuchia lương
+	// cao, làm sao biết là lừa đảo".
+	if (h.entry.cat === 'trafficking' && ADVERT.test(words.slice(Math.max(0, h.start - 4), h.start + 1).join(' ') + ' ') && !words.slice(Math.max(0, h.start - 3), h.end + 3).some((w) => SELF_WORDS.has(w))) return true;
+	// So that no one suffers it: "làm thế nào để không còn ai bị đưa đi trái phép".
+	// (Not when the writer says it happened to them: "để không còn bạn nào bị thầy sờ như em".)
+	if (/(^| )(de|sao cho) khong (con )?(ai|ban nao|em nao|tre em nao|hoc sinh nao|tre nao)( [a-z]+){0,4}$/.test(words.slice(Math.max(0, h.start - 8), h.start).join(' ')) && !/(^| )(nhu|giong) (em|minh|tui|to|chau|con|toi)( |$)/.test(words.slice(h.end, h.end + 6).join(' '))) return true;
+	// Learning to recognise it: "dạy bọn tớ cách nhận ra khi người lớn sờ vào vùng kín là bị xâm hại".
+	if (/(^| )(cach|day|biet|hoc|huong dan) (nhan ra|nhan biet|phan biet)( [a-z]+){0,9}$/.test(words.slice(Math.max(0, h.start - 12), h.start).join(' ')) && !/(^| )(em|minh|con|chau|to|tui) (bi|dang bi|da bi|tung bi)( |$)/.test(words.join(' '))) return true;
+	// The writer asking for a helpline's number: "cho tớ xin số điện thoại tư vấn".
+	if (/(^| )xin so/.test(' ' + key) && ((SELF_WORDS.has(words[h.start - 1] ?? '') && words[h.start - 2] === 'cho') || /^(tu van|duong day|111|hotline|cua (thay|co|cong an|truong|phuong|xa))/.test(words.slice(h.end, h.end + 3).join(' ')))) return true;
+	// Weather or waves doing it, or an animal it is done to: "con gà mái bị mưa quất", "sóng đánh ghe", "mưa to đánh gục
+	// cả đàn gà", "con mèo bị xe máy quệt". (Not when the writer is between: "mưa to, bố đánh em"; folded words that are also
+	// "giờ", "bảo", "lũ [bạn]" are left out.)
+	const shortlyBefore = words.slice(Math.max(0, h.start - 3), h.start).join(' ');
+	const weatherBefore = words.slice(Math.max(0, h.start - 5), h.start).join(' ');
+	// ("sóng" typed "song" may be "sống": only with no "bị" after it and no word of living before it.)
+	const weather =
+		/(^| )(mua|mua da|mua dong|mua to|gio to|gio manh|gio lon|con bao|tran bao|bao to|song bien|nuoc lu|tran lu|set|loc)( to| lon| manh)?( (hom|toi|chieu|dem|sang) (qua|nay))?( bi)?$/.test(weatherBefore) ||
+		/(^| )(?<!(duoc|khong|de|muon|con|dang|ko|k|hong|van) )song( to| lon| manh)?$/.test(weatherBefore);
+	// ("mưa to" is no "mưa tớ": the word before the blow may be "to" only after the weather.)
+	if (h.entry.kind === 'act' && weather && !(SELF_WORDS.has(words[h.start - 1] ?? '') && !/(mua|gio|song) to$/.test(weatherBefore))) return true;
+	// ("con cho", "con bo", "con de" typed without marks may be "con [the child] cho/bỏ/để": left out.)
+	if ((/(^| )((con|may con) (ga|meo|heo|lon|trau|vit|ngan|ngong|chim|tho)|(bay|dan|ca dan|ca bay) (ga|meo|cho|heo|lon|bo|trau|vit|de|ngan|ngong|chim|ca|tho))( (con|mai|me|nha [a-z]+))?( bi| bi mua| bi xe| bi xe may)?$/.test(words.slice(Math.max(0, h.start - 7), h.start).join(' ')) && !SELF_WORDS.has(words[h.end] ?? '')) || /^(ca |toi ta )?((dan|bay) (ga|vit|heo|bo|de|meo|cho|trau)|con (ga|vit|heo|meo|trau))( |$)/.test(words.slice(h.end, h.end + 4).join(' ') + ' ')) return true;
+	// A ghost in a film or a story: "con ma treo cổ trên cây", "con ma bóp cổ người ta".
+	// (Not a likeness: "dượng em như con ma đánh em".)
+	if (/(^| )(?<!nhu )(con ma|hon ma|bong ma|yeu quai|quai vat|zombie|ma nu)$/.test(shortlyBefore) && !SELF_WORDS.has(words[h.end] ?? '')) return true;
+	// Kills counted in a game: "bị giết 12 mạng liền".
+	if (/^(giet|ban chet|ha guc)/.test(key) && /^\d+ (mang|lan|man|con)( |$)/.test(words.slice(h.end, h.end + 2).join(' '))) return true;
+	// A body part aching after practice: "chân em đau muốn chết luôn".
+	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet luon)$/.test(key) && /(^| )(chan|tay|lung|bung|rang|dau|vai) ([a-z]+ )?dau( qua| lam)?( muon)?$/.test(words.slice(Math.max(0, h.start - 4), h.start).join(' '))) return true;
 	// Werewolf ("ma sói"): the village hangs a wolf, and the writer was the wolf.
 	// (Only hanged or killed by the game's village, not a wish: "chơi ma sói xong em buồn muốn treo cổ".)
 	if (/^(treo co|giet|can)/.test(key) && /(^| )(choi|van|tro) ma soi( |$)/.test(words.join(' ')) && /(^| )(bi|ca lang|dan lang)( [a-z]+)?$/.test(words.slice(Math.max(0, h.start - 3), h.start).join(' ')) && !/(^| )muon( |$)/.test(words.slice(Math.max(0, h.start - 4), h.start).join(' '))) return true;
@@ -263,6 +304,8 @@ const HARM_AFTER_UNDONE = /(^| )(danh|dap|quat|tat|dam|duoi|nhot|trong|chui)( |$
 const LOSS = /(^| )(thua|diem kem|bi diem|bi phat|bi loai|truot|mat diem|tach|hong)( |$)/;
 /** Children in general, as a ref's words begin. */
 const CHILDREN_IN_GENERAL = /^(tre|cac (ban|em|be|chau)|nhieu (ban|em|tre|hoc sinh)|nhung (ban|em|tre)|mot so|hoc sinh|ban be|thieu nhi|em be|con cai|thanh thieu nien|vi thanh nien)( |$)/;
+/** Someone doing something to an animal: "bố em đá con chó", "ông ấy đuổi con mèo". */
+const ANIMAL_OBJECT = /(^| )(bo|me|ma|ba|cha|duong|chu|bac|anh|chi|thay|ong|no|han|thang|ho)( em| con| toi| minh| tui| chau| ay)?( [a-z]+){1,2} con (cho|meo|trau|bo|ga|ngan|ngong|vit|lon|heo|de|ngua)( |$)/;
 /** An animal before the act, no one else named between: "con chó nhà em cứ quấn chân… đẩy em". */
 const ANIMAL_BEFORE = /(^| )con (cho|meo|trau|bo|ga|ngan|ngong|vit|lon|heo|de|ngua|ong|kien)( (?!(bo|me|ma|ba|cha|duong|anh|chi|chu|bac|ong|di|co|thay|cau|mo|han|thang|nguoi|ho|lao|ga|ke|bon|tui|no)( |$))[a-z]+){0,10} $/;
 /** Sent away rather than let out: "cho em đi làm", "cho đi theo người ta". */
@@ -372,7 +415,8 @@ function everydayHarm(words: readonly string[], h: { start: number; end: number;
 	// "tối nào mẹ cũng gọi video hỏi em ăn cơm chưa": a parent far away calling home.
 	if (h.entry.cat === 'online' && /goi video|call video/.test(key) && words.slice(Math.max(0, h.start - 3), h.start).some((w) => PARENT_BEFORE.has(w))) return true;
 	// An animal did it: "con chó nhà em… suýt đẩy em xuống ao", "bị con trâu húc".
-	if (h.entry.kind === 'act' && ANIMAL_BEFORE.test(words.slice(Math.max(0, h.start - 12), h.start).join(' ') + ' ')) return true;
+	// (Not when someone did something to the animal first: "bố em đá con chó rồi đánh em".)
+	if (h.entry.kind === 'act' && ANIMAL_BEFORE.test(words.slice(Math.max(0, h.start - 12), h.start).join(' ') + ' ') && !(PLAIN_HARMS.has(h.entry.words[0]) && ANIMAL_OBJECT.test(words.slice(Math.max(0, h.start - 14), h.start).join(' ') + ' '))) return true;
 	// "mẹ gửi về cho em cái đồng hồ": the writer given something, not giving their things away.
 	if (h.entry.cat === 'selfharm' && words[h.start] === 'cho' && SELF_WORDS.has(words[h.start + 1] ?? '') && /^(ve|gui|mua|tang|dan|lai)$/.test(words[h.start - 1] ?? '')) return true;
 	// A cow or a sow expecting ("con bò nhà em đang mang thai"), not a girl.
@@ -960,6 +1004,22 @@ function relativesHarmed(words: readonly string[], { marks, clause }: ChildWords
 	});
 }
 
+/**
+ * Someone in the writer's village, unnamed: "ở xóm con có một chị bị lừa đi", "bản em có hai chị bị lừa", "năm nào cũng có
+ * chị bị lừa bán". Read as people in general (a named friend, "bạn Lan", stays a friend: it is not a bare kinship word).
+ */
+function someoneThere(words: readonly string[], refs: readonly Ref[]): Ref[] {
+	return refs.map((ref) => {
+		if (ref.kind === 'self' || ref.kind === 'generic' || ref.possessed) return ref;
+		// (Only who may be harmed, never who harms: "xóm tớ có mấy ông hay sờ con" names those who harm.)
+		if (!/^((mot|hai|ba|may|nhieu|vai) )?(chi|anh|em|ban|dua)$/.test(words.slice(ref.start, ref.end).join(' '))) return ref;
+		const before = words.slice(Math.max(0, ref.start - 10), ref.start).join(' ');
+		if (!SOMEONE_THERE.test(before)) return ref;
+		return { ...ref, kind: 'generic' as RefKind, weak: false };
+	});
+}
+const SOMEONE_THERE = /((^| )(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|phuong|ap|plei|cho) (em|con|chau|minh|tui|to|tau)( [a-z]+){0,5} co|(^| )(nam nao|thang nao|tuan nao) cung co|(^| )(hay|thuong) co)( mot| hai| ba| may| nhieu| vai| mot so)?$/;
+
 /** "có" opening the clause, or after a place of the writer's ("xóm em có", "ở lớp mình có"): "there is someone". */
 function existential(words: readonly string[], i: number, clause: readonly boolean[]): boolean {
 	if (words[i - 1] !== 'co') return false;
@@ -1048,7 +1108,8 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 			const prev = words[i - 1] ?? '';
 			// "ở chỗ em", "ở chợ em" typed without marks: a place (not "cho em", give me).
 			// "nhiều bạn tuổi tụi mình", "tuổi chúng em": an age, not the writers.
-			const ageOf = words[i - 2] === 'tuoi' && /^(tui|chung|bon|lua)$/.test(prev);
+			// ("nhiều bạn tuổi cháu": children of the writer's age.)
+			const ageOf = (words[i - 2] === 'tuoi' && /^(tui|chung|bon|lua)$/.test(prev)) || (prev === 'tuoi' && /^(ban|lua|tre)$/.test(words[i - 2] ?? ''));
 			if (NOT_SELF_AFTER[w]?.has(next) || NOT_SELF_BEFORE[w]?.has(prev) || PLACE_NOUNS.has(prev) || (prev === 'cho' && words[i - 2] === 'o') || ageOf) {
 				i++;
 				continue;
@@ -1309,6 +1370,8 @@ function sentenceFindings(
 			}
 			// "Làng em có nhà hay đánh con": someone's own child, not the writer.
 			if (object && !harm.inserted && ambiguousChild && subject && (subject.indefinite || subject.kind === 'generic')) continue;
+			// "Ở buôn em có nhiều nhà ama uống rượu về là đánh con": what goes on in the writer's village.
+			if (object && !harm.inserted && ambiguousChild && subject && !subject.possessed && PLACE_THERE.test(words.slice(0, subject.start).join(' ') + ' ')) continue;
 			if (objectIsVictim && subject?.kind === 'harmer') {
 				push(!subject.weak || subject.possessed);
 				continue;
@@ -1363,6 +1426,9 @@ function sentenceFindings(
 /** The writer's village or school, then "there still is": "ở làng em vẫn còn", "quê con có nhiều", "trường em hay có". */
 const PLACE_REPORT = /(^| )(o |tai )?(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|truong|phuong|ap|plei) (em|con|chau|minh|tui|to|tau)( (minh|o day|nay|ngoai [a-z]+))? (van con|van co|con|co|hay co|van hay|co nhieu|con nhieu|van con nhieu|nhieu)( nhieu| nan| chuyen| tinh trang)?$/;
 
+/** The writer's village or school, then "there are": "ở buôn em có nhiều nhà…", "xóm con có mấy ông…". */
+const PLACE_THERE = /(^| )(o |tai )?(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|phuong|ap|plei) (em|con|chau|minh|tui|to|tau) (van con|van co|co|hay co|co nhieu|nhieu|con nhieu)( nhieu| may| mot so)?( [a-z]+){0,2} $/;
+
 /** A relative who is grown up ("chị gái em", "anh trai mình", "cô em"): their wedding is no child marriage. */
 function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolean {
 	if (!ref || ref.kind !== 'harmer') return false;
@@ -1378,7 +1444,7 @@ const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
  * ăn", "đợi bố về cả nhà cùng ăn", "sắp đến bữa tối", "ăn liền ba bát". Not when no one cooks or
  * feeds ("không ai nấu", "không cho ăn"): those are harms of their own in the tables.
  */
-const MEAL_COMING = /(^| )((dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve |roi |ba ve |ong ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|(dang )?ran (nem|ca|trung|dau|thit|cha|banh)|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an|(dang |sap )?kho (ca|thit|trung))( |$)/;
+const MEAL_COMING = /(^| )(phat com|phat com trua|phat banh|chung nao moi (phat|an|co com)|bao gio moi (phat|an|co com)|(dang |sap |vua )?nau (com|canh|an|mi|chao|bun|pho|xoi|mon|bua|lau)|(cho|doi) ((mai |lau |ca nha |bo ve |me ve |roi |ba ve |ong ve )+(chua duoc |moi duoc |moi |de )?|chua duoc |moi duoc )an|(dang )?ran (nem|ca|trung|dau|thit|cha|banh)|sap (duoc |den gio |den bua )?an|cung an|an lien|an them|an het|bua (toi|trua|sang|com) (sap|chua|roi)|sap den bua|mam com|don com|chay ve an|ve an com|vao an com|quay vao an|lai vao an|(dang |sap )?kho (ca|thit|trung))( |$)/;
 
 /** Someone forcing a marriage or selling a girl: an adult age then is the groom's, not the bride's. */
 const FORCED_MARRIAGE = /(^| )(bat|ep|ga|ban|nhan tien|thach cuoi|bat vo)( |$)/;
@@ -1406,6 +1472,8 @@ interface Analysis {
 	typed: ChildWords[];
 	/** The patterns found harms but read each as part of a question (hypothetical, what counts, what to do). */
 	questioned: boolean;
+	/** The harms are long past and mended ("Hồi lớp 5 em cũng hay bị mẹ đánh…, giờ mẹ con vui lắm"): no clause is read alone. */
+	mended?: boolean;
 }
 
 let lastText: string | null = null;
@@ -1419,6 +1487,13 @@ export function analyseText(text: string): Analysis {
 	lastAnalysis = analysis;
 	return analysis;
 }
+
+/** A sentence opening in a distant past: "hồi nhỏ", "hồi lớp 6", "hồi em học lớp 5", "năm ngoái", "năm 2022" (not "hồi tối", earlier today). */
+const PAST_STORY = /^(([a-z]+ ){0,3})(hoi (nho|be|xua|truoc|lop \d+|em|con|chau|tui|minh|to|\d+ tuoi)|nam (ngoai|truoc|kia|\d{4}|lop \d+)|truoc day|ngay truoc|may nam truoc|cach day)( |$)/;
+/** Mended since: "giải quyết rồi", "không đánh em nữa", "bỏ nhậu rồi", "may mà", "giải cứu", "giờ anh ấy ổn rồi" (not "chưa ai giải quyết"). */
+const MENDED = /(^| )(?<!(khong|chua|chang|cha) )(?<!(khong|chua|chang|cha) [a-z]+ )(giai quyet|xu ly roi|khong ([a-z]+ ){1,3}nua|bo (nhau|ruou|uong ruou)( [a-z]+)? roi|may ma|may sao|may co|may la|may duoc|giai cuu|cuu (ve|duoc)|dua ve|duoc di hoc tiep|da xin loi|on roi|gio ([a-z]+ ){0,4}(on|vui|khoe|than|binh thuong|hanh phuc|thuong))( |$)/;
+/** Still going on after it was mended. */
+const STILL = /(^| )(van [a-z]+|lai (bi|danh|chui|doa|say|uong)|gio van|bay gio van|con bi|dao nay|toi qua|hom qua|toi nay|dem nay|hom nay|sang nay|tuan sau|tuan nay|sap (bi|phai)|mai)( |$)/;
 
 function disambiguate(words: string[], clause: readonly boolean[]): string[] {
 	// "ở xa" is far, but "ở xã em" is the writer's commune.
@@ -1454,7 +1529,7 @@ function analyse(text: string): Analysis {
 	let refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names));
 	const friendContext = refsBySentence.some((list) => list.some((r) => r.kind === 'friend' && !r.weak));
 	if (friendContext) refsBySentence = sentences.map((words, i) => findRefs(words, typed[i], coveredBySentence[i], names, true));
-	refsBySentence = sentences.map((words, i) => agentsAfterPassive(words, typed[i], relativesHarmed(words, typed[i], refsBySentence[i])));
+	refsBySentence = sentences.map((words, i) => agentsAfterPassive(words, typed[i], someoneThere(words, relativesHarmed(words, typed[i], refsBySentence[i]))));
 	// A forum phrase inside who did it ("bị [các bạn] đánh") is no forum voice.
 	const policyBySentence = sentences.map((words, i) =>
 		findAll(POLICY_INDEX, words).filter((p) => !refsBySentence[i].some((r) => r.agent && p.start >= r.start && p.end <= r.end))
@@ -1462,11 +1537,14 @@ function analyse(text: string): Analysis {
 	const anyVictim = refsBySentence.some((list) => list.some((r) => (r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
 	const context = { selfBefore: false, concrete: has(CONCRETE_INDEX, all) || SPELL_SO_FAR.test(all.join(' ')), plea: has(PLEA_INDEX, all), anyVictim, friendContext, childAge: statedAges(all).some((age) => age < 18), adultAge: adultAges(all) && !FORCED_MARRIAGE.test(all.join(' ') + ' ') };
 	const findings: DangerFinding[] = [];
+	/** The sentence each finding was read in (the reason read on its own has none). */
+	const sentenceOf = new Map<DangerFinding, number>();
 	let questioned = false;
 	sentences.forEach((words, i) => {
 		const told = toldOfOthers(words, typed[i].marks, harmsBySentence[i], refsBySentence[i]);
 		if (told.size) questioned = true;
 		const result = sentenceFindings(words, typed[i], harmsBySentence[i].filter((harm) => !told.has(harm)), refsBySentence[i], policyBySentence[i], context);
+		for (const finding of result.findings) sentenceOf.set(finding, i);
 		findings.push(...result.findings);
 		if (result.questioned) questioned = true;
 		if (result.self) context.selfBefore = true;
@@ -1532,7 +1610,9 @@ function analyse(text: string): Analysis {
 					if (OWN_STATES.has(entry.words.join(' ')) && subject && subject.kind !== 'self') continue;
 					// "Con mèo nhà em bỏ đi": the household's, not the writer's.
 					if (entry.kind === 'state' && subject?.possessed && words[subject.start] === 'nha') continue;
-					findings.push({ cat: entry.cat, evidence: words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' '), strong: false, hunger: isHunger(entry) });
+					const finding = { cat: entry.cat, evidence: words.slice(Math.max(0, harm.start - 4), harm.end + 3).join(' '), strong: false, hunger: isHunger(entry) };
+					sentenceOf.set(finding, i);
+					findings.push(finding);
 				}
 			});
 		}
@@ -1570,10 +1650,27 @@ function analyse(text: string): Analysis {
 			}
 		}
 	}
-	return { findings, roles, sentences, typed, victim, policyVoice, questioned: questioned && findings.length === 0 };
+	// A harm long past and since mended, told as the reason for a recommendation: "Hồi lớp 5 em cũng hay bị mẹ đánh đòn,
+	// nhưng từ khi cô hội phụ nữ tới nhà thì mẹ không đánh em nữa, giờ mẹ con vui lắm. Em mong…". Every finding's sentence
+	// opens in a distant past, the text says it was mended, and nothing after says it goes on ("vẫn", "lại", "tối qua").
+	let pastMended = false;
+	if (findings.length && findings.every((f) => sentenceOf.has(f) && PAST_STORY.test(sentences[sentenceOf.get(f)!].slice(0, 8).join(' ') + ' '))) {
+		const first = Math.min(...findings.map((f) => sentenceOf.get(f)!));
+		const after = sentences.slice(first).flat().join(' ') + ' ';
+		const mended = MENDED.exec(after);
+		// (A plea counts only outside the mending: "may mà công an cứu về" is no "cứu em".)
+		const unmended = all.join(' ').replace(new RegExp(MENDED.source, 'g'), ' ').split(' ').filter(Boolean);
+		if (mended && !STILL.test(after.slice(mended.index)) && !has(PLEA_INDEX, unmended)) {
+			findings.length = 0;
+			questioned = true;
+			pastMended = true;
+		}
+	}
+	return { findings, roles, sentences, typed, victim, policyVoice, questioned: questioned && findings.length === 0, mended: pastMended };
 }
 
-const MESSAGE_OPENS = /^(thong diep|khau hieu|loi nhan)( |$)/;
+// (Also "Cháu xin gửi thông điệp tới…", "Em nhắn các bạn:".)
+const MESSAGE_OPENS = /^(([a-z]+ ){0,3}(gui|nhan|xin gui|muon gui) (thong diep|loi nhan)|thong diep|khau hieu|loi nhan)( |$)/;
 /** Does the text open as a message to the hall ("Thông điệp: …", "Lời nhắn: …")? Its folded sentences, as analysed. */
 export const isMessage = (sentences: readonly string[][]): boolean => MESSAGE_OPENS.test((sentences[0] ?? []).join(' '));
 /** A slogan's voice: the writers as a group, or a plea to everyone ("Đừng…", "Hãy…", "Chúng con muốn đi học"). */

@@ -161,8 +161,9 @@ export function modelReading(text: string): ModelReading {
 
 /** The features of each clause naming a victim (none for a message to the hall). Read after the text's own analysis: each clause is analysed in turn. */
 function clauseFeatures(text: string): string[][] {
-	const { roles, sentences } = analyseText(text);
-	return isMessage(sentences) ? [] : victimClauses(text, roles).map((clause) => textFeatures(clause));
+	const { roles, sentences, mended } = analyseText(text);
+	// (Nor for a harm long past and mended: its clause alone would read as today's.)
+	return isMessage(sentences) || mended ? [] : victimClauses(text, roles).map((clause) => textFeatures(clause));
 }
 
 /** The model's verdict on what it read: the whole text at its threshold, or one clause naming a victim at `CLAUSE_THRESHOLD`. */

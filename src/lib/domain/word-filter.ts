@@ -265,6 +265,11 @@ interface Context {
 	accentedEnd?: boolean;
 	/** Words after it that also close the clause for this entry ("cái lồn gì"). */
 	closers?: ReadonlySet<string>;
+	/**
+	 * Plain when it opens a clause, unless one of these comes later in the sentence: "Du ma wifi chậm như rùa" is the oath,
+	 * "Dù má giận nhưng…" is "although".
+	 */
+	opensClauseUnlessLater?: ReadonlySet<string>;
 }
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
@@ -329,7 +334,7 @@ const AMBIGUOUS: Record<string, Context> = {
 	'do ngu': { end: true, unlessPrev: set('mang mac bo mua thay cai chiec quen ban') },
 	'con ngu': { end: true, prev: set('la may tao'), unlessPrev: set('van dang da chua roi') },
 	'nao cho': { prev: set('thang thg con do may la nhu') },
-	'du ma': { end: true, prev: set('dit'), next: set('may no mi thang con') },
+	'du ma': { end: true, prev: set('dit'), next: set('may no mi thang con'), opensClauseUnlessLater: set('nhung van cung ma van') },
 	'du me': { end: true, next: set('may no mi thang cai') },
 	'di me': { end: true, next: set('no may') },
 	'do mo': { end: true },
@@ -343,7 +348,7 @@ const AMBIGUOUS: Record<string, Context> = {
 	// "ở nhà một mình với con chó", "cho con chó ăn": the family's dog.
 	'con cho': { end: true, prev: set('la nhu do thang thg may tao mi'), accentedToo: true, unlessPrev: set('bi nuoi cua voi va cho dat dan tam sua') },
 	'con di': { prev: set('la may tao do thang nhu') },
-	'mat day': { end: true, prev: set('thang thg con do may'), unlessPrev: set('bi lam') },
+	'mat day': { end: true, prev: set('thang thg con do may kia'), unlessPrev: set('bi lam') },
 	'do dan': { end: true },
 	'cho chet': { end: true, prev: set('do thang thg may mi'), accentedToo: true },
 	'vo hoc': { end: true, prev: set('do thang con may'), unlessPrev: set('di gio luc khi moi truoc sau chua') },
@@ -664,6 +669,15 @@ function joinAccents(letters: string[]): string {
 		.normalize('NFC');
 }
 
+/** Verbs after "dù má" that make it "although mum…": "dù má không cho", "dù má bảo". */
+const CONCESSIVE_NEXT = set('khong ko k hong hok bao noi cho muon thuong la da di gian bat dang co can cam ep la mang dan');
+
+/** Does one of `words` come later in the sentence (up to the next sentence's first word)? */
+function laterInSentence(tokens: readonly Token[], from: number, words: ReadonlySet<string>): boolean {
+	for (let j = from; j < tokens.length && !tokens[j].first; j++) if (words.has(tokens[j].folded)) return true;
+	return false;
+}
+
 function inSet(words: ReadonlySet<string> | undefined, word: string | undefined): boolean {
 	return !!words && word !== undefined && words.has(word);
 }
@@ -680,6 +694,8 @@ function plain(context: Context, tokens: readonly Token[], i: number, n: number,
 	// Said on its own: "Du, nắng bốn mươi độ", "Dit, sân bóng…", "clm".
 	if (tokens[i].first && last.boundary) return true;
 	if (context.opens && tokens[i].first) return true;
+	// ("Dù má không cho, em…", "Dù má bảo…": a verb after it is "although mum…"; the oath is followed by what annoys.)
+	if (context.opensClauseUnlessLater && (tokens[i].first || tokens[i - 1]?.boundary) && !laterInSentence(tokens, i + n, context.opensClauseUnlessLater) && !CONCESSIVE_NEXT.has(next ?? '')) return true;
 	if (inSet(context.prev, prev)) return true;
 	if (inSet(context.next, next)) return true;
 	if (accented && !context.accentedEnd) return false;
