@@ -1004,6 +1004,11 @@ function relativesHarmed(words: readonly string[], { marks, clause }: ChildWords
 	});
 }
 
+/** The writer's village, commune or district, folded: "làng em", "xóm con", "bản cháu" (the regexes below share it). */
+const WRITER_PLACE = '(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|phuong|ap|plei)';
+/** The writer, folded, as the possessor of a place. */
+const WRITER = '(em|con|chau|minh|tui|to|tau)';
+
 /**
  * Someone in the writer's village, unnamed: "ở xóm con có một chị bị lừa đi", "bản em có hai chị bị lừa", "năm nào cũng có
  * chị bị lừa bán". Read as people in general (a named friend, "bạn Lan", stays a friend: it is not a bare kinship word).
@@ -1018,7 +1023,7 @@ function someoneThere(words: readonly string[], refs: readonly Ref[]): Ref[] {
 		return { ...ref, kind: 'generic' as RefKind, weak: false };
 	});
 }
-const SOMEONE_THERE = /((^| )(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|phuong|ap|plei|cho) (em|con|chau|minh|tui|to|tau)( [a-z]+){0,5} co|(^| )(nam nao|thang nao|tuan nao) cung co|(^| )(hay|thuong) co)( mot| hai| ba| may| nhieu| vai| mot so)?$/;
+const SOMEONE_THERE = new RegExp(`((^| )(${WRITER_PLACE}|cho) ${WRITER}( [a-z]+){0,5} co|(^| )(nam nao|thang nao|tuan nao) cung co|(^| )(hay|thuong) co)( mot| hai| ba| may| nhieu| vai| mot so)?$`);
 
 /** "có" opening the clause, or after a place of the writer's ("xóm em có", "ở lớp mình có"): "there is someone". */
 function existential(words: readonly string[], i: number, clause: readonly boolean[]): boolean {
@@ -1424,10 +1429,10 @@ function sentenceFindings(
 }
 
 /** The writer's village or school, then "there still is": "ở làng em vẫn còn", "quê con có nhiều", "trường em hay có". */
-const PLACE_REPORT = /(^| )(o |tai )?(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|truong|phuong|ap|plei) (em|con|chau|minh|tui|to|tau)( (minh|o day|nay|ngoai [a-z]+))? (van con|van co|con|co|hay co|van hay|co nhieu|con nhieu|van con nhieu|nhieu)( nhieu| nan| chuyen| tinh trang)?$/;
+const PLACE_REPORT = new RegExp(`(^| )(o |tai )?(${WRITER_PLACE}|truong) ${WRITER}( (minh|o day|nay|ngoai [a-z]+))? (van con|van co|con|co|hay co|van hay|co nhieu|con nhieu|van con nhieu|nhieu)( nhieu| nan| chuyen| tinh trang)?$`);
 
 /** The writer's village or school, then "there are": "ở buôn em có nhiều nhà…", "xóm con có mấy ông…". */
-const PLACE_THERE = /(^| )(o |tai )?(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|phuong|ap|plei) (em|con|chau|minh|tui|to|tau) (van con|van co|co|hay co|co nhieu|nhieu|con nhieu)( nhieu| may| mot so)?( [a-z]+){0,2} $/;
+const PLACE_THERE = new RegExp(`(^| )(o |tai )?${WRITER_PLACE} ${WRITER} (van con|van co|co|hay co|co nhieu|nhieu|con nhieu)( nhieu| may| mot so)?( [a-z]+){0,2} $`);
 
 /** A relative who is grown up ("chị gái em", "anh trai mình", "cô em"): their wedding is no child marriage. */
 function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolean {
@@ -1492,6 +1497,7 @@ export function analyseText(text: string): Analysis {
 const PAST_STORY = /^(([a-z]+ ){0,3})(hoi (nho|be|xua|truoc|lop \d+|em|con|chau|tui|minh|to|\d+ tuoi)|nam (ngoai|truoc|kia|\d{4}|lop \d+)|truoc day|ngay truoc|may nam truoc|cach day)( |$)/;
 /** Mended since: "giải quyết rồi", "không đánh em nữa", "bỏ nhậu rồi", "may mà", "giải cứu", "giờ anh ấy ổn rồi" (not "chưa ai giải quyết"). */
 const MENDED = /(^| )(?<!(khong|chua|chang|cha) )(?<!(khong|chua|chang|cha) [a-z]+ )(giai quyet|xu ly roi|khong ([a-z]+ ){1,3}nua|bo (nhau|ruou|uong ruou)( [a-z]+)? roi|may ma|may sao|may co|may la|may duoc|giai cuu|cuu (ve|duoc)|dua ve|duoc di hoc tiep|da xin loi|on roi|gio ([a-z]+ ){0,4}(on|vui|khoe|than|binh thuong|hanh phuc|thuong))( |$)/;
+const MENDED_ALL = new RegExp(MENDED.source, 'g');
 /** Still going on after it was mended. */
 const STILL = /(^| )(van [a-z]+|lai (bi|danh|chui|doa|say|uong)|gio van|bay gio van|con bi|dao nay|toi qua|hom qua|toi nay|dem nay|hom nay|sang nay|tuan sau|tuan nay|sap (bi|phai)|mai)( |$)/;
 
@@ -1659,7 +1665,7 @@ function analyse(text: string): Analysis {
 		const after = sentences.slice(first).flat().join(' ') + ' ';
 		const mended = MENDED.exec(after);
 		// (A plea counts only outside the mending: "may mà công an cứu về" is no "cứu em".)
-		const unmended = all.join(' ').replace(new RegExp(MENDED.source, 'g'), ' ').split(' ').filter(Boolean);
+		const unmended = all.join(' ').replace(MENDED_ALL, ' ').split(' ').filter(Boolean);
 		if (mended && !STILL.test(after.slice(mended.index)) && !has(PLEA_INDEX, unmended)) {
 			findings.length = 0;
 			questioned = true;
