@@ -1004,6 +1004,9 @@ function relativesHarmed(words: readonly string[], { marks, clause }: ChildWords
 	});
 }
 
+/** The last `n` words before `at`, joined: the window a pattern ending at a harm reads (never the whole sentence: a long one would cost its length for each harm). */
+const wordsBefore = (words: readonly string[], at: number, n: number) => words.slice(Math.max(0, at - n), at).join(' ');
+
 /** The writer's village, commune or district, folded: "làng em", "xóm con", "bản cháu" (the regexes below share it). */
 const WRITER_PLACE = '(lang|xom|thon|ban|buon|que|xa|huyen|tinh|vung|khu|phuong|ap|plei)';
 /** The writer, folded, as the possessor of a place. */
@@ -1366,7 +1369,7 @@ function sentenceFindings(
 			// (However long the condition says it goes on, when the law is asked: "…nhiều ngày thì có bị xử phạt không".)
 			// (Only of parents in general — "bố mẹ", "cha mẹ", "người lớn" — never one parent or a step-parent, nor when it says how often.)
 			const generalParents = !!subject && !subject.possessed && /^(bo me|cha me|ba me|phu huynh|nguoi lon|bo me nao|cha me nao)$/.test(words.slice(subject.start, subject.end).join(' '));
-			const lawBefore = LAW_BEFORE.test(words.slice(0, subject?.start ?? harm.start).join(' '));
+			const lawBefore = LAW_BEFORE.test(wordsBefore(words, subject?.start ?? harm.start, 10));
 			const lawAsked = (LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') || lawBefore) && generalParents && !has(HABIT_INDEX, words);
 			// ("Luật bây giờ có cấm…": the law of today, not something happening now.)
 			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && (!ongoing(words) || lawAsked) && (!concrete || (lawBefore && lawAsked))) {
@@ -1376,7 +1379,7 @@ function sentenceFindings(
 			// "Làng em có nhà hay đánh con": someone's own child, not the writer.
 			if (object && !harm.inserted && ambiguousChild && subject && (subject.indefinite || subject.kind === 'generic')) continue;
 			// "Ở buôn em có nhiều nhà ama uống rượu về là đánh con": what goes on in the writer's village.
-			if (object && !harm.inserted && ambiguousChild && subject && !subject.possessed && PLACE_THERE.test(words.slice(0, subject.start).join(' ') + ' ')) continue;
+			if (object && !harm.inserted && ambiguousChild && subject && !subject.possessed && PLACE_THERE.test(wordsBefore(words, subject.start, 12) + ' ')) continue;
 			if (objectIsVictim && subject?.kind === 'harmer') {
 				push(!subject.weak || subject.possessed);
 				continue;
@@ -1421,7 +1424,7 @@ function sentenceFindings(
 			continue;
 		}
 		// "Ở làng em vẫn còn tảo hôn": what goes on in the writer's village, no one in it named.
-		if (!subject && PLACE_REPORT.test(words.slice(0, harm.start).join(' '))) continue;
+		if (!subject && PLACE_REPORT.test(wordsBefore(words, harm.start, 12))) continue;
 		// No subject ("đói lắm", "muốn chết quá"): the writer, if the text is about them.
 		if ((!policy && (context.anyVictim || words.length <= 8)) || plea) push(false);
 	}
