@@ -893,6 +893,97 @@ describe('a child in danger', () => {
 		expect(assessText('Du ma khong thich nhung van cho em di hoc')).toBe('clean');
 	});
 
+	it('reads the ninth round’s structures: teen "c", messages to every parent, the law, many people, stories told and mended, what counts', () => {
+		const questions = [
+			'mẹ đi làm xa, 2 c e ở nhà tự nấu cơm, tối nay bà sang',
+			'Thông điệp của lớp em gửi các bố mẹ trong xã: đừng đánh con nữa, hãy nói chuyện với con',
+			'Thông điệp: đừng gửi ảnh riêng tư cho người lạ, ai dọa tung ảnh thì báo thầy cô',
+			'Cháu hỏi luật có cho ba mạ đánh con để dạy không ạ',
+			'Ở làng cháu nhiều ông bà vẫn quen đánh cháu là dạy cháu, cháu đề nghị xã tuyên truyền',
+			'Hồi năm lớp 5 có bạn lớp em bị chú hàng xóm xâm hại, giờ chú đó đi tù rồi, em đề nghị trường dạy kỹ năng',
+			'Em nghe cô kể có một chị ở huyện bên bị lừa bán sang Trung Quốc rồi được giải cứu về, em đề nghị tuyên truyền nhiều hơn',
+			'Em đọc báo thấy mấy bạn ở tỉnh khác bị bắt cóc, làm sao để tụi em tự bảo vệ',
+			'Ở trường em nhiều bạn bị chọc, bị cô lập, có khi còn bị đánh, em mong có phòng tư vấn',
+			'Nhiều nhà cho con gái nghỉ học lấy chồng sớm, vậy là tảo hôn đúng không ạ',
+			'Người ta giữ giấy tờ không cho về, vậy có phải là mua bán người không ạ',
+			'Em phụ mẹ buôn bán ở chợ mỗi sáng chủ nhật, có sao không ạ',
+			'Bà nội em kể ngày xưa bà lấy ông năm 16 tuổi',
+			'Làm sao nhận ra kẻ buôn bán người trên mạng ạ',
+			'Đội bóng lớp em bị đội lớp 8A đánh bại 3-0, tiếc ghê',
+			'doi muon chet luon, me nau com chua xong',
+			'Em bé nhà em tập đi té đập đít xuống sàn',
+			'Tối nay bà ngoại sang ngủ với hai chị em cháu vì bố mẹ đi đám cưới',
+			'Con gà nhà em bị chó cắn chết',
+			'Phim tối qua có cảnh bọn bắt cóc bị công an bắt, em với mẹ coi hồi hộp'
+		];
+		for (const text of questions) expect(assessText(text), text).not.toBe('danger');
+		const disclosures = [
+			// Teen "c" is the writer who says "con" or "cháu".
+			'c xin hỏi bác, tối qua bọ c say lại lấy gậy đánh c, lưng c còn đau',
+			'Bố ơi đừng đánh con nữa, con đau lắm',
+			'Hồi năm lớp 5 em bị chú hàng xóm xâm hại, giờ chú đó vẫn ở cạnh nhà em',
+			'Hồi năm lớp 6 em bị bố đánh, giờ bố vẫn đánh em',
+			'Mai mẹ bắt em nghỉ học lấy chồng, em mới 15 tuổi',
+			'Tối nào dượng cũng sang ngủ với em, em sợ lắm',
+			'Bố mẹ định gả con cho nhà ông Tư để lấy tiền',
+			'Mấy anh lớp 9 chặn đánh em ở cổng trường mấy lần rồi',
+			'mấy ông say rượu trong xóm hay sờ người em',
+			'Em nghe mẹ nói mai bố sẽ gả em cho nhà bên kia',
+			// Kept secret from the parents by whoever lures the child.
+			'Có anh trên mạng rủ em lên thành phố làm quán cà phê, anh dặn đừng cho bố mẹ biết, mai anh đón em',
+			'Em quen một chị trên facebook, chị dặn đừng cho ba má biết rồi hẹn em ra bến xe'
+		];
+		for (const text of disclosures) expect(assessText(text), text).toBe('danger');
+	});
+
+	it('keeps the disclosures a review of the ninth round’s rules found them clearing, and the everyday secrets it found held', () => {
+		// Jail is no mending when the harm goes on, someone else does it, or the writer wishes to die; a story heard of a named
+		// friend or of the writer is theirs; a message to every parent that then says "tối nào con cũng bị…" is a disclosure.
+		const disclosures = [
+			'Hồi nhỏ em bị dượng xâm hại, dượng đã vào tù rồi nhưng em muốn chết',
+			'Năm ngoái bố bị công an bắt vì đánh em, giờ bố về rồi và bố đánh em còn dữ hơn',
+			'Hồi lớp 7 ba đánh em, ba bị bắt rồi, giờ mẹ cũng đánh em',
+			'Hồi lớp 6 anh họ sờ em, ảnh bị bắt rồi, nhưng anh họ khác cũng làm vậy với em',
+			'Hồi lớp 6 dượng sờ em, dượng đi tù rồi, mà dượng sắp ra tù',
+			'Em nghe mẹ nói con gái không cần học, em bị bắt nghỉ học rồi',
+			'Nghe mạ nói bọ bị bắt rồi, nhưng chú lại qua đánh em',
+			'Em nghe Lan kể Lan bị bố đánh nhiều lắm và Lan không muốn sống nữa',
+			'Em nghe cô chủ nhiệm kể bạn Minh lớp em bị bố dượng đánh, bạn ấy không dám về nhà nữa',
+			'Em nghe bố mẹ nói sắp gả em cho anh kia, em không chịu nổi nữa',
+			'Em nghe bạn Hoa kể bạn ấy bị bắt đi làm ở quán karaoke',
+			'Gửi thông điệp tới các bố mẹ: đừng đánh con nữa. Tối nào con cũng bị ăn roi',
+			'Lời nhắn gửi những phụ huynh: đừng đánh con nữa. Chiều nào đi học về con cũng bị ăn đòn',
+			'Lời nhắn gửi các ba mẹ: đừng bắt con nghỉ học đi làm nữa, ngày nào con cũng phải đi làm thuê',
+			'Thông điệp: gửi các bọ mạ, đừng đánh con nữa, bọ mạ con đánh con suốt',
+			'Ba nói em ngủ với ba, em sợ lắm',
+			'Mẹ nói em ngủ với chú ấy thì chú cho tiền',
+			'Ba co lan ngu voi em',
+			'Chú ấy chở em tới nhà nghỉ cho tới sáng',
+			'Anh kia rủ em vào nhà nghỉ lấy phòng',
+			'Anh ta rủ em đi nhà nghỉ vậy có sao không',
+			'Mấy người đó buôn bán mấy đứa con gái trong xóm em qua Trung Quốc',
+			'Bọn nó buôn bán bọn em',
+			'Anh họ bắt em buôn bán ma túy cho ảnh',
+			'Mỗi khi có chuyện gì bố cũng đánh em và mẹ',
+			'Bà ngoại hay đánh cháu là vì cháu không ngoan',
+			'Ông đánh cháu là để dạy cháu nhưng cháu đau lắm, lưng cháu bầm hết',
+			'Dì đánh cháu là thường xuyên',
+			'em thấy đời muốn chết quá',
+			'em thay doi muon chet qua',
+			'Sống trên đời muốn chết lắm',
+			'Chú hàng xóm cho em tiền rồi dặn đừng cho ba mẹ biết'
+		];
+		for (const text of disclosures) expect(assessText(text), text).toBe('danger');
+		// A secret from the parents with no lure ("anh hai dặn đừng cho ba mạ biết"), and "38 độ C" (no teen "con").
+		const everyday = [
+			'Em làm vỡ bình hoa, anh hai dặn đừng cho ba mạ biết',
+			'Em được điểm kém, bạn dặn đừng cho bố mẹ biết',
+			'Em với bạn trốn học đi net, nó dặn đừng cho ba mạ biết',
+			'Hôm nay nóng 38 độ C muốn chết luôn'
+		];
+		for (const text of everyday) expect(assessText(text), text).not.toBe('danger');
+	});
+
 	it('outranks the word filter', () => {
 		const filter = eventWordFilter('');
 		expect(checkSafety('đm em bị đánh đau lắm', filter, matchesDanger)).toBe('danger');

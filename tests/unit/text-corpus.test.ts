@@ -55,14 +55,14 @@ interface Floors {
  */
 const OUT_OF_FOLD_FLOORS: Record<string, Floors> = {
 	'fresh-holdout.json': { dangerRecall: 94.9, policyToSafeguarding: 0.0, profanityHeld: 94.3, ordinaryHeld: 4.3 },
-	'fresh-holdout-2.json': { dangerRecall: 100.0, policyToSafeguarding: 4.8, profanityHeld: 93.2, ordinaryHeld: 1.7 },
+	'fresh-holdout-2.json': { dangerRecall: 100.0, policyToSafeguarding: 4.8, profanityHeld: 93.2, ordinaryHeld: 3.5 },
 	'fresh-holdout-3.json': { dangerRecall: 96.6, policyToSafeguarding: 2.8, profanityHeld: 95.5, ordinaryHeld: 3.4 },
 	'fresh-holdout-4.json': { dangerRecall: 94.9, policyToSafeguarding: 0.0, profanityHeld: 92.1, ordinaryHeld: 5.9 },
 	'fresh-holdout-5.json': { dangerRecall: 95.5, policyToSafeguarding: 4.1, profanityHeld: 88.8, ordinaryHeld: 3.4 },
 	'fresh-holdout-6.json': { dangerRecall: 94.9, policyToSafeguarding: 0.0, profanityHeld: 89.9, ordinaryHeld: 8.4 },
 	'fresh-holdout-7.json': { dangerRecall: 94.9, policyToSafeguarding: 0.0, profanityHeld: 89.9, ordinaryHeld: 17.6 },
 	'fresh-holdout-8.json': { dangerRecall: 92.1, policyToSafeguarding: 1.4, profanityHeld: 91.0, ordinaryHeld: 24.3 },
-	'fresh-holdout-9.json': { dangerRecall: 96.6, policyToSafeguarding: 4.1, profanityHeld: 89.9, ordinaryHeld: 24.3 },
+	'fresh-holdout-9.json': { dangerRecall: 96.6, policyToSafeguarding: 4.1, profanityHeld: 89.9, ordinaryHeld: 27.6 },
 	// The tenth to fourteenth, measured on their own until issue 15's seventh round (their history, as it was written then):
 	// The tenth and eleventh, written blind on 2026-12-02 for the fifth round (the tenth from the whole country, a third each
 	// North, Central and South; the eleventh what a district dialogue day brings: questions to the chairman, the police, the
@@ -121,8 +121,21 @@ const OUT_OF_FOLD_FLOORS: Record<string, Floors> = {
 	// policy rows and two profanity rows worse), the other two unchanged.
 	// Eighth round: their rows read and trained on (FIRST_UNTRAINED_FRESH = 18); measured out of fold since.
 	'fresh-holdout-15.json': { dangerRecall: 96.6, policyToSafeguarding: 6.1, profanityHeld: 95.5, ordinaryHeld: 4.2 },
-	'fresh-holdout-16.json': { dangerRecall: 96.6, policyToSafeguarding: 7.4, profanityHeld: 97.7, ordinaryHeld: 11.7 },
+	'fresh-holdout-16.json': { dangerRecall: 96.6, policyToSafeguarding: 8.8, profanityHeld: 97.7, ordinaryHeld: 11.7 },
 	'fresh-holdout-17.json': { dangerRecall: 98.3, policyToSafeguarding: 8.1, profanityHeld: 99.9, ordinaryHeld: 6.7 },
+	// The eighteenth to twentieth, measured on their own in the eighth round (their history): written blind on 2026-12-03 for the eighth round by six writers (two halves each) who read
+	// only the corpus README's label section, the product brief and the plans: the eighteenth, South Central coast fishing
+	// villages and migrant workers' children around Hồ Chí Minh City; the nineteenth, the Nghệ-Tĩnh voice of the North Central
+	// region and Huế, Quảng Trị, Quảng Bình after a flood season; the twentieth, the Northern midlands (Tày, Nùng, Sán Dìu, Dao)
+	// and a national online forum in chat style. Measured once with the round's checks frozen (the diff of 2d8ab41 hashed
+	// 7c671ed6bbfc, after its review), rows unread. Eighteenth: 98.9 % recall, 17.3 % policy sent (26/150, 22 the patterns'),
+	// 95.6 % profanity held, 13.3 % ordinary held. Nineteenth: 95.0 %, 10.7 % (16, all the patterns'), 96.7 %, 5.0 %.
+	// Twentieth: 100.0 %, 8.7 % (13, all the patterns'), 97.8 %, 5.8 %. With the checks of 2d8ab41, before the round: 98.9 %,
+	// 18.7 %, 95.6 %, 15.8 %; 95.0 %, 15.3 %, 96.7 %, 5.0 %; 100.0 %, 9.3 %, 97.8 %, 11.7 %.
+	// Ninth round: their rows read and trained on (FIRST_UNTRAINED_FRESH = 21); measured out of fold since.
+	'fresh-holdout-18.json': { dangerRecall: 99.9, policyToSafeguarding: 8.1, profanityHeld: 95.4, ordinaryHeld: 7.6 },
+	'fresh-holdout-19.json': { dangerRecall: 99.9, policyToSafeguarding: 2.8, profanityHeld: 96.5, ordinaryHeld: 3.5 },
+	'fresh-holdout-20.json': { dangerRecall: 99.9, policyToSafeguarding: 0.1, profanityHeld: 97.6, ordinaryHeld: 4.3 },
 	'extra-c-everyday.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 1.5 },
 	'extra-e-everyday.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 12.2 },
 	'extra-e-insults.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 88.8, ordinaryHeld: 0.0 },
@@ -132,11 +145,11 @@ const OUT_OF_FOLD_FLOORS: Record<string, Floors> = {
 	'extra-j-dev.json': { dangerRecall: 99.4, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 10.1 },
 	'extra-k-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 5.1, profanityHeld: 73.2, ordinaryHeld: 14.1 },
 	'extra-l-dev.json': { dangerRecall: 99.1, policyToSafeguarding: 0.0, profanityHeld: 93.2, ordinaryHeld: 9.4 },
-	'extra-m-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 10.6, profanityHeld: 100.0, ordinaryHeld: 0.0 },
+	'extra-m-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 11.1, profanityHeld: 100.0, ordinaryHeld: 0.0 },
 	'extra-n-dev.json': { dangerRecall: 97.1, policyToSafeguarding: 1.2, profanityHeld: 100.0, ordinaryHeld: 5.1 },
 	'extra-o-dev.json': { dangerRecall: 94.1, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 8.9 },
 	'extra-p-dev.json': { dangerRecall: 97.9, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 26.8 },
-	'extra-q-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 14.4 },
+	'extra-q-dev.json': { dangerRecall: 100.0, policyToSafeguarding: 0.0, profanityHeld: 100.0, ordinaryHeld: 15.4 },
 	// extra-s (README), measured before its rules, with a model not trained on it: 88.9 % recall, 27.6 % policy sent (48 by the
 	// patterns, 10 by the model), 88.3 % profanity held (unaccented oaths 13 of 20). After its rules and a review's narrowing of
 	// them, trained on it: 93.3 %, 11.0 % (22 and 1), 90.0 %; out of fold below.
@@ -263,25 +276,26 @@ const TARGETS = { dangerRecall: 95, policyToSafeguarding: 5, profanityHeld: 90, 
  * tháng rồi, em 15 tuổi"; "nhà chồng không cho…" is no "chống"), and a mother gone, the power cut off.
  */
 // Sixth round: 96.6 → 95.4 % recall when every read set joined training (94.6 % before disclosures were weighted 1.5).
-const FLOORS = { dangerRecall: 95.3, policyToSafeguarding: 0, profanityHeld: 91.4, ordinaryHeld: 2 };
+const FLOORS = { dangerRecall: 95.3, policyToSafeguarding: 0, profanityHeld: 91.4, ordinaryHeld: 2.0 };
 /**
  * The fresh holdouts kept out of training: their figures when first measured, blind, and since (aggregates only read).
  * The first to the ninth are trained on since issue 15's sixth round, the tenth to fourteenth since its seventh, the fifteenth to
- * seventeenth since its eighth (OUT_OF_FOLD_FLOORS).
+ * seventeenth since its eighth, the eighteenth to twentieth since its ninth (OUT_OF_FOLD_FLOORS).
  */
 const FRESH_FLOORS: Record<string, Floors> = {
-	// The eighteenth to twentieth, written blind on 2026-12-03 for the eighth round by six writers (two halves each) who read
-	// only the corpus README's label section, the product brief and the plans: the eighteenth, South Central coast fishing
-	// villages and migrant workers' children around Hồ Chí Minh City; the nineteenth, the Nghệ-Tĩnh voice of the North Central
-	// region and Huế, Quảng Trị, Quảng Bình after a flood season; the twentieth, the Northern midlands (Tày, Nùng, Sán Dìu, Dao)
-	// and a national online forum in chat style. Measured once with the round's checks frozen (the diff of 2d8ab41 hashed
-	// 7c671ed6bbfc, after its review), rows unread. Eighteenth: 98.9 % recall, 17.3 % policy sent (26/150, 22 the patterns'),
-	// 95.6 % profanity held, 13.3 % ordinary held. Nineteenth: 95.0 %, 10.7 % (16, all the patterns'), 96.7 %, 5.0 %.
-	// Twentieth: 100.0 %, 8.7 % (13, all the patterns'), 97.8 %, 5.8 %. With the checks of 2d8ab41, before the round: 98.9 %,
-	// 18.7 %, 95.6 %, 15.8 %; 95.0 %, 15.3 %, 96.7 %, 5.0 %; 100.0 %, 9.3 %, 97.8 %, 11.7 %.
-	'fresh-holdout-18.json': { dangerRecall: 98.8, policyToSafeguarding: 17.4, profanityHeld: 95.5, ordinaryHeld: 13.4 },
-	'fresh-holdout-19.json': { dangerRecall: 94.9, policyToSafeguarding: 10.7, profanityHeld: 96.6, ordinaryHeld: 5.1 },
-	'fresh-holdout-20.json': { dangerRecall: 99.9, policyToSafeguarding: 8.7, profanityHeld: 97.7, ordinaryHeld: 5.9 }
+	// The twenty-first to twenty-third, written blind on 2026-12-03 for the ninth round by six writers (two halves each) who read
+	// only the corpus README's label section, the product brief and the plans: the twenty-first, a Mekong Delta commune forum
+	// (Kinh and Khmer children) and an inner-city Hà Nội district children's council; the twenty-second, a Central Highlands
+	// district dialogue (Jrai, Bahnar, Ê Đê) and a North-West boarding-school provincial forum (Hmong, Thái, Dao); the
+	// twenty-third, an online forum of factory workers' children around Hồ Chí Minh City and a Northern delta coast provincial
+	// forum (fishing villages, parishes). Measured once with the round's checks frozen and reviewed (the diff of 017dc5f hashed
+	// 73daac7a2893), rows unread. Twenty-first: 93.3 % recall, 9.3 % policy sent (14/150, all the patterns'), 98.9 %
+	// profanity held, 5.0 % ordinary held. Twenty-second: 96.1 %, 5.3 % (8, all the patterns'), 100.0 %, 10.0 %.
+	// Twenty-third: 99.4 %, 11.3 % (17, 16 the patterns'), 96.7 %, 11.7 %. With the checks of 017dc5f, before the round:
+	// 90.6 %, 8.7 %, 98.9 %, 5.0 %; 96.1 %, 5.3 %, 100.0 %, 10.0 %; 99.4 %, 11.3 %, 96.7 %, 11.7 %.
+	'fresh-holdout-21.json': { dangerRecall: 93.2, policyToSafeguarding: 9.5, profanityHeld: 98.7, ordinaryHeld: 5.1 },
+	'fresh-holdout-22.json': { dangerRecall: 96.0, policyToSafeguarding: 5.5, profanityHeld: 99.9, ordinaryHeld: 10.1 },
+	'fresh-holdout-23.json': { dangerRecall: 99.3, policyToSafeguarding: 11.5, profanityHeld: 96.5, ordinaryHeld: 11.8 }
 };
 
 describe('the text checks on the children’s corpus', () => {

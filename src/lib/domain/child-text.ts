@@ -14,6 +14,9 @@ import { expandTeenSpellings, foldVietnamese } from './vietnamese-text';
  */
 const EXTRA_SPELLINGS: Record<string, string> = {
 	ko: 'khong',
+	// "c": the writer who calls themselves "con" or "cháu" to elders ("bọ c đập c hoài"); read as "con", which the
+	// checks already take for the writer or for a child, both right for safety.
+	c: 'con',
 	// chị, em stretched, đi, cho as teens type them.
 	chj: 'chi',
 	bth: 'binh thuong',
@@ -241,6 +244,16 @@ export function childWordsTyped(text: string): ChildWords {
 		// An age typed apart from its number: "dì 27 tủi", "năm nay 24 t" (not "tui", I, nor "t", tớ).
 		if ((folded === 'tui' || folded === 't') && /^\d{1,2}$/.test(typed[i - 1]?.folded ?? '')) {
 			push('tuoi', undefined, clause);
+			continue;
+		}
+		// "38 độ C" is degrees.
+		if (folded === 'c' && typed[i - 1]?.folded === 'do') {
+			push('c', undefined, clause);
+			continue;
+		}
+		// "c" is "chị" in "2 c e", "c em", "c ơi", "c gái"; elsewhere the writer's "con"/"cháu" (EXTRA_SPELLINGS).
+		if (folded === 'c' && (/^(e|em|oi|gai)$/.test(next ?? '') || /^\d{1,2}$/.test(typed[i - 1]?.folded ?? ''))) {
+			push('chi', undefined, clause);
 			continue;
 		}
 		// The digit 1 before a word is "một": "ở 1 mình", "1 ông", "1 tháng".

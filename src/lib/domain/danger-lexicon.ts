@@ -173,6 +173,14 @@ export const HARMS: Harm[] = [
 		`bi xam hai, dau o vung kin, khong duoc ke voi ai, khong duoc noi voi ai, dung ke voi ai, dung noi voi ai, khong duoc noi cho ai,
 		 khong duoc ke cho ai, cam noi, cam ke`
 	),
+	// Kept secret from the child's parents by whoever lures them: "ảnh dặn đừng cho ba mạ biết, tối mai cho xe đón em".
+	...harms(
+		'state',
+		'trafficking',
+		`dan dung cho ba ma biet, dan dung cho bo me biet, dan dung cho ba me biet, dan dung cho bo ma biet, dan khong duoc cho bo me biet,
+		 dan khong duoc cho ba ma biet, dan dung noi voi bo me, dan dung noi voi ba ma, dan dung ke voi bo me, dan dung ke voi ba ma,
+		 dan giau bo me, dan giau ba ma`
+	),
 	// Dragged out to be beaten: "lôi con ra đánh", "kéo em ra đánh" (the child before the blow).
 	// Burnt: "dí que củi đang cháy vào tay".
 	...harms('act', 'physical', `di que cui, di lua vao, di tan thuoc, di dieu thuoc, dot vao tay, que cui dang chay`),
@@ -476,6 +484,10 @@ export const HARMS: Harm[] = [
 /** A harm that is not one after these words: "bóng đá", "câu lạc bộ". */
 export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	da: new Set(['bong', 'cau', 'da']),
+	// "nhiều nhà nghĩ gả con sớm…" (unaccented "nghĩ" is also "nghỉ", a motel): many households thinking.
+	'nha nghi': new Set(['nhieu', 'nhung', 'cac', 'moi', 'vai']),
+	// "con gà", "thịt gà", "nuôi gà" typed without marks is no "gả" (marrying off), which comes before its "con".
+	ga: new Set(['con', 'thit', 'nuoi', 'trung', 'dui', 'canh', 'chuong', 'long', 'dan']),
 	// "biện pháp chống bắt nạt", "phòng chống bắt nạt": against it.
 	'bat nat': new Set(['chong']),
 	// "các bạn người Kinh" typed without marks is no "bán người".
@@ -498,6 +510,8 @@ export const NOT_HARM_PREV: Record<string, Set<string>> = {
 	om: new Set(['toi', 'den', 'thui', 'xe']),
 	// "bật đèn ngủ": a night light, not sleeping with someone.
 	'ngu voi': new Set(['den']),
+	// "hồi hộp muốn đứng tim" (unaccented "đứng tim" is also "đừng tìm"): a heart-stopping scene.
+	'dung tim': new Set(['muon', 'hop', 'gan', 'suyt']),
 	doi: new Set(['bo', 'tham', 'ban', 'cuoc']),
 	// "nhà dột" (a leaking roof), "cây số", "con số", "đi bộ đội", "chiều cao": not harms.
 	dot: new Set(['nha', 'mai']),
@@ -524,18 +538,21 @@ export const NOT_HARM_NEXT: Record<string, Set<string>> = {
 	// "đá bóng", "đá cầu", "đá banh": a game; "nước đá", "đá quý": not a kick ("bị đá vào bụng" stays one).
 	da: new Set('bong banh cau ga quy voi lanh'.split(' ')),
 	// "đánh yêu": a friend's playful tap, not a blow.
-	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra yeu chieng chuong kieng'.split(' ')),
+	// "danh mục", "danh sách" typed without marks: a list.
+	danh: new Set('tien gia rang bac cau dan co bong thuc vong may trong van tieng bai nhau lua son phan ghen mat trung ca roi do bat xe thue luoi tra yeu chieng chuong kieng muc sach'.split(' ')),
 	// "ôm gấu bông", "ôm gối": a child hugging a toy or a pillow, not being held.
 	// "ôm nhau ngủ" (two children hugging each other) is no one holding a child.
 	om: new Set('gau goi bup meo cun nhau'.split(' ')),
 	// "tim em đập thình thịch": a heart beating.
 	// "tức muốn đập điện thoại", "đập bàn": a thing, not a person.
-	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan', 'dien', 'dt', 'ban', 'cua', 'coc', 'chen', 'bat', 'trung', 'muoi', 'heo', 'bong', 'lon']),
+	// "té đập đít xuống đất": a toddler landing on their bottom.
+	dap: new Set(['xe', 'chan', 'nuoc', 'thinh', 'nhanh', 'loan', 'dien', 'dt', 'ban', 'cua', 'coc', 'chen', 'bat', 'trung', 'muoi', 'heo', 'bong', 'lon', 'dit', 'mong']),
 	// "nhịn ăn vặt để dành tiền", "nhịn ăn sáng": a choice the child makes, not being starved.
 	'nhin an': new Set(['vat', 'kieng', 'keo', 'banh']),
 	// "ông bà chăm em rất chu đáo" (unaccented "chăm" is also "chạm"): care.
 	'cham em': new Set(['chu', 'ky', 'tot', 'an', 'hoc']),
-	doi: new Set('tien ve mau nguoi moi cho ban xe lai toi den khi nao y song thoai'.split(' ')),
+	// "đội bóng", "đội tuyển", "đội nhóm" typed without marks: a team.
+	doi: new Set('tien ve mau nguoi moi cho ban xe lai toi den khi nao y song thoai bong tuyen nhom hinh vien'.split(' ')),
 	'bi duoi': new Set(['nuoc', 'suc', 'theo', 'viec', 'hoc']),
 	'bi lua': new Set(['mat', 'tien', 'dao']),
 	doa: new Set(['nat']),
@@ -685,7 +702,8 @@ export const PASSIVE = marks(
 export const HYPOTHETICAL = marks(
 	`neu, neu nhu, neu ma, lo khong may, nho khong may, neu khong may, lo ma, lo nhu, lo mai, nho nhu, nho dau, ngo nhu, gia su, gia nhu, truong hop, trong truong hop, phong khi, khi ma, lieu, nhung ai, ai bi, mot khi, khi nao,
 	 lam sao de biet, lam sao biet, lam the nao de biet, lam sao nhan biet, lam sao de nhan biet, nhan biet, dau hieu, lieu co,
-	 khoi bi, de khoi bi, tranh bi, de tranh bi, de tranh, de khong bi, khong bi, de phong, phong khi bi, khoi, tu bao ve, bao ve minh, bao ve ban than, tu ve`
+	 khoi bi, de khoi bi, tranh bi, de tranh bi, de tranh, de khong bi, khong bi, de phong, phong khi bi, khoi, tu bao ve, bao ve minh, bao ve ban than, tu ve,
+	 nhat la khi, dac biet la khi, nhat la neu, dac biet khi, lam sao nhan ra, lam sao de nhan ra, lam the nao de nhan ra, cach nhan ra, nhan dien`
 );
 
 /**
@@ -695,11 +713,12 @@ export const HYPOTHETICAL = marks(
 export const HEARSAY = marks(
 	`nghe noi, nghe ke, nghe tin, nghe bao, doc bao, doc tin, tren bao, bao dua tin, xem tin, coi tin, xem clip, coi clip, ve clip,
 	 bo phim, xem phim, coi phim, tren tivi, tren ti vi, tren tv, nghe o, nghe ngoai, nghe ben,
-	 xem thoi su, coi thoi su, tren thoi su, xem tin tuc, coi tin tuc, doc tin tuc, tren tin tuc, doc tren mang, doc truyen`
+	 xem thoi su, coi thoi su, tren thoi su, xem tin tuc, coi tin tuc, doc tin tuc, tren tin tuc, doc tren mang, doc truyen,
+	 trong phim, canh phim, phim toi qua, phim hom qua, tren vtv, phim co canh`
 );
 
 /** Who the harm of a story is told of, between the story's opening and the harm: "có một bạn", "mấy đứa", "nữ sinh", "con nít". */
-export const TOLD_OF = new Set('mot may nhieu vai ban dua chi anh nguoi nu sinh hoc con nit tre be kia ho'.split(' '));
+export const TOLD_OF = new Set('mot may nhieu vai ban dua chi anh nguoi nu sinh hoc con nit tre be kia ho bon'.split(' '));
 
 /** The voice of a forum question or recommendation: about a topic, not about the writer. */
 export const POLICY = marks(
@@ -815,7 +834,9 @@ export const ACCIDENT = marks(
 		// A fall or a game: "gãy tay vì ngã cầu trượt", "chơi bóng rổ bị bóng đập vào mặt", "tập võ bị bầm tím".
 		'vi nga, bi nga, nga tu, nga cau, te nga, choi bong, bong ro, bong chuyen, tap vo, hoc vo, da cau, gio the duc, tiet the duc, chuot rut, ' +
 		// "bị té cầu thang gãy tay", "đá banh bị tụi nó đạp": a fall, a match.
-		'bi te, te cau thang, nga cau thang, da banh, tran bong, tran dau, thi dau'
+		'bi te, te cau thang, nga cau thang, da banh, tran bong, tran dau, thi dau, ' +
+		// "té trầy đầu gối", "tập đi té": a fall.
+		'te tray, te dap, te xuong, tap di te, vap te'
 );
 
 export const SELF_IN_HARM = new Set(['em', 'minh', 'con', 'chau', 'to']);

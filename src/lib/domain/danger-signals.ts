@@ -100,6 +100,8 @@ const PRESSURE = /(^| )(ap luc|chiu het noi|khong chiu noi|qua suc|chan)( |$)/;
 function hyperbole(words: readonly string[], start: number, clause: readonly boolean[]): boolean {
 	for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
 		if (HYPERBOLE_FEELINGS.has(words[i])) return true;
+		// "đói muốn chết" while a meal cooks ("mà đang nấu canh chua"); unaccented "doi" is also "đời", life, so only then.
+		if (words[i] === 'doi' && MEAL_COMING.test(words.join(' '))) return true;
 		// "thi học kì xong em mệt muốn chết": tired after an effort.
 		if (words[i] === 'met' && words.slice(Math.max(0, i - 8), i).some((w) => EFFORT.has(w))) return true;
 		// "mệt muốn chết vì hôm nay học thêm ba ca": the effort given as the reason, after.
@@ -161,12 +163,27 @@ const ILLNESS = new Set(['om', 'sot', 'benh', 'cum', 'mua', 'lut', 'thuy', 'vien
 /** Words that make the next one stronger: "rất", "thật", "khá". */
 const INTENSIFIERS = new Set(['rat', 'that', 'kha', 'cuc', 'sieu']);
 
+/** A lure: a pick-up, a meeting, money or gifts, someone met online, a job far away. */
+const LURE = /(^| )(don|hen|ru|cho ([a-z]+ )?(tien|qua)|mua (cho )?([a-z]+ )?(dien thoai|quan ao|do)|gap rieng|len xe|quen|tren mang|facebook|zalo|tiktok|lam quan|bao an o|luong cao|dua di)( |$)/;
+/** After "buôn bán", a trade: where, what goods, how ("buôn bán ở chợ", "buôn bán vậy", "buôn bán rau"). */
+const TRADE = new Set('o vay nho gi rau ca hang nuoc do trai tap kiem ngoai tai tren online cung thi de la ve gioi lon nhe kinh hoa quan'.split(' '));
+
 /** Words that negate the harm after them. */
 const NEGATIONS = new Set(['khong', 'chang', 'chua']);
 
 const harmBlocked = (words: readonly string[], h: { start: number; end: number; entry: Harm }, clause: readonly boolean[] = [], marks: readonly (string | undefined)[] = []) => {
 	const key = h.entry.words.join(' ');
 	if (NOT_HARM_NEXT[key]?.has(words[h.end] ?? '') || NOT_HARM_PREV[key]?.has(words[h.start - 1] ?? '')) return true;
+	// A grandmother who comes to sleep beside the children ("bà ngoại sang ngủ với hai chị em"): care, not abuse.
+	// (Coming over, to the children together: "Ba nói em ngủ với ba", "bà cô Lan ngủ với em" are no such care.)
+	if (key === 'ngu voi' && /(^| )(ba ngoai|ba noi|me ngoai|me noi) (sang|qua|ve|den|xuong|len|o lai)$/.test(words.slice(Math.max(0, h.start - 3), h.start).join(' ')) && /^((hai|ba|\d) )?(chi em|anh em|tui|bon|chung|ca nha)( |$)/.test(words.slice(h.end, h.end + 3).join(' '))) return true;
+	// "bị đội Phú Mỹ đánh bại": a team (unaccented "đội" is also "đói"), before the match's result.
+	if ((key === 'doi' || key === 'bi doi') && /(^| )(danh bai|thang|thua|hoa|gap|da voi|choi voi)( |$)/.test(words.slice(h.end, h.end + 4).join(' '))) return true;
+	// Kept from the parents by whoever lures the child, with the lure in the sentence ("…tối mai cho xe đón em", "cho em tiền
+	// rồi dặn…"); a sibling hiding a broken vase is no lure.
+	if (h.entry.cat === 'trafficking' && h.entry.words[0] === 'dan' && /^(dung|khong|giau)$/.test(h.entry.words[1] ?? '') && !LURE.test(words.join(' '))) return true;
+	// "Buôn bán" is trade ("phụ ba má buôn bán", "buôn bán ở chợ"); trafficking only of people, or after "bị".
+	if (key === 'buon ban' && TRADE.has(words[h.end] ?? '') && words[h.start - 1] !== 'bi' && !clause[h.end]) return true;
 	// The same past an intensifier: "chăm em rất chu đáo" ("đánh rất đau" stays a harm: "đau" is no exception).
 	if (INTENSIFIERS.has(words[h.end] ?? '') && NOT_HARM_NEXT[key]?.has(words[h.end + 1] ?? '')) return true;
 	// The same with the victim written in the entry: "không cho em ăn mì tôm nhiều" is "không cho ăn" + "mì".
@@ -200,6 +217,8 @@ const harmBlocked = (words: readonly string[], h: { start: number; end: number; 
 	const threatToWriter = SELF_WORDS.has(words[h.end] ?? '') && words[h.end + 1] !== 'la';
 	if (h.entry.kind === 'act' && ((SAYING.has(words[h.start - 1] ?? '') && !threatToWriter) || (words[h.end] === 'la' && OPINION_AFTER_LA.has(words[h.end + 1] ?? '')))) return true;
 	if (h.entry.kind === 'act' && words[h.end] === 'con' && words[h.end + 1] === 'la' && OPINION_AFTER_LA.has(words[h.end + 2] ?? '')) return true;
+	// "đánh cháu là dạy cháu", a saying of grandparents — not "là để dạy cháu nhưng cháu đau lắm", nor "là thường xuyên".
+	if (h.entry.kind === 'act' && words[h.end] === 'chau' && words[h.end + 1] === 'la' && /^(day|thuong)$/.test(words[h.end + 2] ?? '') && words[h.end + 3] === 'chau' && !/(^| )(nhung|dau|bam|chay mau|so)( |$)/.test(words.slice(h.end + 4).join(' '))) return true;
 	// "muốn chết vì xấu hổ", "mệt muốn chết đi được": a figure of speech.
 	if (h.entry.cat === 'selfharm' && FIGURE_AFTER.test(words.slice(h.end, h.end + 3).join(' ') + ' ')) return true;
 	if (h.entry.cat === 'selfharm' && /^(muon chet|chet di|chet luon)$/.test(key) && hyperbole(words, h.start, clause)) return true;
@@ -535,12 +554,16 @@ function homeRule(words: readonly string[], h: { start: number; end: number; ent
 const SAID_OF_SELF = /(^| )(lam (vay|the|nhu vay|nhu the|the nay|z) (voi|cho) (chau|em|con|minh|tui|to|tau|ban ay|no)|(chau|em|con|minh|tui|to|tau|ban em|ban ay|ban chau) (cung |dang |van |da |tung |hay |cu )*(bi|gap|chiu) (vay|the|nhu vay|nhu the|chuyen nay|chuyen do|z)|(chau|em|con|minh|tui|to|tau) (dao nay |may hom nay |may bua nay |hay |cu |dang |van )+(nghi|muon) (vay|the|nhu vay|toi chuyen do|den chuyen do|z)|(ban (cung ban|than|ngoi canh|cung lop) )?(chau|em|con|minh|tui|to|tau) (cung |van |hien )*dang (bi )?(nhu the|nhu vay|nhu the nay|the nay|nhu thia)|(chau|em|con|minh|tui|to|tau) (cung |dang |van |da |hay |cu )*lam (the|vay|nhu the|nhu vay|z) (gan|duoc|may|ca|tu|lau|mot|hai|ba|nua|\d+)|(dem|toi|ngay|hom|bua|tuan|lan) nao( [a-z]+){0,3} cung (the|vay|nhu the|nhu vay|z)|(no|han|ho|nguoi do|nguoi ta|anh ta|ong ta|ong do|chu do|acc do|tai khoan do|ke do) cho (chau|em|con|minh|tui|to|tau) (han|thoi han)|(lung|tay|chan|dui|mat|nguoi|co) (chau|em|con|minh|tui|to|tau) (gio |bay gio |hien |van |con |da )+(con )?(vet|seo|bam|lan|sung))( |$)/;
 /** Whether it is legal: "có phạm luật hông", "có hợp pháp không". */
 const LEGALITY = /(^| )co (pham luat|pham phap|vi pham|trai luat|trai phap luat|hop phap|bi phat|bi xu phat|bi xu ly|sai luat|bi (cong an |ai )?bat|bi (coi|xem|tinh) la (vi pham|pham luat|pham phap|trai luat|trai phap luat|sai luat))( |$)/;
+/** What was told, then whether it counts: "…giữ giấy tờ không cho về, rứa có phải là mua bán người không?" */
+const COUNTS_AS = /(^| )(vay|rua|the|nhu vay|nhu the|nhu rua) co (phai|tinh|bi coi|duoc coi) la( [a-z]+){1,6} khong( a| vay| nhi| ha)? ?$/;
 /** A talk or a lesson about a harm: "tổ chức buổi nói chuyện về chuyện bị dụ gửi hình". */
 const TOPIC_BEFORE = /(^| )(noi chuyen|buoi noi chuyen|tuyen truyen|tap huan|gioi thieu|day|hoc) ve (chuyen |viec |van de |nan )?(bi )?$/;
 /** What the law says of it: "thì có bị xử phạt không", "có phạm luật không". */
 const LAW_ASKED = /(^| )thi( [a-z]+){0,2} (co bi (xu phat|phat|xu ly|bat|cong an bat|di tu|(coi|xem|tinh) la (vi pham|pham|trai|sai))|co pham (luat|phap|toi)|co vi pham|co trai (luat|phap)|co sai luat|bi phat|bi xu)( |$)/;
 /** The law asked about before the harm: "luật bây giờ có cấm bố mẹ đánh con không", "pháp luật có phạt…". */
-const LAW_BEFORE = /(^| )(luat|phap luat|luat phap|nha nuoc)( [a-z]+){0,3} co (cam|phat|xu phat|xu ly|quy dinh|cho phep)( [a-z]+)?$/;
+const LAW_BEFORE = /(^| )(luat|phap luat|luat phap|nha nuoc)( [a-z]+){0,3} co (cam|phat|xu phat|xu ly|quy dinh|cho phep|cho)( [a-z]+)?$/;
+/** Parents or elders in general, as the law speaks of them (the Centre's "bọ mạ", the South's "ba má", grandparents). */
+const GENERAL_PARENTS = /^(bo me|cha me|ba me|ba ma|bo ma|cha ma|ong ba|phu huynh|nguoi lon|bo me nao|cha me nao)$/;
 /** A clause opened in the past: "hồi mới lên cấp 2", "năm ngoái", "trước đây". */
 const PAST_OPENING = /(^| )(hoi|hoi truoc|hoi moi|ngay truoc|truoc day|nam ngoai|nam truoc|hoi nho|hoi be)( [a-z0-9]+){0,6} $/;
 /** Dealt with since: "cô xử lý luôn", "giờ hết rồi", "không còn bị nữa". */
@@ -565,8 +588,17 @@ const DEFINITION_INDEX = index(DEFINITION.map((words) => ({ words })));
 
 /** Just before the harm, a question of what counts: "thì có phải là bị xâm hại không", "có bị coi là bạo hành". */
 function definitional(words: readonly string[], at: number): boolean {
-	return has(DEFINITION_INDEX, words, at - 4, at) || topical(words, at) || possibility(words, at) || RULE_FOR_ALL.test(words.slice(Math.max(0, at - 4), at).join(' ') + ' ');
+	return (
+		has(DEFINITION_INDEX, words, at - 4, at) ||
+		topical(words, at) ||
+		possibility(words, at) ||
+		RULE_FOR_ALL.test(words.slice(Math.max(0, at - 4), at).join(' ') + ' ') ||
+		(SO_THAT_IS.test(words.slice(Math.max(0, at - 3), at).join(' ') + ' ') && CHECKED_AFTER.test(words.slice(at + 1, at + 8).join(' ') + ' '))
+	);
 }
+/** "…vậy là tảo hôn đúng không ạ": whether what was told counts as the harm (not "vậy là bị bố đánh", what came of it). */
+const SO_THAT_IS = /(^| )(vay|nhu vay|nhu the|the|vay thi) (co )?la $/;
+const CHECKED_AFTER = /(^| )(dung|phai|co dung|co phai)? ?khong( a| vay| nhi| ha)? $/;
 /**
  * A rule for everyone, right before the harm: "không ai được chạm vào…", "không ai có quyền đánh…",
  * "người khác không được chạm vào", "(tuyên truyền) là không được gả con sớm".
@@ -874,11 +906,16 @@ function toldOfOthers(words: readonly string[], marks: readonly (string | undefi
 	}
 	if (!story) return told;
 	// "Em đang coi phim thì ba về đánh em": the writer's own evening, what happened while they watched.
-	if (/^(thi|xong|roi|thay|lai|bong|luc)$/.test(words[story.end] ?? '')) return told;
+	// ("Em coi thời sự thấy mấy chị…", saw someone in the news, is still the news.)
+	const sawSomeone = words[story.end] === 'thay' && (TOLD_OF.has(words[story.end + 1] ?? '') || words[story.end + 1] === 'co');
+	if (/^(thi|xong|roi|thay|lai|bong|luc)$/.test(words[story.end] ?? '') && !sawSomeone) return told;
+	// The writer after every harm, watching it: "…bị công an vây bắt hết, em với ba coi hồi hộp".
+	const lastHarm = Math.max(...harms.map((harm) => harm.end));
+	const viewer = (ref: Ref) => ref.kind === 'self' && ref.start >= lastHarm && /(^| )(coi|xem|doc|nghe)( |$)/.test(words.slice(ref.end, ref.end + 3).join(' '));
 	// A victim written inside the harm ("lừa [bạn] sang"), unless typed as another word ("lừa bán sang").
 	const insertedVictim = (harm: FoundHarm) => harm.inserted && !(harm.insertedAt !== undefined && markedOtherwise(marks, harm.insertedAt, words[harm.insertedAt]));
 	const named =
-		refs.some((ref) => ref.start >= story.end && ((ref.kind === 'self' && !ref.speaker) || (ref.kind === 'friend' && !ref.weak) || (ref.kind === 'harmer' && ref.possessed))) ||
+		refs.some((ref) => ref.start >= story.end && !viewer(ref) && ((ref.kind === 'self' && !ref.speaker) || (ref.kind === 'friend' && !ref.weak) || (ref.kind === 'harmer' && ref.possessed))) ||
 		harms.some((harm) => harm.start >= story.end && (insertedVictim(harm) || harm.entry.words.some((word) => SELF_IN_HARM.has(word))));
 	if (named) return told;
 	for (const harm of harms) {
@@ -935,6 +972,18 @@ interface Names {
 }
 
 /** After "có" opening "bản em có…": someone in the village ("có bạn", "có nhiều chị"). */
+/** Many, some, several: before those who harm, people in general. */
+const MANY_BEFORE = new Set(['nhieu', 'may', 'nhung', 'vai', 'moi']);
+/**
+ * "Nhiều ông bà…", "mấy ông bố…", "một số phụ huynh…": many of those who harm, in general. Not those pointed at ("mấy người
+ * đó", "mấy thằng kia"), nor "mấy thằng", which is also "mấy tháng" (months) typed without marks.
+ */
+function manyInGeneral(words: readonly string[], start: number, end: number): boolean {
+	if (/^(do|kia|ay|nay|no)$/.test(words[end] ?? '')) return false;
+	const head = MANY_BEFORE.has(words[start]) && end - start > 1 ? start + 1 : start;
+	if (words[head] === 'thang') return false;
+	return MANY_BEFORE.has(words[start - 1]) || head > start || (words[start - 2] === 'mot' && words[start - 1] === 'so');
+}
 const EXISTENTIAL_NEXT = new Set(['ban', 'nguoi', 'nhieu', 'chi', 'anh', 'em', 'nha', 'gia', 'may', 'mot', 'cac', 'nhung', 'tre', 'con', 'vu']);
 
 /** After the writer, "bo" before these is "bỏ" (to skip, to leave), not "bố": "em bo bua sang", "em bo qua". */
@@ -1142,7 +1191,13 @@ function findRefs(words: readonly string[], { marks, clause }: ChildWords, harmS
 		const speaker = kind === 'self' && (matchAt(SPEAKER_INDEX, words, end).length > 0 || words[i - 1] === 'cho' && words[end] === 'hoi');
 		// "Trường em có bạn…", "làng em có nhà…", "có người…": someone, not anyone the writer names.
 		// "Những gia đình hay…", "các nhà…": households in general, not the writer's own.
-		const indefinite = kind !== 'self' && !possessed && (existential(words, i, clause) || ((words[i - 1] === 'nhung' || words[i - 1] === 'cac') && /^(gia|nha)$/.test(words[i])));
+		// "Nhiều ông bà…", "mấy ông bố…", "một số phụ huynh…": many of those who harm, in general.
+		const indefinite =
+			kind !== 'self' &&
+			!possessed &&
+			(existential(words, i, clause) ||
+				((words[i - 1] === 'nhung' || words[i - 1] === 'cac') && /^(gia|nha)$/.test(words[i])) ||
+				(kind === 'harmer' && manyInGeneral(words, i, end)));
 		if (indefinite) weak = true;
 		out.push({ start: i, end, kind, weak, possessed, speaker, indefinite });
 		i = end;
@@ -1242,7 +1297,7 @@ function sentenceFindings(
 	// (The age may be in another sentence: "Cô út em lấy chồng ở bản bên, cô 27 tuổi rồi. Nhà trai sang đón dâu…".)
 	const adultOnly = (adultAges(words) || context.adultAge) && !context.childAge;
 	// "Giữ giấy tờ tùy thân của người làm thuê có phạm luật hông ạ": whether something is legal, with no one named in the sentence.
-	const legality = LEGALITY.test(joined(words)) && !victims.length && !context.selfBefore && !refsFound.some((r) => r.kind === 'harmer' && (r.possessed || !r.weak));
+	const legality = (LEGALITY.test(joined(words)) || COUNTS_AS.test(joined(words))) && !victims.length && !context.selfBefore && !refsFound.some((r) => r.kind === 'harmer' && (r.possessed || !r.weak));
 	for (const harm of kept) {
 		policy = policyAt(harm.start);
 		if (legality) {
@@ -1276,6 +1331,8 @@ function sentenceFindings(
 		if (entry.forced && !passive && !childBride) continue;
 		// A grown-up relative's own wedding ("chị gái em lấy chồng ở tỉnh khác"), with no child's age stated and no one forcing it.
 		if (entry.cat === 'marriage' && !context.childAge && !passive && grownUpRelative(nearestBefore(6, harm.start), words)) continue;
+		// A parent's or grandparent's own wedding long ago, even at a child's age: "Mệ tui kể hồi xưa mệ lấy ông năm 15 tuổi".
+		if (entry.cat === 'marriage' && !passive && LONG_AGO.test(wordsBefore(words, harm.start, 8) + ' ') && (elder(nearestBefore(4, harm.start), words) || ELDERS.test(words[harm.start - 1] ?? ''))) continue;
 		// "bị ong đốt" is a bee: a word that is also harmless needs a clear harmer after "bị".
 		const bi = !!passive && (passive.entry.words[0] === 'bi' || passive.entry.words[0] === 'phai' || passive.entry.words.includes('bi'));
 		if (passive && bi && entry.strict && !refsFound.some((r) => ((r.kind === 'harmer' && !r.weak) || r.kind === 'generic') && r.start >= passive!.end && r.end <= harm.start)) {
@@ -1309,7 +1366,10 @@ function sentenceFindings(
 			// lured between ("mấy trò thử thách rủ trẻ con tự làm đau mình"): not the writer.
 			// (Children, not "người ta": "bị nhà người ta bắt về làm vợ" is someone doing it to the writer.)
 			const children = (r: Ref) => r.kind === 'generic' && CHILDREN_IN_GENERAL.test(words.slice(r.start, r.end).join(' '));
-			if (!subject && before.some((r) => children(r) && passive!.start - r.end <= 8 && r.end <= passive!.start)) continue;
+			// (A list of what they go through shares its first subject: "nhiều bạn bị chọc giọng, bị tẩy chay, có khi còn bị đánh".)
+			let listStart = passive.start;
+			for (const p of reversedPassives) if (p.start < listStart && listStart - p.end <= 8) listStart = p.start;
+			if (!subject && before.some((r) => children(r) && listStart - r.end <= 8 && r.end <= listStart)) continue;
 			// (Only after a luring or forcing word: "em bị các bạn đánh" names who did it.)
 			if (forcing && refsFound.some((r) => children(r) && r.start >= passive!.end && r.end <= harm.start)) continue;
 			if (isVictim(subject)) {
@@ -1365,11 +1425,15 @@ function sentenceFindings(
 				(!!object && (words[object.start] === 'con' || words[object.start] === 'chau') && object.end - object.start === 1) ||
 				(harm.inserted && /^(con|chau)$/.test(words[harm.insertedAt ?? harm.start + 1])) ||
 				// The child written in the entry: "bố mẹ bỏ mặc con… thì có phạm luật không".
-				(!harm.inserted && /^(con|chau)$/.test(entry.words[entry.words.length - 1]) && !SELF_WORDS.has(words[harm.end] ?? ''));
+				// (Or inside it: "không cho con ăn học".)
+				(!harm.inserted && entry.words.some((word) => word === 'con' || word === 'chau') && !SELF_WORDS.has(words[harm.end] ?? ''));
 			// (However long the condition says it goes on, when the law is asked: "…nhiều ngày thì có bị xử phạt không".)
 			// (Only of parents in general — "bố mẹ", "cha mẹ", "người lớn" — never one parent or a step-parent, nor when it says how often.)
-			const generalParents = !!subject && !subject.possessed && /^(bo me|cha me|ba me|phu huynh|nguoi lon|bo me nao|cha me nao)$/.test(words.slice(subject.start, subject.end).join(' '));
 			const lawBefore = LAW_BEFORE.test(wordsBefore(words, subject?.start ?? harm.start, 10));
+			// (With the law asked first, a harm with no one doing it is anyone's: "luật có cho phép đánh con cháu không".)
+			const generalParents = subject
+				? !subject.possessed && GENERAL_PARENTS.test(words.slice(subject.start, subject.end).join(' '))
+				: lawBefore;
 			const lawAsked = (LAW_ASKED.test(words.slice(harm.end).join(' ') + ' ') || lawBefore) && generalParents && !has(HABIT_INDEX, words);
 			// ("Luật bây giờ có cấm…": the law of today, not something happening now.)
 			if (objectIsVictim && (policy || askedAfter(words, harm.end)) && ambiguousChild && onlyChildren && (!ongoing(words) || lawAsked) && (!concrete || (lawBefore && lawAsked))) {
@@ -1445,6 +1509,16 @@ function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolea
 	return ADULT_RELATIVES.has(span.join(' '));
 }
 
+/** A parent or grandparent of the writer (or anyone's), whose own youth is long past. */
+const ELDERS = /^(me|bo|ba|ma|cha|u|bam|tia|ong|ba noi|ba ngoai|ong noi|ong ngoai|me noi|me ngoai|bo me|ong ba)$/;
+function elder(ref: Ref | undefined, words: readonly string[]): boolean {
+	if (!ref || ref.kind !== 'harmer') return false;
+	const span = words.slice(ref.start, ref.end);
+	while (span.length > 1 && SELF_WORDS.has(span[span.length - 1])) span.pop();
+	return ELDERS.test(span.join(' '));
+}
+/** Long ago, before the writer was born: "hồi xưa", "ngày xưa", "thời đó". */
+const LONG_AGO = /(^| )(hoi xua|ngay xua|thoi xua|thoi do|thoi ay|nam xua|hoi ay|ngay ay|hoi con gai|hoi tre)( |$)/;
 /** Hunger as evidence: the words of being hungry ("đói bụng", "đói quá", "đói meo"), not "bỏ đói". */
 const isHunger = (entry: Harm) => entry.supported && entry.words[0] === 'doi';
 /**
@@ -1497,12 +1571,17 @@ export function analyseText(text: string): Analysis {
 }
 
 /** A sentence opening in a distant past: "hồi nhỏ", "hồi lớp 6", "hồi em học lớp 5", "năm ngoái", "năm 2022" (not "hồi tối", earlier today). */
-const PAST_STORY = /^(([a-z]+ ){0,3})(hoi (nho|be|xua|truoc|lop \d+|em|con|chau|tui|minh|to|\d+ tuoi)|nam (ngoai|truoc|kia|\d{4}|lop \d+)|truoc day|ngay truoc|may nam truoc|cach day)( |$)/;
+const PAST_STORY = /^(([a-z]+ ){0,3})(hoi (nho|be|xua|truoc|lop \d+|nam (lop \d+|ngoai|truoc|kia|\d{4})|em|con|chau|tui|minh|to|\d+ tuoi)|nam (ngoai|truoc|kia|\d{4}|lop \d+)|truoc day|ngay truoc|may nam truoc|cach day)( |$)/;
+/** …or told by someone else: "Em nghe cô chủ nhiệm kể…", "Cháu đọc báo thấy…". */
+const HEARD_STORY = /^(([a-z]+ ){0,2})(nghe ([a-z]+ ){0,4}(ke|noi)|doc bao|xem (tin|thoi su|bao)|coi (tin|thoi su|bao))( |$)/;
 /** Mended since: "giải quyết rồi", "không đánh em nữa", "bỏ nhậu rồi", "may mà", "giải cứu", "giờ anh ấy ổn rồi" (not "chưa ai giải quyết"). */
-const MENDED = /(^| )(?<!(khong|chua|chang|cha) )(?<!(khong|chua|chang|cha) [a-z]+ )(giai quyet|xu ly roi|khong ([a-z]+ ){1,3}nua|bo (nhau|ruou|uong ruou)( [a-z]+)? roi|may ma|may sao|may co|may la|may duoc|giai cuu|cuu (ve|duoc)|dua ve|duoc di hoc tiep|da xin loi|on roi|gio ([a-z]+ ){0,4}(on|vui|khoe|than|binh thuong|hanh phuc|thuong))( |$)/;
+const MENDED = /(^| )(?<!(khong|chua|chang|cha) )(?<!(khong|chua|chang|cha) [a-z]+ )(giai quyet|xu ly roi|khong (?!(muon song|dam|chiu|the|song)( |$))([a-z]+ ){1,3}nua|bo (nhau|ruou|uong ruou)( [a-z]+)? roi|may ma|may sao|may co|may la|may duoc|giai cuu|cuu (ve|duoc)|dua ve|duoc di hoc tiep|da xin loi|on roi|da (em|yen|on) roi|(da )?(di tu|ngoi tu|vao tu)( roi)?|gio ([a-z]+ ){0,4}(on|vui|khoe|than|binh thuong|hanh phuc|thuong))( |$)/;
 const MENDED_ALL = new RegExp(MENDED.source, 'g');
+/** What others still do not know, which is no harm going on: "nhiều bạn giờ vẫn không biết mấy chiêu dụ dỗ". */
+const STILL_UNKNOWING = /(^| )(gio |bay gio )?van (khong|chua) (biet|hieu|nhan ra)(?= |$)/g;
 /** Still going on after it was mended. */
-const STILL = /(^| )(van [a-z]+|lai (bi|danh|chui|doa|say|uong)|gio van|bay gio van|con bi|dao nay|toi qua|hom qua|toi nay|dem nay|hom nay|sang nay|tuan sau|tuan nay|sap (bi|phai)|mai)( |$)/;
+// (Or someone else now, or worse, or back soon: "giờ mẹ cũng đánh em", "còn dữ hơn", "sắp ra tù", "anh họ khác cũng làm vậy".)
+const STILL = /(^| )(van [a-z]+|cung (danh|chui|dap|so|lam vay|lam the|bat|ep|doa)|(con )?du hon|nang hon|sap ra tu|ra tu|lai (bi|danh|chui|doa|say|uong)|gio van|bay gio van|con bi|dao nay|toi qua|hom qua|toi nay|dem nay|hom nay|sang nay|tuan sau|tuan nay|sap (bi|phai)|mai)( |$)/;
 
 function disambiguate(words: string[], clause: readonly boolean[]): string[] {
 	// "ở xa" is far, but "ở xã em" is the writer's commune.
@@ -1583,7 +1662,14 @@ function analyse(text: string): Analysis {
 	const ownPeopleNamed = refsBySentence.some((list) => list.some((r) => (r.kind === 'harmer' && r.possessed) || (r.kind === 'friend' && !r.weak)));
 	// ("Đừng đánh con nữa", "…hoài": it has happened, and goes on.)
 	// Nor a plea to a parent or the writer's pain, age or past: "Bố ơi…", "gửi ba:", "con đau lắm", "mới 13t", "từng sờ".
-	const slogan = SLOGAN.test(all.join(' ')) && !/(^| )(nua|hoai|mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/.test(all.join(' '));
+	// A message to every parent ("gửi các bọ mạ trong huyện: đừng đánh con nữa") says "nữa" of all of them, not of the writer's.
+	// ("Tung ảnh", leaking pictures, is no "từng".)
+	const joined = all.join(' ');
+	// (Not when the writer then says it is theirs: "Tối nào con cũng bị ăn roi", "bọ mạ con đánh con suốt".)
+	const toEveryParent = PARENTS_IN_GENERAL.test(joined) && !OWN_AGAIN.test(joined) && !has(HABIT_INDEX, all);
+	const slogan =
+		SLOGAN.test(joined) &&
+		!(toEveryParent ? OWN_PLEA : OWN_PLEA_OR_AGAIN).test(joined.replace(/(^| )tung (?=(anh|hinh|clip|video|len)( |$))/g, '$1'));
 	if (isMessage(sentences) && slogan && !context.concrete && !ownPeopleNamed && !WRITER_PASSIVE.test(all.join(' '))) {
 		findings.length = 0;
 		questioned = true;
@@ -1663,13 +1749,23 @@ function analyse(text: string): Analysis {
 	// nhưng từ khi cô hội phụ nữ tới nhà thì mẹ không đánh em nữa, giờ mẹ con vui lắm. Em mong…". Every finding's sentence
 	// opens in a distant past, the text says it was mended, and nothing after says it goes on ("vẫn", "lại", "tối qua").
 	let pastMended = false;
-	if (findings.length && findings.every((f) => sentenceOf.has(f) && PAST_STORY.test(sentences[sentenceOf.get(f)!].slice(0, 8).join(' ') + ' '))) {
+	// (Told by someone else only of someone unnamed: "Em nghe Lan kể Lan bị bố đánh…" is a friend's harm, and "em nghe mẹ nói…,
+	// em bị bắt nghỉ học" the writer's.)
+	const heardOfOthers = (s: number) => {
+		const heard = HEARD_STORY.exec(sentences[s].slice(0, 8).join(' ') + ' ');
+		if (!heard) return false;
+		const end = heard[0].trim().split(' ').length;
+		return !refsBySentence[s].some((r) => r.start >= end && ((r.kind === 'self' && !r.speaker) || (r.kind === 'friend' && !r.weak)));
+	};
+	const pastOrHeard = (s: number) => PAST_STORY.test(sentences[s].slice(0, 8).join(' ') + ' ') || heardOfOthers(s);
+	// (Never a wish to die: "…dượng đã vào tù rồi nhưng em muốn chết".)
+	if (findings.length && !WISH_TO_DIE.test(all.join(' ')) && findings.every((f) => f.cat !== 'selfharm' && sentenceOf.has(f) && pastOrHeard(sentenceOf.get(f)!))) {
 		const first = Math.min(...findings.map((f) => sentenceOf.get(f)!));
 		const after = sentences.slice(first).flat().join(' ') + ' ';
 		const mended = MENDED.exec(after);
 		// (A plea counts only outside the mending: "may mà công an cứu về" is no "cứu em".)
 		const unmended = all.join(' ').replace(MENDED_ALL, ' ').split(' ').filter(Boolean);
-		if (mended && !STILL.test(after.slice(mended.index)) && !has(PLEA_INDEX, unmended)) {
+		if (mended && !STILL.test(after.slice(mended.index).replace(STILL_UNKNOWING, ' ')) && !has(PLEA_INDEX, unmended)) {
 			findings.length = 0;
 			questioned = true;
 			pastMended = true;
@@ -1684,6 +1780,16 @@ const MESSAGE_OPENS = /^(([a-z]+ ){0,3}(gui|nhan|xin gui|muon gui) (thong diep|l
 export const isMessage = (sentences: readonly string[][]): boolean => MESSAGE_OPENS.test((sentences[0] ?? []).join(' '));
 /** A slogan's voice: the writers as a group, or a plea to everyone ("Đừng…", "Hãy…", "Chúng con muốn đi học"). */
 const SLOGAN = /(^| )(dung|xin dung|chung con|chung em|chung chau|chung toi|tui con|tui em|tui minh|bon em|cac ban|moi nguoi|cac bac|cac co chu|bo me oi|ba me oi|gui bo me|gui ba me|gui cac ban)( |$)/;
+/** What makes a slogan the writer's own plea: to a parent, their pain, age or past ("Bố ơi", "con đau lắm", "mới 13t", "từng"). */
+const OWN_PLEA = /(^| )(mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/;
+/** …or that it has happened and goes on ("Đừng đánh con nữa", "…hoài"). */
+const OWN_PLEA_OR_AGAIN = /(^| )(nua|hoai|mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/;
+/** A wish to die or to hurt oneself, which no mending of another harm undoes. */
+const WISH_TO_DIE = /(^| )(muon chet|tu tu|khong muon song|chet quach|chet cho xong|ket lieu|tu lam dau|rach tay|cat tay)( |$)/;
+/** The writer's own, again and again: "tối nào con cũng bị…", "ngày nào con cũng phải…", "bọ mạ con đánh con". */
+const OWN_AGAIN = /(^| )((ngay|toi|chieu|dem|sang|hom|tuan|buoi) nao|moi ngay|moi toi|suot|hoai|(bo me|bo ma|ba ma|ba me|cha me) (con|em|chau|minh)|(con|em|chau|minh) cung (bi|phai))( |$)/;
+/** Every parent, not the writer's: "các bố mẹ", "gửi các bọ mạ trong huyện", "tất cả phụ huynh". */
+const PARENTS_IN_GENERAL = /(^| )(cac|tat ca|moi|nhung) (bo me|bo ma|ba me|ba ma|cha me|phu huynh|gia dinh|ong bo ba me|nguoi lon)( |$)/;
 const WRITER_PASSIVE = /(^| )(em|con|chau|minh|to|tui|tao) (da |dang |vua |hay |thuong |cu |lai |bi suot )?bi( |$)/;
 
 /** A clause that opens with the writer's reason: "vì…", "tại…", "bởi…" (as typed, with or without marks). */
