@@ -1501,22 +1501,20 @@ const PLACE_REPORT = new RegExp(`(^| )(o |tai )?(${WRITER_PLACE}|truong) ${WRITE
 /** The writer's village or school, then "there are": "ở buôn em có nhiều nhà…", "xóm con có mấy ông…". */
 const PLACE_THERE = new RegExp(`(^| )(o |tai )?${WRITER_PLACE} ${WRITER} (van con|van co|co|hay co|co nhieu|nhieu|con nhieu)( nhieu| may| mot so)?( [a-z]+){0,2} $`);
 
-/** A relative who is grown up ("chị gái em", "anh trai mình", "cô em"): their wedding is no child marriage. */
-function grownUpRelative(ref: Ref | undefined, words: readonly string[]): boolean {
-	if (!ref || ref.kind !== 'harmer') return false;
+/** Who a harmer reference names, without the writer's word after it ("chị gái em" → "chi gai"); undefined if no harmer. */
+function relativeNamed(ref: Ref | undefined, words: readonly string[]): string | undefined {
+	if (!ref || ref.kind !== 'harmer') return undefined;
 	const span = words.slice(ref.start, ref.end);
 	while (span.length > 1 && SELF_WORDS.has(span[span.length - 1])) span.pop();
-	return ADULT_RELATIVES.has(span.join(' '));
+	return span.join(' ');
 }
+
+/** A relative who is grown up ("chị gái em", "anh trai mình", "cô em"): their wedding is no child marriage. */
+const grownUpRelative = (ref: Ref | undefined, words: readonly string[]): boolean => ADULT_RELATIVES.has(relativeNamed(ref, words) ?? '');
 
 /** A parent or grandparent of the writer (or anyone's), whose own youth is long past. */
 const ELDERS = /^(me|bo|ba|ma|cha|u|bam|tia|ong|ba noi|ba ngoai|ong noi|ong ngoai|me noi|me ngoai|bo me|ong ba)$/;
-function elder(ref: Ref | undefined, words: readonly string[]): boolean {
-	if (!ref || ref.kind !== 'harmer') return false;
-	const span = words.slice(ref.start, ref.end);
-	while (span.length > 1 && SELF_WORDS.has(span[span.length - 1])) span.pop();
-	return ELDERS.test(span.join(' '));
-}
+const elder = (ref: Ref | undefined, words: readonly string[]): boolean => ELDERS.test(relativeNamed(ref, words) ?? '');
 /** Long ago, before the writer was born: "hồi xưa", "ngày xưa", "thời đó". */
 const LONG_AGO = /(^| )(hoi xua|ngay xua|thoi xua|thoi do|thoi ay|nam xua|hoi ay|ngay ay|hoi con gai|hoi tre)( |$)/;
 /** Hunger as evidence: the words of being hungry ("đói bụng", "đói quá", "đói meo"), not "bỏ đói". */
@@ -1781,9 +1779,10 @@ export const isMessage = (sentences: readonly string[][]): boolean => MESSAGE_OP
 /** A slogan's voice: the writers as a group, or a plea to everyone ("Đừng…", "Hãy…", "Chúng con muốn đi học"). */
 const SLOGAN = /(^| )(dung|xin dung|chung con|chung em|chung chau|chung toi|tui con|tui em|tui minh|bon em|cac ban|moi nguoi|cac bac|cac co chu|bo me oi|ba me oi|gui bo me|gui ba me|gui cac ban)( |$)/;
 /** What makes a slogan the writer's own plea: to a parent, their pain, age or past ("Bố ơi", "con đau lắm", "mới 13t", "từng"). */
-const OWN_PLEA = /(^| )(mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/;
+const OWN_PLEA_WORDS = 'mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\\d+ ?t|\\d+ tuoi';
+const OWN_PLEA = new RegExp(`(^| )(${OWN_PLEA_WORDS})( |$)`);
 /** …or that it has happened and goes on ("Đừng đánh con nữa", "…hoài"). */
-const OWN_PLEA_OR_AGAIN = /(^| )(nua|hoai|mai|tung|oi|gui ba|gui bo|gui me|gui ma|gui cha|dau lam|so lam|dau qua|so qua|\d+ ?t|\d+ tuoi)( |$)/;
+const OWN_PLEA_OR_AGAIN = new RegExp(`(^| )(nua|hoai|${OWN_PLEA_WORDS})( |$)`);
 /** A wish to die or to hurt oneself, which no mending of another harm undoes. */
 const WISH_TO_DIE = /(^| )(muon chet|tu tu|khong muon song|chet quach|chet cho xong|ket lieu|tu lam dau|rach tay|cat tay)( |$)/;
 /** The writer's own, again and again: "tối nào con cũng bị…", "ngày nào con cũng phải…", "bọ mạ con đánh con". */
